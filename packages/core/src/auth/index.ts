@@ -1,1 +1,1 @@
-export {};
+export type { AtlasAuth, AuthRequest } from "./types.js";
