@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { Type } from '@sinclair/typebox';
+import { describe, expect, it } from 'vitest';
+import { compareWithSpec, type Spec, type SpecSchema } from './test-helpers/spec-compare.js';
+import {
+  ApiError,
+  BadRequestDetail,
+  BsonTimestamp,
+  Checkpoint,
+  CheckpointId,
+  CheckpointPage,
+  CheckpointPart,
+  Cluster,
+  ClusterName,
+  ClusterPage,
+  FieldViolation,
+  Group,
+  GroupId,
+  GroupPage,
+  IncludeCount,
+  ItemsPerPage,
+  Link,
+  PageNum,
+  ResourceTag,
+} from './index.js';
+
+// packages/core/src/schemas -> repo root is 4 levels up; shared/ sits beside the repo root.
+const SPEC_URL = new URL('../../../../../shared/spec/atlas-openapi-excerpt.json', import.meta.url);
+const spec = JSON.parse(readFileSync(SPEC_URL, 'utf8')) as Spec & { paths: Record<string, { get: { parameters: unknown[] } }> };
+const ref = (name: string): SpecSchema => ({ $ref: `#/components/schemas/${name}` });
+
+/** Documented deviations (see the JSDoc of each schema): the spec contradicts real documents there. */
+const exceptions = {
+  // increment is a small per-second counter (1, 2, 4); the spec's minimum 1199145600 rejects real data.
+  'ApiBSONTimestampView.increment': ['minimum'],
+  'ApiCheckpointPartView.tokenTimestamp.increment': ['minimum'],
+  'ApiAtlasCheckpointView.parts[].tokenTimestamp.increment': ['minimum'],
+  'PaginatedApiAtlasCheckpointView.results[].parts[].tokenTimestamp.increment': ['minimum'],
+  // The real service sends strings in `parameters`.
+  'ApiError.parameters[]': ['type'],
+  // The project-name pattern needs the `u` flag and forbids the spaces of real names ("Project 0").
+  // Only the pattern's length bound {1,64} is enforced, as minLength/maxLength.
+  'Group.name': ['pattern', 'minLength', 'maxLength'],
+  'PaginatedAtlasGroupView.results[].name': ['pattern', 'minLength', 'maxLength'],
+  // The schema is the object; its nullability is applied where it is used (`ApiError.badRequestDetail`).
+  BadRequestDetail: ['nullable'],
+  // Free/shared tiers report 0.5/2/5 GB and extended storage exceeds 4096.
+  'LegacyAtlasCluster.diskSizeGB': ['minimum', 'maximum'],
+  'PaginatedLegacyClusterView.results[].diskSizeGB': ['minimum', 'maximum'],
+};
+const options = { exceptions, subsetOf: ['LegacyAtlasCluster'] };
+
+const pairs = [
+  ['ApiAtlasCheckpointView', Checkpoint],
+  ['ApiCheckpointPartView', CheckpointPart],
+  ['ApiBSONTimestampView', BsonTimestamp],
+  ['Link', Link],
+  ['ApiError', ApiError],
+  ['BadRequestDetail', BadRequestDetail],
+  ['FieldViolation', FieldViolation],
+  ['Group', Group],
+  ['ResourceTag', ResourceTag],
+  ['PaginatedApiAtlasCheckpointView', CheckpointPage],
+  ['PaginatedAtlasGroupView', GroupPage],
+  ['PaginatedLegacyClusterView', ClusterPage],
+  ['LegacyAtlasCluster', Cluster],
+] as const;
+
+function pathParameter(name: string): SpecSchema {
+  for (const path of Object.values(spec.paths)) {
+    for (const parameter of path.get.parameters as { name?: string; schema?: SpecSchema }[]) {
+      if (parameter.name === name && parameter.schema) return parameter.schema;
+    }
+  }
+  throw new Error(`no path parameter ${name}`);
+}
+
+describe('schemas conform to the official OpenAPI excerpt', () => {
+  it.each(pairs)('%s: every property with the same type, format, pattern, enum, bounds and required', (name, schema) => {
+    expect(compareWithSpec(spec, ref(name), schema, name, options)).toEqual([]);
+  });
+
+  it('the cluster schema carries the fields a browser needs', () => {
+    expect(Object.keys(Cluster.properties)).toEqual(
+      expect.arrayContaining(['id', 'groupId', 'name', 'clusterType', 'stateName', 'mongoDBVersion', 'mongoDBMajorVersion', 'backupEnabled',
+        'providerBackupEnabled', 'pitEnabled', 'paused', 'numShards', 'diskSizeGB', 'createDate', 'links', 'tags']),
+    );
+  });
+
+  it.each([
+    ['groupId', GroupId],
+    ['pageNum', PageNum],
+    ['itemsPerPage', ItemsPerPage],
+    ['includeCount', IncludeCount],
+  ] as const)('parameter %s', (name, schema) => {
+    const parameter = spec.components.parameters[name];
+    expect(parameter).toBeDefined();
+    expect(compareWithSpec(spec, parameter?.schema ?? {}, schema, name)).toEqual([]);
+  });
+
+  it.each([
+    ['clusterName', ClusterName],
+    ['checkpointId', CheckpointId],
+  ] as const)('path parameter %s', (name, schema) => {
+    expect(compareWithSpec(spec, pathParameter(name), schema, name)).toEqual([]);
+  });
+
+  it('the comparison catches a wrong pattern, a missing property, a wrong enum, a wrong required and the increment exception when not excused', () => {
+    const wrong = Type.Object({
+      href: Type.String({ pattern: '^x$' }),
+    });
+    expect(compareWithSpec(spec, ref('Link'), wrong, 'Link')).toEqual([
+      'Link.href: pattern undefined vs "^x$"',
+      'Link.rel: missing',
+      'Link: required [] vs ["href"]',
+    ]);
+    const part = Type.Object({ ...CheckpointPart.properties, typeName: Type.Optional(Type.Union([Type.Literal('REPLICA_SET'), Type.Literal('CONFIG_SERVER')], { readOnly: true })) }, { readOnly: true });
+    expect(compareWithSpec(spec, ref('ApiCheckpointPartView'), part, 'Part')).toEqual([
+      'Part.tokenTimestamp.increment: minimum 1199145600 vs 0',
+      'Part.typeName: enum ["REPLICA_SET","CONFIG_SERVER","CONFIG_SERVER_REPLICA_SET"] vs ["REPLICA_SET","CONFIG_SERVER"]',
+    ]);
+  });
+});
