@@ -1,1 +1,10 @@
-export {};
+export { paginate } from './paginate.js';
+export type {
+  ListFn,
+  NumberedPage,
+  PageRequest,
+  PaginateOptions,
+  PaginationProgress,
+  PaginationReport,
+  Paginator,
+} from './types.js';

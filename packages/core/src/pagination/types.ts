@@ -1,0 +1,57 @@
+import type { Page } from '../schemas/paginated.js';
+
+/** The paging parameters `paginate` sets on every call of the list function. */
+export interface PageRequest {
+  pageNum?: number;
+  itemsPerPage?: number;
+  includeCount?: boolean;
+  signal?: AbortSignal;
+}
+
+/** A list method such as `client.listClusterBackupCheckpoints`. */
+export type ListFn<P extends PageRequest, T> = (params: P) => Promise<Page<T>>;
+
+/** A page as `.pages()` yields it: its `pageNum`, and `results` without items seen on earlier pages. */
+export type NumberedPage<T> = Page<T> & { pageNum: number };
+
+/** Progress after each page: items yielded so far and the latest `totalCount` (when known). */
+export interface PaginationProgress {
+  loaded: number;
+  total: number | undefined;
+}
+
+/** Options of {@link paginate}. */
+export interface PaginateOptions {
+  /** Page size, 1..500 (default 500). */
+  itemsPerPage?: number;
+  /** Pages fetched in parallel once `totalCount` is known, 1..32 (default 1). */
+  concurrency?: number;
+  /** Ask for `totalCount` (default true); false follows `next` links one page at a time. */
+  includeCount?: boolean;
+  /** Called after each page is yielded. */
+  onProgress?: (progress: PaginationProgress) => void;
+  /** Aborts the walk and every in-flight request. */
+  signal?: AbortSignal;
+}
+
+/** What happened during the latest walk (complete once the walk ends). */
+export interface PaginationReport {
+  pagesFetched: number;
+  itemsYielded: number;
+  /** Items whose `id` had already been yielded (the list shifted between page fetches). */
+  duplicatesDropped: number;
+  /** `totalCount` differed between pages. */
+  totalCountChanged: boolean;
+  initialTotal?: number;
+  finalTotal?: number;
+}
+
+/** The result of {@link paginate}: an `AsyncIterable` of items, plus pages, collection and a report. */
+export interface Paginator<T> extends AsyncIterable<T> {
+  /** Iterates pages (in order, de-duplicated) instead of items. */
+  pages(): AsyncIterableIterator<NumberedPage<T>>;
+  /** Collects at most `limit` items (required) and aborts the rest of the walk. */
+  toArray(options: { limit: number }): Promise<T[]>;
+  /** A snapshot of the latest walk's report. */
+  readonly report: PaginationReport;
+}
