@@ -1,1 +1,7 @@
-export type { AtlasAuth, AuthRequest } from "./types.js";
+export type { AtlasAuth, AuthRequest } from './types.js';
+export { none } from './none.js';
+export { accessToken } from './access-token.js';
+export { serviceAccount } from './service-account.js';
+export type { ServiceAccountOptions } from './service-account.js';
+export { apiKey } from './api-key.js';
+export type { ApiKeyOptions } from './api-key.js';
