@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { detailLines } from './detail-lines.js';
+
+describe('detailLines', () => {
+  it('shows every field, each part and the links', () => {
+    const text = detailLines(
+      {
+        id: 'a'.repeat(24),
+        clusterId: 'b'.repeat(24),
+        groupId: 'c'.repeat(24),
+        timestamp: '2024-05-04T09:42:00Z',
+        restorable: true,
+        parts: [
+          { typeName: 'REPLICA_SET', replicaSetName: 'shard-0', shardName: 'shard-0', tokenDiscovered: true, tokenTimestamp: { date: '2024-05-04T09:41:59Z', increment: 3 } },
+          { typeName: 'CONFIG_SERVER_REPLICA_SET', replicaSetName: 'config' },
+        ],
+        links: [{ rel: 'self', href: 'https://cloud.mongodb.com/x' }],
+        futureField: 7,
+      } as never,
+      Date.parse('2024-05-04T12:00:00Z'),
+    ).join('\n');
+    expect(text).toContain(`Checkpoint ${'a'.repeat(24)}`);
+    expect(text).toMatch(/Timestamp\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(2h ago\)\s+2024-05-04T09:42:00Z/);
+    expect(text).toContain('Parts (2)');
+    expect(text).toContain('1. REPLICA_SET');
+    expect(text).toMatch(/Shard\s+shard-0/);
+    expect(text).toMatch(/Token time.*inc 3/);
+    expect(text).toContain('2. CONFIG_SERVER_REPLICA_SET');
+    expect(text).toMatch(/self\s+https:\/\/cloud.mongodb.com\/x/);
+    expect(text).toMatch(/futureField\s+7/);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { PROJECT_COLUMNS } from './columns.js';
+import { renderTable } from './table.js';
+
+const rows = [
+  { id: '0123456789abcdef01234567', name: 'production-eu', clusterCount: 3, orgId: 'f'.repeat(24) },
+  { id: '1123456789abcdef01234567', name: 'staging', clusterCount: 12, orgId: 'e'.repeat(24) },
+];
+
+describe('renderTable', () => {
+  it('writes a header and one line per row', () => {
+    const out = renderTable(PROJECT_COLUMNS, rows, { width: 200, now: 0 });
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^ID\s+NAME\s+CLUSTERS\s+CREATED\s+ORG$/);
+    expect(lines[1]).toContain('production-eu');
+    expect(lines[2]).toMatch(/staging\s+12/);
+  });
+
+  it('fits the terminal width', () => {
+    const out = renderTable(PROJECT_COLUMNS, rows, { width: 50, now: 0 });
+    for (const line of out.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(50);
+    expect(out).toContain('ID');
+  });
+});

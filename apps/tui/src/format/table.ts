@@ -1,0 +1,24 @@
+import type { Column } from './columns.js';
+import { cell, fitWidths } from './fit.js';
+
+const MAX_NATURAL = 60;
+
+/**
+ * Renders rows as a plain-text table that fits `width` cells (columns shrink, then drop from the right).
+ *
+ * @example
+ * process.stdout.write(renderTable(CHECKPOINT_COLUMNS, page.results, { width: 100, now: Date.now() }));
+ */
+export function renderTable<T>(columns: ReadonlyArray<Column<T>>, rows: readonly T[], options: { width: number; now: number }): string {
+  const cells = rows.map((row) => columns.map((c) => c.display(row, options.now)));
+  const natural = columns.map((c, i) => Math.min(MAX_NATURAL, Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length))));
+  const widths = fitWidths(natural, columns.map((c) => Math.min(c.min, natural[columns.indexOf(c)] ?? c.min)), options.width);
+  const line = (values: readonly string[]): string =>
+    columns
+      .map((c, i) => ({ c, w: widths[i] ?? 0, v: values[i] ?? '' }))
+      .filter(({ w }) => w > 0)
+      .map(({ c, w, v }) => cell(v, w, c.align))
+      .join('  ')
+      .trimEnd();
+  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n') + '\n';
+}

@@ -1,0 +1,58 @@
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * An ISO date-time as local wall-clock time, `YYYY-MM-DD HH:mm:ss`; '' for missing or invalid input.
+ *
+ * @example
+ * formatLocalTime('2024-05-04T09:42:00Z') // '2024-05-04 11:42:00' in Europe/Paris
+ */
+export function formatLocalTime(iso: string | undefined): string {
+  if (iso === undefined) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  );
+}
+
+const UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['y', 365 * 24 * 3600_000],
+  ['d', 24 * 3600_000],
+  ['h', 3600_000],
+  ['m', 60_000],
+  ['s', 1000],
+];
+
+/**
+ * How long ago (or ahead) `iso` is from `now`, in the largest whole unit: `3h ago`, `in 5m`, `just now`.
+ *
+ * @example
+ * relativeAge('2024-05-04T09:00:00Z', Date.parse('2024-05-04T12:00:00Z')) // '3h ago'
+ */
+export function relativeAge(iso: string | undefined, now: number): string {
+  if (iso === undefined) return '';
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return '';
+  const diff = now - then;
+  const abs = Math.abs(diff);
+  if (abs < 1000) return 'just now';
+  for (const [unit, ms] of UNITS) {
+    if (abs >= ms) {
+      const n = Math.floor(abs / ms);
+      return diff >= 0 ? `${n}${unit} ago` : `in ${n}${unit}`;
+    }
+  }
+  return 'just now';
+}
+
+/**
+ * Local time followed by the relative age: `2024-05-04 11:42:00 (3h ago)`.
+ *
+ * @example
+ * formatWhen(checkpoint.timestamp, Date.now())
+ */
+export function formatWhen(iso: string | undefined, now: number): string {
+  const local = formatLocalTime(iso);
+  return local === '' ? '' : `${local} (${relativeAge(iso, now)})`;
+}

@@ -1,0 +1,60 @@
+import { isAtlasApiError, isAtlasRequestError, isInvalidParameterError, isResponseShapeError } from '@atlas-checkpoints/core';
+import type { ErrorInfo } from './types.js';
+
+/** Ids of what was being read, to say which one was not found. */
+export interface ErrorContext {
+  readonly groupId?: string | undefined;
+  readonly clusterName?: string | undefined;
+  readonly checkpointId?: string | undefined;
+}
+
+const CREDENTIALS_HINT =
+  'Configure credentials: set MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET (service account) or ' +
+  'MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY, or pick an Atlas CLI profile with -P <profile>.';
+
+function notFound(errorCode: string, context: ErrorContext): string {
+  if (errorCode.includes('GROUP') || errorCode.includes('PROJECT')) return `Project ${context.groupId ?? ''} was not found.`;
+  if (errorCode.includes('CLUSTER')) return `Cluster ${context.clusterName ?? ''} was not found in project ${context.groupId ?? ''}.`;
+  if (errorCode.includes('CHECKPOINT')) return `Checkpoint ${context.checkpointId ?? ''} was not found in cluster ${context.clusterName ?? ''}.`;
+  const ids = [context.groupId, context.clusterName, context.checkpointId].filter((v) => v !== undefined);
+  return `Not found: ${ids.join(' / ') || 'the resource'}.`;
+}
+
+/**
+ * What went wrong and what to do, for the browser and for the script commands' stderr.
+ *
+ * @example
+ * describeError(error, { groupId }).hint // 'Configure credentials: …' for a 401
+ */
+export function describeError(error: unknown, context: ErrorContext = {}): ErrorInfo {
+  if (isAtlasApiError(error)) {
+    const base = { status: error.status, errorCode: error.errorCode };
+    const detail = error.detail ?? error.reason ?? '';
+    switch (error.status) {
+      case 401:
+        return { ...base, title: `401 Unauthorized (${error.errorCode}): ${detail}`, hint: CREDENTIALS_HINT };
+      case 403:
+        return {
+          ...base,
+          title: `403 Forbidden (${error.errorCode}): ${detail}`,
+          hint: 'Your key or service account cannot read this. Add your IP address to its API access list and check its project role.',
+        };
+      case 404:
+        return { ...base, title: `404 (${error.errorCode}): ${notFound(error.errorCode, context)}`, hint: 'Check the id and go back with esc.' };
+      case 429:
+        return { ...base, title: `429 Rate limited (${error.errorCode})`, hint: 'Atlas kept rate limiting after the retries. Wait a minute and press r.' };
+      default:
+        return { ...base, title: `${error.status} ${error.errorCode}: ${detail}`, hint: 'Press r to retry.' };
+    }
+  }
+  if (isAtlasRequestError(error)) {
+    return { title: `Cannot reach Atlas (${error.kind}): ${error.message}`, hint: 'Check your network and --baseUrl, then press r to retry.' };
+  }
+  if (isInvalidParameterError(error)) {
+    return { title: `Invalid ${error.parameter}: ${JSON.stringify(error.value)}`, hint: 'Check the id you passed.' };
+  }
+  if (isResponseShapeError(error)) {
+    return { title: `Unexpected response from Atlas: ${error.message}`, hint: 'Press r to retry; if it persists, report it.' };
+  }
+  return { title: error instanceof Error ? error.message : String(error), hint: 'Press r to retry.' };
+}

@@ -1,0 +1,36 @@
+import { emptyList } from './list.js';
+import type { BrowserState, Screen } from './types.js';
+
+/** Where the browser starts: the projects list, or deeper when flags name a project/cluster/checkpoint. */
+export interface StartAt {
+  readonly groupId?: string | undefined;
+  readonly clusterName?: string | undefined;
+  readonly checkpointId?: string | undefined;
+}
+
+/**
+ * The first state: the stack holds every level above the one the flags jump to, so `esc` walks back up.
+ *
+ * @example
+ * initialState({ rows: 30, columns: 100 }, { groupId: '5f…', clusterName: 'Cluster0' })
+ */
+export function initialState(viewport: { rows: number; columns: number }, start: StartAt = {}): BrowserState {
+  const stack: Screen[] = [{ kind: 'projects', id: 1, list: emptyList() }];
+  const { groupId, clusterName, checkpointId } = start;
+  if (groupId !== undefined) {
+    stack.push({ kind: 'clusters', id: 2, groupId, projectName: groupId, list: emptyList() });
+    if (clusterName !== undefined) {
+      stack.push({ kind: 'checkpoints', id: 3, groupId, projectName: groupId, clusterName, list: emptyList() });
+      if (checkpointId !== undefined) {
+        stack.push({
+          kind: 'detail', id: 4, groupId, projectName: groupId, clusterName, checkpointId,
+          checkpoint: undefined, pending: undefined, error: undefined, scroll: 0,
+        });
+      }
+    }
+  }
+  return {
+    stack, nextId: stack.length + 1, viewport, filterDraft: undefined, help: false, rateLimitedMs: undefined,
+    cache: undefined, unsentCopies: [], notice: undefined, quit: false,
+  };
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { checkpoints, hexId } from '../test-helpers/rows.js';
+import type { Action } from './actions.js';
+import { initialState } from './initial.js';
+import { itemAt, viewLength } from './list.js';
+import { browserReducer } from './reducer.js';
+import { currentScreen, nextRequest, PREFETCH_MARGIN, selectedItem } from './selectors.js';
+import type { BrowserState, ListScreen } from './types.js';
+
+const run = (state: BrowserState, ...actions: Action[]): BrowserState => actions.reduce(browserReducer, state);
+const list = (state: BrowserState) => (currentScreen(state) as ListScreen).list;
+const GROUP = hexId(1, 'a');
+const atCheckpoints = (): BrowserState => initialState({ rows: 30, columns: 100 }, { groupId: GROUP, clusterName: 'Cluster0' });
+
+/** Loads `n` checkpoints as pages of 100 out of `total`. */
+function loaded(n: number, total = n): BrowserState {
+  let state = atCheckpoints();
+  for (let start = 0; start < n; start += 100) {
+    const request = { screenId: currentScreen(state).id };
+    state = run(
+      state,
+      { type: 'fetchStarted', screenId: request.screenId, token: start + 1 },
+      { type: 'pageLoaded', screenId: request.screenId, token: start + 1, page: { results: checkpoints(Math.min(100, n - start), start), totalCount: total } },
+    );
+  }
+  return state;
+}
+
+describe('initial state and requests', () => {
+  it('starts at projects and asks for page 1', () => {
+    const state = initialState({ rows: 30, columns: 100 });
+    expect(currentScreen(state).kind).toBe('projects');
+    expect(nextRequest(state)).toEqual({ kind: 'projects', screenId: 1, pageNum: 1 });
+  });
+
+  it('jumps to the level the flags name, keeping the levels above for esc', () => {
+    const state = initialState({ rows: 30, columns: 100 }, { groupId: GROUP, clusterName: 'Cluster0', checkpointId: hexId(5) });
+    expect(state.stack.map((s) => s.kind)).toEqual(['projects', 'clusters', 'checkpoints', 'detail']);
+    expect(nextRequest(state)).toMatchObject({ kind: 'detail', checkpointId: hexId(5) });
+    expect(currentScreen(run(state, { type: 'back' })).kind).toBe('checkpoints');
+  });
+
+  it('asks nothing while a request is in flight, and ignores stale responses', () => {
+    let state = run(atCheckpoints(), { type: 'fetchStarted', screenId: 3, token: 7 });
+    expect(nextRequest(state)).toBeUndefined();
+    state = run(state, { type: 'pageLoaded', screenId: 3, token: 6, page: { results: checkpoints(5) } });
+    expect(list(state).items).toHaveLength(0);
+    state = run(state, { type: 'pageLoaded', screenId: 3, token: 7, page: { results: checkpoints(5), totalCount: 5 } });
+    expect(list(state).items).toHaveLength(5);
+    expect(list(state).hasMore).toBe(false);
+    expect(nextRequest(state)).toBeUndefined();
+  });
+
+  it('prefetches the next page only as the cursor nears the end', () => {
+    let state = loaded(200, 1000);
+    expect(list(state).totalCount).toBe(1000);
+    expect(nextRequest(state)).toBeUndefined();
+    state = run(state, { type: 'move', delta: 200 - PREFETCH_MARGIN - 1 });
+    expect(nextRequest(state)).toBeUndefined();
+    state = run(state, { type: 'move', delta: 1 });
+    expect(nextRequest(state)).toMatchObject({ kind: 'checkpoints', pageNum: 3 });
+  });
+
+  it('follows next links when there is no totalCount', () => {
+    let state = run(atCheckpoints(), { type: 'fetchStarted', screenId: 3, token: 1 });
+    state = run(state, { type: 'pageLoaded', screenId: 3, token: 1, page: { results: checkpoints(2), links: [{ rel: 'next', href: 'x' }] } });
+    expect(list(state).hasMore).toBe(true);
+    state = run(state, { type: 'fetchStarted', screenId: 3, token: 2 }, { type: 'pageLoaded', screenId: 3, token: 2, page: { results: checkpoints(2, 2), links: [] } });
+    expect(list(state).hasMore).toBe(false);
+  });
+
+  it('keeps an error in place and stops asking until refresh', () => {
+    let state = run(atCheckpoints(), { type: 'fetchStarted', screenId: 3, token: 1 }, { type: 'rateLimited', retryAfterMs: 2000 });
+    expect(state.rateLimitedMs).toBe(2000);
+    state = run(state, { type: 'fetchFailed', screenId: 3, token: 1, error: { title: 'boom', hint: 'press r' } });
+    expect(list(state).error?.title).toBe('boom');
+    expect(state.rateLimitedMs).toBeUndefined();
+    expect(nextRequest(state)).toBeUndefined();
+    state = run(state, { type: 'refresh' });
+    expect(list(state).error).toBeUndefined();
+    expect(nextRequest(state)).toMatchObject({ pageNum: 1 });
+  });
+});
+
+describe('cursor movement', () => {
+  it('moves, pages and clamps, scrolling to keep the cursor visible', () => {
+    let state = loaded(100);
+    state = run(state, { type: 'move', delta: -1 });
+    expect(list(state).cursor).toBe(0);
+    state = run(state, { type: 'move', delta: 30 });
+    expect(list(state).cursor).toBe(30);
+    expect(list(state).offset).toBe(30 - 24 + 1);
+    state = run(state, { type: 'page', direction: 1 });
+    expect(list(state).cursor).toBe(54);
+    state = run(state, { type: 'bottom' });
+    expect(list(state).cursor).toBe(99);
+    expect(list(state).offset).toBe(100 - 24);
+    state = run(state, { type: 'top' });
+    expect(list(state)).toMatchObject({ cursor: 0, offset: 0 });
+    state = run(state, { type: 'page', direction: -1 });
+    expect(list(state).cursor).toBe(0);
+  });
+
+  it('keeps the cursor visible after a resize', () => {
+    let state = run(loaded(100), { type: 'move', delta: 20 });
+    state = run(state, { type: 'resize', rows: 12, columns: 80 });
+    expect(state.viewport).toEqual({ rows: 12, columns: 80 });
+    expect(list(state).offset).toBe(20 - 6 + 1);
+  });
+
+  it('stays O(1) per key at 100,000 rows (no view is built without filter or sort)', () => {
+    const state = loaded(100_000);
+    expect(list(state).view).toBeNull();
+    expect(viewLength(list(state))).toBe(100_000);
+    expect(list(run(state, { type: 'bottom' })).cursor).toBe(99_999);
+  });
+});
+
+describe('navigation', () => {
+  it('opens a project, a cluster and a checkpoint, then walks back', () => {
+    let state = initialState({ rows: 30, columns: 100 });
+    state = run(state, { type: 'fetchStarted', screenId: 1, token: 1 }, { type: 'pageLoaded', screenId: 1, token: 1, page: { results: [{ id: GROUP, name: 'prod' }] } });
+    state = run(state, { type: 'open' });
+    expect(currentScreen(state)).toMatchObject({ kind: 'clusters', groupId: GROUP, projectName: 'prod' });
+    const clusters = currentScreen(state).id;
+    state = run(state, { type: 'fetchStarted', screenId: clusters, token: 2 }, { type: 'pageLoaded', screenId: clusters, token: 2, page: { results: [{ name: 'Cluster0' }] } });
+    state = run(state, { type: 'open' });
+    expect(currentScreen(state)).toMatchObject({ kind: 'checkpoints', clusterName: 'Cluster0', projectName: 'prod' });
+    const cps = currentScreen(state).id;
+    state = run(state, { type: 'fetchStarted', screenId: cps, token: 3 }, { type: 'pageLoaded', screenId: cps, token: 3, page: { results: checkpoints(3) } });
+    state = run(state, { type: 'move', delta: 1 }, { type: 'open' });
+    expect(currentScreen(state)).toMatchObject({ kind: 'detail', checkpointId: hexId(1) });
+    expect(nextRequest(state)).toBeUndefined();
+    expect(run(state, { type: 'open' })).toEqual(state);
+    state = run(state, { type: 'back' });
+    expect(list(state).cursor).toBe(1);
+    state = run(state, { type: 'back' }, { type: 'back' }, { type: 'back' });
+    expect(state.stack).toHaveLength(1);
+  });
+
+  it('does nothing on enter in an empty list', () => {
+    const state = atCheckpoints();
+    expect(run(state, { type: 'open' })).toBe(state);
+  });
+
+  it('refreshes a detail screen by fetching it again', () => {
+    let state = run(loaded(3), { type: 'open' });
+    state = run(state, { type: 'refresh' });
+    expect(nextRequest(state)).toMatchObject({ kind: 'detail', checkpointId: hexId(0) });
+    const id = currentScreen(state).id;
+    state = run(state, { type: 'fetchStarted', screenId: id, token: 9 }, { type: 'detailLoaded', screenId: id, token: 9, checkpoint: checkpoints(1)[0]! });
+    expect(selectedItem(state)).toMatchObject({ id: hexId(0) });
+  });
+
+  it('scrolls the detail screen within its lines', () => {
+    let state = run(loaded(3), { type: 'resize', rows: 8, columns: 80 }, { type: 'open' });
+    state = run(state, { type: 'move', delta: 1 });
+    expect(currentScreen(state)).toMatchObject({ scroll: 1 });
+    state = run(state, { type: 'bottom' });
+    const bottom = (currentScreen(state) as { scroll: number }).scroll;
+    expect(bottom).toBeGreaterThan(1);
+    expect(currentScreen(run(state, { type: 'move', delta: -1 }))).toMatchObject({ scroll: bottom - 1 });
+  });
+});
+
+describe('filter and sort', () => {
+  it('filters as you type, commits, and esc clears it before going back', () => {
+    let state = run(loaded(100), { type: 'filterStart' }, { type: 'filterInput', text: 'c' }, { type: 'filterInput', text: hexId(42).slice(1) });
+    expect(viewLength(list(state))).toBe(1);
+    expect(itemAt(list(state), 0)).toMatchObject({ id: hexId(42) });
+    state = run(state, { type: 'filterBackspace' });
+    expect(state.filterDraft).toBe(hexId(42).slice(0, -1));
+    state = run(state, { type: 'filterCommit' });
+    expect(state.filterDraft).toBeUndefined();
+    expect(list(state).filter).toBe(hexId(42).slice(0, -1));
+    state = run(state, { type: 'back' });
+    expect(list(state).filter).toBe('');
+    expect(currentScreen(state).kind).toBe('checkpoints');
+  });
+
+  it('filters by restorable, by date and by part name', () => {
+    const state = loaded(30);
+    const count = (filter: string) => viewLength(list(run(state, { type: 'filterStart' }, { type: 'filterInput', text: filter })));
+    expect(count('restorable')).toBe(20);
+    expect(count('not-restorable')).toBe(10);
+    expect(count('2024-01-01T05')).toBe(1);
+    expect(count('rs-1')).toBe(15);
+    expect(count('rs-1 restorable')).toBe(10);
+  });
+
+  it('cancelling the prompt clears the filter', () => {
+    const state = run(loaded(10), { type: 'filterStart' }, { type: 'filterInput', text: 'zzz' }, { type: 'filterCancel' });
+    expect(viewLength(list(state))).toBe(10);
+    expect(state.filterDraft).toBeUndefined();
+  });
+
+  it('cycles sort columns and back to API order', () => {
+    let state = loaded(30);
+    state = run(state, { type: 'sortCycle' }, { type: 'sortCycle' }, { type: 'sortCycle' });
+    expect(list(state).sort).toBe(3);
+    expect(itemAt(list(state), 0)?.restorable).toBe(false);
+    for (let i = 0; i < 4; i++) state = run(state, { type: 'sortCycle' });
+    expect(list(state).sort).toBe(0);
+    expect(list(state).view).toBeNull();
+  });
+});
+
+describe('chrome', () => {
+  it('toggles help, records cache info, copies and quits', () => {
+    let state = run(initialState({ rows: 30, columns: 100 }), { type: 'toggleHelp' });
+    expect(state.help).toBe(true);
+    state = run(state, { type: 'cacheInfo', status: 'atlas-proxy; hit', age: 12 }, { type: 'copied', text: '{"a":1}', delivered: false });
+    expect(state.cache).toEqual({ status: 'atlas-proxy; hit', age: 12 });
+    expect(state.unsentCopies).toEqual(['{"a":1}']);
+    expect(state.notice).toMatch(/printed when you quit/);
+    state = run(state, { type: 'copied', text: '{}', delivered: true }, { type: 'quit' });
+    expect(state.unsentCopies).toHaveLength(1);
+    expect(state.notice).toMatch(/clipboard/);
+    expect(state.quit).toBe(true);
+  });
+});

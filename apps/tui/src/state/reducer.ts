@@ -1,0 +1,186 @@
+import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
+import type { Action } from './actions.js';
+import { appendPage, emptyList, moveTo, reView, viewLength } from './list.js';
+import { currentScreen, isListScreen, listHeight, selectedItem } from './selectors.js';
+import { columnsOf } from './view.js';
+import type { BrowserState, DetailScreen, ListData, ListScreen, Screen } from './types.js';
+import { detailLines } from '../format/detail-lines.js';
+
+const replaceTop = (state: BrowserState, screen: Screen): BrowserState => ({
+  ...state,
+  stack: [...state.stack.slice(0, -1), screen],
+});
+
+const updateList = (state: BrowserState, update: (list: ListData<unknown>, screen: ListScreen) => ListData<unknown>): BrowserState => {
+  const screen = currentScreen(state);
+  if (!isListScreen(screen)) return state;
+  const list = update(screen.list as ListData<unknown>, screen);
+  return list === screen.list ? state : replaceTop(state, { ...screen, list } as ListScreen);
+};
+
+const updateScreen = (state: BrowserState, screenId: number, update: (screen: Screen) => Screen): BrowserState => {
+  const index = state.stack.findIndex((s) => s.id === screenId);
+  const screen = state.stack[index];
+  if (screen === undefined) return state;
+  const stack = [...state.stack];
+  stack[index] = update(screen);
+  return { ...state, stack };
+};
+
+const moveBy = (state: BrowserState, delta: number): BrowserState => {
+  const screen = currentScreen(state);
+  if (screen.kind === 'detail') return replaceTop(state, { ...screen, scroll: clampScroll(state, screen, screen.scroll + delta) });
+  return updateList(state, (list) => moveTo(list, list.cursor + delta, listHeight(state)));
+};
+
+const push = (state: BrowserState, screen: Screen): BrowserState => ({
+  ...state,
+  stack: [...state.stack, screen],
+  nextId: state.nextId + 1,
+  notice: undefined,
+});
+
+const open = (state: BrowserState): BrowserState => {
+  const screen = currentScreen(state);
+  const id = state.nextId;
+  const item = selectedItem(state);
+  if (item === undefined) return state;
+  switch (screen.kind) {
+    case 'projects': {
+      const project = item as ProjectRow;
+      if (project.id === undefined) return state;
+      return push(state, { kind: 'clusters', id, groupId: project.id, projectName: project.name ?? project.id, list: emptyList() });
+    }
+    case 'clusters': {
+      const cluster = item as ClusterRow;
+      if (cluster.name === undefined) return state;
+      const { groupId, projectName } = screen;
+      return push(state, { kind: 'checkpoints', id, groupId, projectName, clusterName: cluster.name, list: emptyList() });
+    }
+    case 'checkpoints': {
+      const checkpoint = item as Checkpoint;
+      if (checkpoint.id === undefined) return state;
+      const { groupId, projectName, clusterName } = screen;
+      return push(state, {
+        kind: 'detail', id, groupId, projectName, clusterName, checkpointId: checkpoint.id,
+        checkpoint, pending: undefined, error: undefined, scroll: 0,
+      });
+    }
+    case 'detail':
+      return state;
+    default:
+      return screen satisfies never;
+  }
+};
+
+const setFilter = (state: BrowserState, filter: string): BrowserState =>
+  updateList(state, (list, screen) => (list.filter === filter ? list : reView(screen.kind, { ...list, filter, cursor: 0, offset: 0 }, listHeight(state))));
+
+const back = (state: BrowserState): BrowserState => {
+  const screen = currentScreen(state);
+  if (isListScreen(screen) && screen.list.filter !== '') return setFilter(state, '');
+  if (state.stack.length <= 1) return state;
+  return { ...state, stack: state.stack.slice(0, -1), notice: undefined };
+};
+
+const refresh = (state: BrowserState): BrowserState => {
+  const screen = currentScreen(state);
+  if (screen.kind === 'detail') return replaceTop(state, { ...screen, checkpoint: undefined, pending: undefined, error: undefined });
+  const { filter, sort } = screen.list;
+  return replaceTop(state, { ...screen, list: { ...emptyList(), filter, sort } } as ListScreen);
+};
+
+/**
+ * The browser's state transition: pure, one case per action kind.
+ *
+ * @example
+ * const next = browserReducer(state, { type: 'move', delta: 1 });
+ */
+export function browserReducer(state: BrowserState, action: Action): BrowserState {
+  switch (action.type) {
+    case 'move':
+      return moveBy(state, action.delta);
+    case 'page':
+      return moveBy(state, action.direction * listHeight(state));
+    case 'top':
+      return updateScreenScroll(state, 0, () => 0);
+    case 'bottom':
+      return updateScreenScroll(state, Number.MAX_SAFE_INTEGER, (list) => viewLength(list) - 1);
+    case 'open':
+      return open(state);
+    case 'back':
+      return back(state);
+    case 'filterStart':
+      return isListScreen(currentScreen(state)) ? { ...state, filterDraft: currentFilter(state) } : state;
+    case 'filterInput':
+      return state.filterDraft === undefined ? state : setFilter({ ...state, filterDraft: state.filterDraft + action.text }, state.filterDraft + action.text);
+    case 'filterBackspace':
+      return state.filterDraft === undefined ? state : setFilter({ ...state, filterDraft: state.filterDraft.slice(0, -1) }, state.filterDraft.slice(0, -1));
+    case 'filterCommit':
+      return { ...state, filterDraft: undefined };
+    case 'filterCancel':
+      return setFilter({ ...state, filterDraft: undefined }, '');
+    case 'sortCycle':
+      return updateList(state, (list, screen) => {
+        const sort = (list.sort + 1) % (columnsOf(screen.kind).length + 1);
+        return reView(screen.kind, { ...list, sort }, listHeight(state));
+      });
+    case 'refresh':
+      return refresh({ ...state, notice: undefined });
+    case 'toggleHelp':
+      return { ...state, help: !state.help };
+    case 'resize': {
+      const resized = { ...state, viewport: { rows: action.rows, columns: action.columns } };
+      return updateList(resized, (list) => moveTo(list, list.cursor, listHeight(resized)));
+    }
+    case 'fetchStarted':
+      return updateScreen(state, action.screenId, (screen) =>
+        screen.kind === 'detail' ? { ...screen, pending: action.token, error: undefined } : ({ ...screen, list: { ...screen.list, pending: action.token, error: undefined } } as ListScreen),
+      );
+    case 'pageLoaded':
+      return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) =>
+        screen.kind === 'detail' || screen.list.pending !== action.token
+          ? screen
+          : ({ ...screen, list: appendPage(screen.kind, screen.list as ListData<unknown>, action.page, listHeight(state)) } as ListScreen),
+      );
+    case 'detailLoaded':
+      return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) =>
+        screen.kind !== 'detail' || screen.pending !== action.token ? screen : { ...screen, checkpoint: action.checkpoint, pending: undefined },
+      );
+    case 'fetchFailed':
+      return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) => {
+        if (screen.kind === 'detail') return screen.pending === action.token ? { ...screen, pending: undefined, error: action.error } : screen;
+        return screen.list.pending === action.token ? ({ ...screen, list: { ...screen.list, pending: undefined, error: action.error } } as ListScreen) : screen;
+      });
+    case 'rateLimited':
+      return { ...state, rateLimitedMs: action.retryAfterMs };
+    case 'cacheInfo':
+      return { ...state, cache: { status: action.status, age: action.age } };
+    case 'copied':
+      return {
+        ...state,
+        notice: action.delivered ? 'Copied as JSON to the clipboard' : 'Copied as JSON: printed when you quit',
+        unsentCopies: action.delivered ? state.unsentCopies : [...state.unsentCopies, action.text],
+      };
+    case 'quit':
+      return { ...state, quit: true };
+    default:
+      return action satisfies never;
+  }
+}
+
+function clampScroll(state: BrowserState, screen: DetailScreen, scroll: number): number {
+  const lines = screen.checkpoint === undefined ? 0 : detailLines(screen.checkpoint, 0).length;
+  return Math.max(0, Math.min(scroll, lines - listHeight(state)));
+}
+
+function currentFilter(state: BrowserState): string {
+  const screen = currentScreen(state);
+  return isListScreen(screen) ? screen.list.filter : '';
+}
+
+function updateScreenScroll(state: BrowserState, scroll: number, target: (list: ListData<unknown>) => number): BrowserState {
+  const screen = currentScreen(state);
+  if (screen.kind === 'detail') return replaceTop(state, { ...screen, scroll: clampScroll(state, screen, scroll) });
+  return updateList(state, (list) => moveTo(list, target(list), listHeight(state)));
+}

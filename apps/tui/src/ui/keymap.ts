@@ -1,0 +1,64 @@
+import type { Key } from 'ink';
+import type { Action } from '../state/actions.js';
+
+/** What a key does: a reducer action, or `copy` (an effect: OSC 52 to the terminal). */
+export type KeyCommand = Action | { readonly type: 'copy' };
+
+/** The keys, as the help overlay lists them. */
+export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
+  ['↑/↓ j/k', 'move'],
+  ['PgUp/PgDn', 'page up / down'],
+  ['g / G', 'top / bottom'],
+  ['enter', 'open'],
+  ['esc / backspace', 'back (or clear the filter)'],
+  ['/', 'filter: id, date, restorable, part name'],
+  ['s', 'cycle sort column'],
+  ['r', 'refresh'],
+  ['y', 'copy the selection as JSON'],
+  ['?', 'this help'],
+  ['q / Ctrl-C', 'quit'],
+];
+
+/**
+ * Maps a key press to a command, k9s-style. While the filter prompt is open, printable keys type.
+ *
+ * @example
+ * keyToCommand('j', key, { filtering: false, help: false }) // { type: 'move', delta: 1 }
+ */
+export function keyToCommand(input: string, key: Key, mode: { filtering: boolean; help: boolean }): KeyCommand | undefined {
+  if (key.ctrl && input === 'c') return { type: 'quit' };
+  if (mode.help) return input === 'q' ? { type: 'quit' } : { type: 'toggleHelp' };
+  if (mode.filtering) {
+    if (key.return) return { type: 'filterCommit' };
+    if (key.escape) return { type: 'filterCancel' };
+    if (key.backspace || key.delete) return { type: 'filterBackspace' };
+    if (key.upArrow) return { type: 'move', delta: -1 };
+    if (key.downArrow) return { type: 'move', delta: 1 };
+    if (input !== '' && !key.ctrl && !key.meta && !/[\u0000-\u001f]/.test(input)) return { type: 'filterInput', text: input };
+    return undefined;
+  }
+  if (key.upArrow || input === 'k') return { type: 'move', delta: -1 };
+  if (key.downArrow || input === 'j') return { type: 'move', delta: 1 };
+  if (key.pageUp || (key.ctrl && input === 'b')) return { type: 'page', direction: -1 };
+  if (key.pageDown || (key.ctrl && input === 'f')) return { type: 'page', direction: 1 };
+  if (key.home || input === 'g') return { type: 'top' };
+  if (key.end || input === 'G') return { type: 'bottom' };
+  if (key.return || key.rightArrow) return { type: 'open' };
+  if (key.escape || key.backspace || key.delete || key.leftArrow) return { type: 'back' };
+  switch (input) {
+    case '/':
+      return { type: 'filterStart' };
+    case 's':
+      return { type: 'sortCycle' };
+    case 'r':
+      return { type: 'refresh' };
+    case 'y':
+      return { type: 'copy' };
+    case '?':
+      return { type: 'toggleHelp' };
+    case 'q':
+      return { type: 'quit' };
+    default:
+      return undefined;
+  }
+}
