@@ -2,10 +2,10 @@ import type { Page } from '../schemas/paginated.js';
 
 /** The paging parameters `paginate` sets on every call of the list function. */
 export interface PageRequest {
-  pageNum?: number;
-  itemsPerPage?: number;
-  includeCount?: boolean;
-  signal?: AbortSignal;
+  pageNum?: number | undefined;
+  itemsPerPage?: number | undefined;
+  includeCount?: boolean | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /** A list method such as `client.listClusterBackupCheckpoints`. */

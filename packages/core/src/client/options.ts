@@ -1,0 +1,54 @@
+import type { AtlasAuth } from '../auth/types.js';
+import type { Sleep } from './sleep.js';
+
+/** Retry policy of a client. Only GETs are retried: network errors, per-attempt timeouts, 429, 500, 502, 503, 504. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 3; 0 disables retries). */
+  limit?: number;
+  /** Longest `Retry-After` honoured (default 60 000 ms); a longer one fails at once with the 429/503. */
+  maxRetryAfterMs?: number;
+  /** First backoff ceiling (default 500 ms); doubles per retry, full jitter. */
+  backoffBaseMs?: number;
+  /** Largest backoff ceiling (default 30 000 ms). */
+  backoffMaxMs?: number;
+  /** Random source in [0, 1) for the jitter (default `Math.random`); for tests. */
+  random?: () => number;
+  /** How the client waits between attempts (default an abortable `setTimeout`); for tests. */
+  sleep?: Sleep;
+  /** Clock in ms for `Retry-After` dates and the deadline (default `Date.now`); for tests. */
+  now?: () => number;
+}
+
+/** What `onResponse` learns about each HTTP response (every attempt, including auth retries). */
+export interface ResponseInfo {
+  method: string;
+  /** The request URL, credentials redacted. */
+  url: string;
+  status: number;
+  headers: Headers;
+  durationMs: number;
+  /** 1 for the first HTTP request of a call, then 2, 3, … across retries and auth challenges. */
+  attempt: number;
+}
+
+/** Options of {@link createAtlasClient}. */
+export interface AtlasClientOptions {
+  /** Default `https://cloud.mongodb.com`. */
+  baseUrl?: string | undefined;
+  /** Default `none()`. */
+  auth?: AtlasAuth | undefined;
+  /** The transport (a fake Atlas, a proxy's upstream); default `globalThis.fetch`. May return a Response synchronously. */
+  fetch?: ((input: Request, init?: RequestInit) => Promise<Response> | Response) | typeof globalThis.fetch | undefined;
+  /** A retry limit, or the full policy. */
+  retry?: number | RetryOptions | undefined;
+  /** Per-attempt timeout in ms (default 30 000). */
+  timeout?: number | undefined;
+  /** Overall limit per call, retries and waits included, in ms (default 120 000). */
+  deadline?: number | undefined;
+  /** The `Accept: application/vnd.atlas.<apiVersion>+json` version (default `2023-01-01`). */
+  apiVersion?: string | undefined;
+  /** Default `@atlas-checkpoints/core/<version>`. */
+  userAgent?: string | undefined;
+  /** Called after every HTTP response (e.g. to show a proxy's `Cache-Status`); its errors are ignored. */
+  onResponse?: ((info: ResponseInfo) => void) | undefined;
+}
