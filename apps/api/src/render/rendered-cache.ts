@@ -1,0 +1,71 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+import { hashText } from '../cache/entry.js';
+
+/** Encodings the proxy stores beside the identity bytes. */
+export type Encoding = 'identity' | 'gzip' | 'br';
+
+/** A rendered body: identity bytes, its ETag, and compressed copies made once on first use. */
+export interface RenderedBody {
+  readonly identity: Uint8Array;
+  readonly etag: string;
+  gzip?: Uint8Array;
+  br?: Uint8Array;
+}
+
+/** Bodies smaller than this are never compressed. */
+export const MIN_COMPRESS_BYTES = 1024;
+
+/**
+ * Builds a rendered body from JSON text, with a strong ETag of its bytes.
+ *
+ * @example
+ * const body = createRendered('{"results":[]}');
+ */
+export function createRendered(text: string): RenderedBody {
+  const identity = Buffer.from(text);
+  return { identity, etag: `"${hashText(identity)}"` };
+}
+
+/**
+ * The bytes to send for an encoding, compressing once and keeping the result on the body (so a
+ * hit never compresses). Returns the encoding actually used.
+ *
+ * @example
+ * const { bytes, encoding } = encodedBytes(body, 'gzip');
+ */
+export function encodedBytes(body: RenderedBody, wanted: Encoding): { bytes: Uint8Array; encoding: Encoding } {
+  if (wanted === 'identity' || body.identity.byteLength < MIN_COMPRESS_BYTES) return { bytes: body.identity, encoding: 'identity' };
+  if (wanted === 'gzip') {
+    body.gzip ??= gzipSync(body.identity, { level: 6 });
+    return { bytes: body.gzip, encoding: 'gzip' };
+  }
+  body.br ??= brotliCompressSync(body.identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+  return { bytes: body.br, encoding: 'br' };
+}
+
+/**
+ * A small LRU (bounded in bytes) of rendered bodies, keyed by entry ETag + render variant.
+ *
+ * @example
+ * const cache = createRenderedCache(32 * 1024 * 1024);
+ * const body = cache.get(key) ?? cache.put(key, createRendered(text));
+ */
+export function createRenderedCache(maxBytes: number) {
+  const lru = new LRUCache<string, RenderedBody>({
+    maxSize: Math.max(1, maxBytes),
+    sizeCalculation: (body, key) => body.identity.byteLength * 2 + key.length + 64,
+  });
+  return {
+    get: (key: string) => lru.get(key),
+    put(key: string, body: RenderedBody): RenderedBody {
+      lru.set(key, body);
+      return body;
+    },
+    clear: () => lru.clear(),
+    bytes: () => lru.calculatedSize,
+  };
+}
+
+/** The rendered-body cache. */
+export type RenderedCache = ReturnType<typeof createRenderedCache>;
