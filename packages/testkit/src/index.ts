@@ -1,1 +1,21 @@
-export {};
+/**
+ * @atlas-checkpoints/testkit: deterministic fixtures and a fake MongoDB Atlas (an in-process
+ * `fetch` and a real HTTP server) with Digest/OAuth auth, fault injection and a request log.
+ */
+export { generateFixtures } from './fixtures/generate-fixtures.js';
+export { generateCheckpoints } from './fixtures/generate-checkpoints.js';
+export type { CheckpointStreamOptions } from './fixtures/generate-checkpoints.js';
+export { createRandom } from './fixtures/prng.js';
+export type { Random } from './fixtures/prng.js';
+export { createObjectIdFactory, objectIdTime } from './fixtures/object-id.js';
+export type { ObjectIdFactory } from './fixtures/object-id.js';
+export type { FixtureCluster, FixtureOptions, FixtureProject, Fixtures } from './fixtures/types.js';
+export { createFakeAtlas } from './fake/create-fake-atlas.js';
+export type { FakeAtlas, FakeAtlasOptions } from './fake/create-fake-atlas.js';
+export type { FaultController, FaultKind, FaultRule, LatencySetting } from './fake/faults.js';
+export type { RateLimitOptions } from './fake/rate-limit.js';
+export type { LoggedRequest } from './fake/request-log.js';
+export type { ListenOptions, RunningServer } from './fake/listen.js';
+export type { RouteName } from './fake/route-names.js';
+export type { FakeApiKey, FakeAuthOptions, FakeServiceAccount } from './auth/types.js';
+export { ATLAS_CONTENT_TYPE } from './fake/render.js';

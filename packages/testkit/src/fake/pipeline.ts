@@ -1,0 +1,112 @@
+import type { IncomingMessage } from 'node:http';
+import type { MiddlewareHandler } from 'hono';
+import { authenticate, type Authenticator } from '../auth/authenticate.js';
+import { isFakeAtlasError } from './api-error.js';
+import { applyBodyFault, DROP_MARKER } from './body-faults.js';
+import type { FakeEnv, Principal } from './context.js';
+import { atlasErrors, errorForStatus } from './errors.js';
+import type { FaultController, FaultRule } from './faults.js';
+import type { TokenBucket } from './rate-limit.js';
+import { lenientRenderOptions, renderError } from './render.js';
+import { authSchemeOf, type LoggedRequest } from './request-log.js';
+import { routeOf } from './route-names.js';
+
+/** What the pipeline needs from its fake. */
+export interface PipelineDeps {
+  readonly faults: FaultController;
+  readonly bucket: TokenBucket | undefined;
+  readonly auth: Authenticator | undefined;
+  readonly now: () => number;
+  record(entry: LoggedRequest): void;
+}
+
+const ANONYMOUS: Principal = { scheme: 'none' };
+const UNLIMITED = { 'RateLimit-Limit': '100', 'RateLimit-Remaining': '100' };
+const BODY_FAULTS = new Set(['malformed', 'truncate', 'slowBody']);
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Errors thrown before routing, rendered as Atlas errors (anything unexpected becomes a 500). */
+export function toErrorResponse(error: unknown, url: URL): Response {
+  const atlas = isFakeAtlasError(error) ? error : atlasErrors.unexpected();
+  return renderError(atlas.body, lenientRenderOptions(url), atlas.headers);
+}
+
+function dropped(env: unknown): Response {
+  (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.destroy();
+  return new Response(null, { status: 502, headers: { [DROP_MARKER]: '1' } });
+}
+
+/**
+ * The fake's one middleware: request log, latency, injected faults, rate limit and auth, in that
+ * order; body faults rewrite the handler's response.
+ *
+ * @example
+ * app.use('*', createPipeline({ faults, bucket, auth, now: Date.now, record: (entry) => log.push(entry) }));
+ */
+export function createPipeline(deps: PipelineDeps): MiddlewareHandler<FakeEnv> {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    const route = routeOf(url.pathname);
+    const authorization = c.req.header('authorization');
+    const entry = {
+      method: c.req.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      route,
+      status: 0,
+      authScheme: authSchemeOf(authorization),
+      accept: c.req.header('accept'),
+      userAgent: c.req.header('user-agent'),
+      fault: undefined as string | undefined,
+      at: deps.now(),
+    };
+    deps.record(entry);
+    let rule: FaultRule | undefined;
+    try {
+      const latency = deps.faults.latencyFor(route);
+      if (latency > 0) await delay(latency, c.req.raw.signal);
+      rule = deps.faults.take(route);
+      entry.fault = rule?.kind;
+      if (rule?.kind === 'drop') return dropped(c.env);
+      if (rule?.kind === 'error') {
+        const status = rule.status ?? 500;
+        const headers = status === 429 || status === 503 ? { 'Retry-After': String(rule.retryAfterSeconds ?? 1) } : undefined;
+        throw errorForStatus(status, rule.errorCode, rule.detail, headers);
+      }
+      if (rule?.kind === 'rateLimit') throw atlasErrors.rateLimited(rule.retryAfterSeconds ?? 1, 100);
+      if (route !== 'oauthToken' && route !== 'oauthRevoke') {
+        let rateHeaders: Record<string, string> = UNLIMITED;
+        if (deps.bucket) {
+          const decision = deps.bucket.take();
+          if (!decision.allowed) throw atlasErrors.rateLimited(decision.retryAfterSeconds, decision.limit);
+          rateHeaders = { 'RateLimit-Limit': String(decision.limit), 'RateLimit-Remaining': String(decision.remaining) };
+        }
+        c.set('rateHeaders', rateHeaders);
+        const principal = deps.auth ? authenticate(deps.auth, authorization, c.req.method, url.pathname + url.search) : ANONYMOUS;
+        c.set('principal', principal);
+      }
+    } catch (error) {
+      const response = toErrorResponse(error, url);
+      entry.status = response.status;
+      return response;
+    }
+    await next();
+    if (rule && BODY_FAULTS.has(rule.kind)) c.res = await applyBodyFault(c.res, rule);
+    entry.status = c.res.status;
+    return undefined;
+  };
+}

@@ -1,0 +1,48 @@
+import type { ApiErrorBody } from './api-error.js';
+
+/** Success `Content-Type` for API version 2023-01-01. */
+export const ATLAS_CONTENT_TYPE = 'application/vnd.atlas.2023-01-01+json;charset=utf-8';
+/** Error `Content-Type`. */
+export const ERROR_CONTENT_TYPE = 'application/json';
+
+/** How a body is serialised: `pretty` indents, `envelope` wraps (see the wire contract). */
+export interface RenderOptions {
+  readonly pretty: boolean;
+  readonly envelope: boolean;
+}
+
+function stringify(body: unknown, pretty: boolean): string {
+  return pretty ? JSON.stringify(body, null, 2) : JSON.stringify(body);
+}
+
+/** A list body (`results`, `totalCount`, `links`); `envelope` adds `status`. */
+export function renderList(body: object, status: number, options: RenderOptions, headers: Record<string, string>): Response {
+  const payload = options.envelope ? { ...body, status } : body;
+  return new Response(stringify(payload, options.pretty), {
+    status,
+    headers: { 'Content-Type': ATLAS_CONTENT_TYPE, ...headers },
+  });
+}
+
+/** A single resource; `envelope` wraps it as `{ status, content }`. */
+export function renderSingle(body: object, status: number, options: RenderOptions, headers: Record<string, string>): Response {
+  const payload = options.envelope ? { status, content: body } : body;
+  return new Response(stringify(payload, options.pretty), {
+    status,
+    headers: { 'Content-Type': ATLAS_CONTENT_TYPE, ...headers },
+  });
+}
+
+/** An Atlas error: `application/json`, `X-Error-Code`, compact unless `pretty`; `envelope` wraps it too. */
+export function renderError(body: ApiErrorBody, options: RenderOptions, headers: Readonly<Record<string, string>>): Response {
+  const payload = options.envelope ? { status: body.error, content: body } : body;
+  return new Response(stringify(payload, options.pretty), {
+    status: body.error,
+    headers: { 'Content-Type': ERROR_CONTENT_TYPE, 'X-Error-Code': body.errorCode, ...headers },
+  });
+}
+
+/** Reads `pretty`/`envelope` leniently (for error rendering, where the query may itself be invalid). */
+export function lenientRenderOptions(url: URL): RenderOptions {
+  return { pretty: url.searchParams.get('pretty') === 'true', envelope: url.searchParams.get('envelope') === 'true' };
+}
