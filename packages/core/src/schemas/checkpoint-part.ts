@@ -1,7 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BsonTimestamp } from './bson-timestamp.js';
 
-/** The kinds of host a checkpoint part describes. */
+/**
+ * The kinds of host a checkpoint part describes.
+ *
+ * @example
+ * const kind: CheckpointPartType = 'CONFIG_SERVER_REPLICA_SET';
+ */
 export const CheckpointPartType = Type.Union(
   [Type.Literal('REPLICA_SET'), Type.Literal('CONFIG_SERVER'), Type.Literal('CONFIG_SERVER_REPLICA_SET')],
   { readOnly: true, description: 'Human-readable label that identifies the type of host that the part represents.' },

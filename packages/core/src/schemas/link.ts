@@ -16,7 +16,12 @@ export const Link = Type.Object({
 });
 export type Link = Static<typeof Link>;
 
-/** A list of links, as every Atlas resource and page carries it. */
+/**
+ * A list of links, as every Atlas resource and page carries it.
+ *
+ * @example
+ * const WithLinks = Type.Object({ links: Type.Optional(Links) });
+ */
 export const Links = Type.Array(Link, {
   readOnly: true,
   description: 'List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both.',

@@ -1,6 +1,11 @@
 import { Type, type StringOptions, type TString } from '@sinclair/typebox';
 
-/** The spec's pattern for every 24-hexadecimal-digit id (`groupId`, `clusterId`, `checkpointId`, …). */
+/**
+ * The spec's pattern for every 24-hexadecimal-digit id (`groupId`, `clusterId`, `checkpointId`, …).
+ *
+ * @example
+ * new RegExp(OBJECT_ID_PATTERN).test('32b6e34b3d91647abb20e7b8') // true
+ */
 export const OBJECT_ID_PATTERN = '^([a-f0-9]{24})$';
 
 /**

@@ -10,23 +10,68 @@ import { CheckpointId, ClusterName, GroupId, ListQuery } from './params.js';
 
 registerFormats();
 
-/** Compiled validator for one {@link Checkpoint}. */
+/**
+ * Compiled validator for one {@link Checkpoint}.
+ *
+ * @example
+ * CheckpointCheck.Check(value) // true when value is a valid Checkpoint
+ */
 export const CheckpointCheck = TypeCompiler.Compile(Checkpoint);
-/** Compiled validator for a {@link CheckpointPage}. */
+/**
+ * Compiled validator for a {@link CheckpointPage}.
+ *
+ * @example
+ * CheckpointPageCheck.Check(value) // true when value is a valid CheckpointPage
+ */
 export const CheckpointPageCheck = TypeCompiler.Compile(CheckpointPage);
-/** Compiled validator for a {@link GroupPage}. */
+/**
+ * Compiled validator for a {@link GroupPage}.
+ *
+ * @example
+ * GroupPageCheck.Check(value) // true when value is a valid GroupPage
+ */
 export const GroupPageCheck = TypeCompiler.Compile(GroupPage);
-/** Compiled validator for a {@link ClusterPage}. */
+/**
+ * Compiled validator for a {@link ClusterPage}.
+ *
+ * @example
+ * ClusterPageCheck.Check(value) // true when value is a valid ClusterPage
+ */
 export const ClusterPageCheck = TypeCompiler.Compile(ClusterPage);
-/** Compiled validator for an {@link ApiError} body. */
+/**
+ * Compiled validator for an {@link ApiError} body.
+ *
+ * @example
+ * ApiErrorCheck.Check(value) // true when value is a valid ApiError
+ */
 export const ApiErrorCheck = TypeCompiler.Compile(ApiError);
-/** Compiled validator for a {@link GroupId}. */
+/**
+ * Compiled validator for a {@link GroupId}.
+ *
+ * @example
+ * GroupIdCheck.Check(value) // true when value is a valid GroupId
+ */
 export const GroupIdCheck = TypeCompiler.Compile(GroupId);
-/** Compiled validator for a {@link ClusterName}. */
+/**
+ * Compiled validator for a {@link ClusterName}.
+ *
+ * @example
+ * ClusterNameCheck.Check(value) // true when value is a valid ClusterName
+ */
 export const ClusterNameCheck = TypeCompiler.Compile(ClusterName);
-/** Compiled validator for a {@link CheckpointId}. */
+/**
+ * Compiled validator for a {@link CheckpointId}.
+ *
+ * @example
+ * CheckpointIdCheck.Check(value) // true when value is a valid CheckpointId
+ */
 export const CheckpointIdCheck = TypeCompiler.Compile(CheckpointId);
-/** Compiled validator for a {@link ListQuery}. */
+/**
+ * Compiled validator for a {@link ListQuery}.
+ *
+ * @example
+ * ListQueryCheck.Check(value) // true when value is a valid ListQuery
+ */
 export const ListQueryCheck = TypeCompiler.Compile(ListQuery);
 
 /**
