@@ -1,0 +1,50 @@
+type Json = Record<string, unknown>;
+
+const SCHEMA_REF = '#/components/schemas/';
+
+/**
+ * Rewrites OpenAPI 3.0 `discriminator` + `oneOf` into plain JSON Schema: each mapping value becomes
+ * `if: { <prop>: const } then: { $ref }`, and a mapped schema's `allOf` reference back to the base
+ * (OpenAPI inheritance, which is a cycle in JSON Schema) is replaced by the base's own properties.
+ * Mutates and returns `spec`.
+ *
+ * @example
+ * normalizeDiscriminators(spec); // ClusterProviderSettings is now validatable without infinite recursion
+ */
+export function normalizeDiscriminators(spec: Json): Json {
+  const schemas = ((spec.components as Json | undefined)?.schemas ?? {}) as Record<string, Json>;
+  for (const [name, schema] of Object.entries(schemas)) {
+    const discriminator = schema.discriminator as { propertyName?: string; mapping?: Record<string, string> } | undefined;
+    if (!discriminator?.propertyName || !discriminator.mapping || !Array.isArray(schema.oneOf)) continue;
+    const prop = discriminator.propertyName;
+    const base: Json = structuredClone({ type: schema.type ?? 'object', properties: schema.properties ?? {}, required: schema.required ?? [] });
+    for (const ref of Object.values(discriminator.mapping)) {
+      const child = schemas[ref.slice(SCHEMA_REF.length)];
+      if (!child || !Array.isArray(child.allOf)) continue;
+      child.allOf = (child.allOf as Json[]).map((part) => (part.$ref === `${SCHEMA_REF}${name}` ? structuredClone(base) : part));
+    }
+    delete schema.discriminator;
+    delete schema.oneOf;
+    const properties = (schema.properties ?? {}) as Record<string, Json>;
+    properties[prop] = { ...properties[prop], enum: Object.keys(discriminator.mapping) };
+    schema.properties = properties;
+    const branches = Object.entries(discriminator.mapping).map(([value, ref]) => ({
+      if: { properties: { [prop]: { const: value } }, required: [prop] },
+      then: { $ref: ref },
+    }));
+    schema.allOf = [...((schema.allOf as Json[] | undefined) ?? []), ...branches];
+  }
+  return spec;
+}
+
+/**
+ * The one known error in the spec we lift: `ApiBSONTimestampView.increment` has `minimum: 1199145600`
+ * (a seconds-since-epoch bound copied onto a per-second counter); real increments are 1, 2, 4….
+ * Mutates and returns `spec`.
+ */
+export function liftIncrementMinimum(spec: Json): Json {
+  const schemas = ((spec.components as Json | undefined)?.schemas ?? {}) as Record<string, Json>;
+  const increment = ((schemas.ApiBSONTimestampView?.properties ?? {}) as Record<string, Json>).increment;
+  if (increment && 'minimum' in increment) increment.minimum = 0;
+  return spec;
+}
