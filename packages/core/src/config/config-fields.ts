@@ -1,0 +1,17 @@
+import type { ConfigField } from './types.js';
+
+/** How each field is named on the command line, in the environment and in `config.toml`. */
+export const CONFIG_FIELDS: Readonly<Record<ConfigField, { readonly env: string; readonly key: string }>> = {
+  clientId: { env: 'MONGODB_ATLAS_CLIENT_ID', key: 'client_id' },
+  clientSecret: { env: 'MONGODB_ATLAS_CLIENT_SECRET', key: 'client_secret' },
+  publicApiKey: { env: 'MONGODB_ATLAS_PUBLIC_API_KEY', key: 'public_api_key' },
+  privateApiKey: { env: 'MONGODB_ATLAS_PRIVATE_API_KEY', key: 'private_api_key' },
+  projectId: { env: 'MONGODB_ATLAS_PROJECT_ID', key: 'project_id' },
+  baseUrl: { env: 'MONGODB_ATLAS_OPS_MANAGER_URL', key: 'ops_manager_url' },
+};
+
+/** The environment variable naming the profile. */
+export const PROFILE_ENV = 'MONGODB_ATLAS_PROFILE';
+
+/** Atlas's public endpoint, used when nothing else names one. */
+export const DEFAULT_BASE_URL = 'https://cloud.mongodb.com';
