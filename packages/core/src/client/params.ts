@@ -36,7 +36,7 @@ export interface GetCheckpointParams {
 
 const OBJECT_ID = 'a 24-hexadecimal-digit id (^([a-f0-9]{24})$)';
 const EXPECTED: Record<string, string> = {
-  pageNum: 'an integer >= 1',
+  pageNum: 'a safe integer >= 1',
   itemsPerPage: 'an integer from 1 to 500',
   includeCount: 'a boolean',
 };
@@ -69,6 +69,10 @@ export function listQuery(params: Record<string, unknown>): Record<string, strin
   if (!ListQueryCheck.Check(query)) {
     const name = (ListQueryCheck.Errors(query).First()?.path ?? '/pageNum').slice(1);
     throw new InvalidParameterError(name, query[name], EXPECTED[name] ?? 'a valid value');
+  }
+  // the spec sets no maximum, but 1e21 would be sent as "1e+21": keep to integers that print as digits
+  if (query.pageNum !== undefined && !Number.isSafeInteger(query.pageNum)) {
+    throw new InvalidParameterError('pageNum', query.pageNum, EXPECTED.pageNum as string);
   }
   return Object.fromEntries(Object.entries(query).map(([key, value]) => [key, String(value)]));
 }

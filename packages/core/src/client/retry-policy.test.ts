@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy.js';
+
+const NOW = Date.parse('2024-05-04T09:42:00Z');
+
+describe('parseRetryAfter', () => {
+  it('reads delay-seconds', () => {
+    expect(parseRetryAfter('0', NOW)).toBe(0);
+    expect(parseRetryAfter(' 7 ', NOW)).toBe(7000);
+    expect(parseRetryAfter('1.5', NOW)).toBe(1500);
+  });
+
+  it('reads an HTTP-date relative to now, never negative', () => {
+    expect(parseRetryAfter('Sat, 04 May 2024 09:42:10 GMT', NOW)).toBe(10_000);
+    expect(parseRetryAfter('Sat, 04 May 2024 09:00:00 GMT', NOW)).toBe(0);
+  });
+
+  it('ignores absent or garbage values', () => {
+    expect(parseRetryAfter(null, NOW)).toBeUndefined();
+    expect(parseRetryAfter('soon', NOW)).toBeUndefined();
+    expect(parseRetryAfter('-5', NOW)).toBeUndefined();
+    expect(parseRetryAfter('', NOW)).toBeUndefined();
+  });
+});
+
+describe('backoffDelay', () => {
+  it('is full jitter under an exponential ceiling capped at max', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 0.999_999, noNaN: true }), (retry, r) => {
+        const wait = backoffDelay(retry, 500, 30_000, () => r);
+        expect(wait).toBeGreaterThanOrEqual(0);
+        expect(wait).toBeLessThan(Math.min(30_000, 500 * 2 ** retry) + 1);
+      }),
+    );
+    expect(backoffDelay(3, 500, 30_000, () => 0.5)).toBe(2000);
+    expect(backoffDelay(20, 500, 30_000, () => 0.5)).toBe(15_000);
+  });
+});
+
+it('retries exactly 429, 500, 502, 503 and 504', () => {
+  expect([...RETRYABLE_STATUSES].sort()).toEqual([429, 500, 502, 503, 504]);
+});
