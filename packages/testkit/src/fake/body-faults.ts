@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FaultRule } from './faults.js';
 
 /** Header the in-process fetch turns into a network error (a dropped connection). */
@@ -53,4 +54,21 @@ export async function applyBodyFault(response: Response, rule: FaultRule): Promi
     return new Response(stream, { ...init, headers: copyHeaders(response, bytes.length) });
   }
   return new Response(bytes, { ...init, headers: copyHeaders(response) });
+}
+
+/**
+ * Over real HTTP, truncation is done on the socket: the full `Content-Length` is announced, half
+ * the bytes are written, and the socket is destroyed. Returns the marker response
+ * `@hono/node-server` leaves alone, or `undefined` when not running on a Node server.
+ */
+export async function truncateOnSocket(env: unknown, response: Response): Promise<Response | undefined> {
+  const outgoing = (env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  if (!outgoing) return undefined;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => (headers[key] = value));
+  headers['content-length'] = String(bytes.length);
+  outgoing.writeHead(response.status, headers);
+  outgoing.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => outgoing.socket?.destroy());
+  return new Response(null, { headers: { 'x-hono-already-sent': '1' } });
 }

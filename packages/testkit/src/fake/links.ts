@@ -1,4 +1,4 @@
-import type { Link } from '../fixtures/local-model.js';
+import type { Link } from '../fixtures/model.js';
 import type { ListQuery } from './query.js';
 
 function pageHref(url: URL, pageNum: number, itemsPerPage: number): string {

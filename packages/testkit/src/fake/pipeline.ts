@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import { authenticate, type Authenticator } from '../auth/authenticate.js';
 import { isFakeAtlasError } from './api-error.js';
-import { applyBodyFault, DROP_MARKER } from './body-faults.js';
+import { applyBodyFault, DROP_MARKER, truncateOnSocket } from './body-faults.js';
 import type { FakeEnv, Principal } from './context.js';
 import { atlasErrors, errorForStatus } from './errors.js';
 import type { FaultController, FaultRule } from './faults.js';
@@ -105,7 +105,15 @@ export function createPipeline(deps: PipelineDeps): MiddlewareHandler<FakeEnv> {
       return response;
     }
     await next();
-    if (rule && BODY_FAULTS.has(rule.kind)) c.res = await applyBodyFault(c.res, rule);
+    if (rule && BODY_FAULTS.has(rule.kind)) {
+      const sent = rule.kind === 'truncate' ? await truncateOnSocket(c.env, c.res.clone()) : undefined;
+      if (sent) {
+        entry.status = c.res.status;
+        c.res = sent;
+        return undefined;
+      }
+      c.res = await applyBodyFault(c.res, rule);
+    }
     entry.status = c.res.status;
     return undefined;
   };
