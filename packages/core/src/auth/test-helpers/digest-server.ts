@@ -14,6 +14,8 @@ export function digestServer(options: {
   /** What a failed attempt answers: a fresh nonce (default) or the same one again. */
   onWrongKey?: 'fresh-nonce' | 'same-nonce';
   rotateAfter?: number;
+  /** The 200 body (default `{ ok: true }`). */
+  body?: unknown;
 }) {
   const algorithm = options.algorithm ?? 'MD5';
   const h = (s: string) => createHash(algorithm === 'MD5' ? 'md5' : 'sha256').update(s).digest('hex');
@@ -48,7 +50,7 @@ export function digestServer(options: {
     seenNc.add(replay);
     uses += 1;
     if (options.rotateAfter !== undefined && uses >= options.rotateAfter) fresh();
-    return json(200, { ok: true });
+    return json(200, options.body ?? { ok: true });
   });
   return { ...stub, currentNonce: () => nonce };
 }

@@ -14,12 +14,14 @@ export interface RecordedCall {
 export function recordingFetch(respond: (call: RecordedCall, index: number) => Response | Promise<Response>) {
   const calls: RecordedCall[] = [];
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    // ky calls fetch(request) with a Request; strategies call fetch(url, init).
+    const request = input instanceof Request ? input : undefined;
     const call: RecordedCall = {
-      url: String(input),
-      method: init?.method ?? 'GET',
-      headers: new Headers(init?.headers),
+      url: request ? request.url : String(input),
+      method: init?.method ?? request?.method ?? 'GET',
+      headers: new Headers(init?.headers ?? request?.headers),
       body: typeof init?.body === 'string' ? init.body : '',
-      signal: init?.signal,
+      signal: init?.signal ?? request?.signal,
     };
     calls.push(call);
     return respond(call, calls.length - 1);
