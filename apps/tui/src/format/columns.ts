@@ -28,9 +28,9 @@ const partNames = (c: Checkpoint): string =>
  * CHECKPOINT_COLUMNS.map((c) => c.header) // ['ID', 'TIMESTAMP', 'RESTORABLE', …]
  */
 export const CHECKPOINT_COLUMNS: ReadonlyArray<Column<Checkpoint>> = [
-  { key: 'id', header: 'ID', width: 24, min: 8, display: (c) => c.id ?? '', raw: (c) => c.id },
-  { key: 'timestamp', header: 'TIMESTAMP', width: 30, min: 19, display: (c, now) => formatWhen(c.timestamp, now), raw: (c) => c.timestamp },
-  { key: 'restorable', header: 'RESTORABLE', width: 10, min: 3, display: (c) => yesNo(c.restorable), raw: (c) => c.restorable },
+  { key: 'id', header: 'ID', width: 24, min: 24, display: (c) => c.id ?? '', raw: (c) => c.id },
+  { key: 'timestamp', header: 'TIMESTAMP', width: 30, min: 30, display: (c, now) => formatWhen(c.timestamp, now), raw: (c) => c.timestamp },
+  { key: 'restorable', header: 'RESTORABLE', width: 10, min: 10, display: (c) => yesNo(c.restorable), raw: (c) => c.restorable },
   { key: 'parts', header: 'PARTS', width: 20, min: 5, display: partNames, raw: partNames },
   { key: 'started', header: 'STARTED', width: 30, min: 19, display: (c, now) => formatWhen(c.started, now), raw: (c) => c.started },
   { key: 'completed', header: 'COMPLETED', width: 30, min: 19, display: (c, now) => formatWhen(c.completed, now), raw: (c) => c.completed },
@@ -38,8 +38,8 @@ export const CHECKPOINT_COLUMNS: ReadonlyArray<Column<Checkpoint>> = [
 
 /** The project columns. */
 export const PROJECT_COLUMNS: ReadonlyArray<Column<ProjectRow>> = [
-  { key: 'id', header: 'ID', width: 24, min: 8, display: (p) => p.id ?? '', raw: (p) => p.id },
-  { key: 'name', header: 'NAME', width: 24, min: 6, display: (p) => p.name ?? '', raw: (p) => p.name },
+  { key: 'id', header: 'ID', width: 24, min: 24, display: (p) => p.id ?? '', raw: (p) => p.id },
+  { key: 'name', header: 'NAME', width: 24, min: 10, display: (p) => p.name ?? '', raw: (p) => p.name },
   { key: 'clusterCount', header: 'CLUSTERS', width: 8, min: 3, align: 'right', display: (p) => String(p.clusterCount ?? ''), raw: (p) => p.clusterCount },
   { key: 'created', header: 'CREATED', width: 30, min: 19, display: (p, now) => formatWhen(p.created, now), raw: (p) => p.created },
   { key: 'orgId', header: 'ORG', width: 24, min: 8, display: (p) => p.orgId ?? '', raw: (p) => p.orgId },

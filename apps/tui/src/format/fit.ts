@@ -9,27 +9,26 @@ export const COLUMN_GAP = 2;
  * fitWidths([24, 30, 10], [8, 10, 5], 40) // [13, 13, 10]
  */
 export function fitWidths(natural: readonly number[], mins: readonly number[], total: number): number[] {
-  const widths = natural.map((w, i) => Math.max(w, Math.min(mins[i] ?? 1, w)));
-  const used = (ws: readonly number[]): number => {
-    const shown = ws.filter((w) => w > 0);
+  const widths = natural.map((w) => Math.max(1, w));
+  const minOf = (i: number): number => Math.min(mins[i] ?? 1, widths[i] ?? 1);
+  const used = (pick: (i: number) => number): number => {
+    const shown = widths.map((w, i) => (w > 0 ? pick(i) : 0)).filter((w) => w > 0);
     return shown.reduce((a, b) => a + b, 0) + Math.max(0, shown.length - 1) * COLUMN_GAP;
   };
-  while (used(widths) > total) {
+  // Drop columns from the right until their minimums fit (always keep the first).
+  for (let last = widths.length - 1; last > 0 && used(minOf) > total; last--) widths[last] = 0;
+  const current = (i: number): number => widths[i] ?? 0;
+  // Then shrink the widest column, one cell at a time, down to its minimum.
+  while (used(current) > total) {
     let widest = -1;
     for (let i = 0; i < widths.length; i++) {
-      const w = widths[i] ?? 0;
-      if (w > (mins[i] ?? 1) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+      if (current(i) > minOf(i) && (widest < 0 || current(i) > current(widest))) widest = i;
     }
-    if (widest >= 0) {
-      widths[widest] = (widths[widest] ?? 0) - 1;
-      continue;
-    }
-    const last = widths.findLastIndex((w) => w > 0);
-    if (last <= 0) {
+    if (widest < 0) {
       widths[0] = Math.max(1, total);
       break;
     }
-    widths[last] = 0;
+    widths[widest] = current(widest) - 1;
   }
   return widths;
 }

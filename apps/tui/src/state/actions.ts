@@ -1,8 +1,10 @@
+import type { Key } from 'ink';
 import type { Checkpoint, PageOf } from '../source/types.js';
 import type { ErrorInfo } from './types.js';
 
 /** Everything that can happen to the browser; the reducer handles each kind. */
 export type Action =
+  | { readonly type: 'key'; readonly input: string; readonly key: Key }
   | { readonly type: 'move'; readonly delta: number }
   | { readonly type: 'page'; readonly direction: 1 | -1 }
   | { readonly type: 'top' }
@@ -24,7 +26,7 @@ export type Action =
   | { readonly type: 'fetchFailed'; readonly screenId: number; readonly token: number; readonly error: ErrorInfo }
   | { readonly type: 'rateLimited'; readonly retryAfterMs: number }
   | { readonly type: 'cacheInfo'; readonly status: string; readonly age: number | undefined }
-  | { readonly type: 'copied'; readonly text: string; readonly delivered: boolean }
+  | { readonly type: 'copied'; readonly seq: number; readonly delivered: boolean }
   | { readonly type: 'quit' };
 
 export type ActionType = Action['type'];

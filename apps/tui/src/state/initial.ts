@@ -31,6 +31,6 @@ export function initialState(viewport: { rows: number; columns: number }, start:
   }
   return {
     stack, nextId: stack.length + 1, viewport, filterDraft: undefined, help: false, rateLimitedMs: undefined,
-    cache: undefined, unsentCopies: [], notice: undefined, quit: false,
+    cache: undefined, copyRequest: undefined, unsentCopies: [], notice: undefined, quit: false,
   };
 }

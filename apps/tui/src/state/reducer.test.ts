@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkpoints, hexId } from '../test-helpers/rows.js';
 import type { Action } from './actions.js';
+import type { Key } from 'ink';
+import { NO_KEY } from '../test-helpers/keys.js';
 import { initialState } from './initial.js';
 import { itemAt, viewLength } from './list.js';
 import { browserReducer } from './reducer.js';
 import { currentScreen, nextRequest, PREFETCH_MARGIN, selectedItem } from './selectors.js';
 import type { BrowserState, ListScreen } from './types.js';
 
+const key = (input: string, flags: Partial<Key> = {}): Action => ({ type: 'key', input, key: { ...NO_KEY, ...flags } });
 const run = (state: BrowserState, ...actions: Action[]): BrowserState => actions.reduce(browserReducer, state);
 const list = (state: BrowserState) => (currentScreen(state) as ListScreen).list;
 const GROUP = hexId(1, 'a');
@@ -198,7 +201,7 @@ describe('filter and sort', () => {
     let state = loaded(30);
     state = run(state, { type: 'sortCycle' }, { type: 'sortCycle' }, { type: 'sortCycle' });
     expect(list(state).sort).toBe(3);
-    expect(itemAt(list(state), 0)?.restorable).toBe(false);
+    expect(itemAt(list(state), 0)).toMatchObject({ restorable: false });
     for (let i = 0; i < 4; i++) state = run(state, { type: 'sortCycle' });
     expect(list(state).sort).toBe(0);
     expect(list(state).view).toBeNull();
@@ -209,13 +212,35 @@ describe('chrome', () => {
   it('toggles help, records cache info, copies and quits', () => {
     let state = run(initialState({ rows: 30, columns: 100 }), { type: 'toggleHelp' });
     expect(state.help).toBe(true);
-    state = run(state, { type: 'cacheInfo', status: 'atlas-proxy; hit', age: 12 }, { type: 'copied', text: '{"a":1}', delivered: false });
+    state = run(state, { type: 'cacheInfo', status: 'atlas-proxy; hit', age: 12 }, { type: 'toggleHelp' });
     expect(state.cache).toEqual({ status: 'atlas-proxy; hit', age: 12 });
-    expect(state.unsentCopies).toEqual(['{"a":1}']);
+    state = run(state, { type: 'fetchStarted', screenId: 1, token: 1 }, { type: 'pageLoaded', screenId: 1, token: 1, page: { results: [{ id: GROUP, name: 'p' }] } });
+    state = run(state, key('y'));
+    expect(JSON.parse(state.copyRequest?.text ?? '')).toEqual({ id: GROUP, name: 'p' });
+    state = run(state, { type: 'copied', seq: 99, delivered: false });
+    expect(state.unsentCopies).toEqual([]);
+    state = run(state, { type: 'copied', seq: state.copyRequest?.seq ?? 0, delivered: false });
+    expect(state.unsentCopies).toHaveLength(1);
+    expect(state.copyRequest).toBeUndefined();
     expect(state.notice).toMatch(/printed when you quit/);
-    state = run(state, { type: 'copied', text: '{}', delivered: true }, { type: 'quit' });
+    state = run(state, key('y'));
+    state = run(state, { type: 'copied', seq: state.copyRequest?.seq ?? 0, delivered: true }, key('q'));
     expect(state.unsentCopies).toHaveLength(1);
     expect(state.notice).toMatch(/clipboard/);
     expect(state.quit).toBe(true);
+  });
+});
+
+describe('keys through the reducer', () => {
+  it('applies several keys in a row against the latest state (typing into the filter)', () => {
+    const state = run(loaded(100), key('/'), key('c'), ...[...hexId(7).slice(1)].map((ch) => key(ch)), key('', { return: true }));
+    expect(viewLength(list(state))).toBe(1);
+    expect(state.filterDraft).toBeUndefined();
+  });
+
+  it('ignores y on an empty list and unknown keys', () => {
+    const state = atCheckpoints();
+    expect(run(state, key('y'))).toBe(state);
+    expect(run(state, key('x'))).toBe(state);
   });
 });

@@ -1,5 +1,6 @@
 import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
 import type { Action } from './actions.js';
+import { keyToCommand } from './keymap.js';
 import { appendPage, emptyList, moveTo, reView, viewLength } from './list.js';
 import { currentScreen, isListScreen, listHeight, selectedItem } from './selectors.js';
 import { columnsOf } from './view.js';
@@ -156,12 +157,24 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
       return { ...state, rateLimitedMs: action.retryAfterMs };
     case 'cacheInfo':
       return { ...state, cache: { status: action.status, age: action.age } };
-    case 'copied':
+    case 'copied': {
+      const request = state.copyRequest;
+      if (request === undefined || request.seq !== action.seq) return state;
       return {
         ...state,
+        copyRequest: undefined,
         notice: action.delivered ? 'Copied as JSON to the clipboard' : 'Copied as JSON: printed when you quit',
-        unsentCopies: action.delivered ? state.unsentCopies : [...state.unsentCopies, action.text],
+        unsentCopies: action.delivered ? state.unsentCopies : [...state.unsentCopies, request.text],
       };
+    }
+    case 'key': {
+      const command = keyToCommand(action.input, action.key, { filtering: state.filterDraft !== undefined, help: state.help });
+      if (command === undefined) return state;
+      if (command.type !== 'copy') return browserReducer(state, command);
+      const item = selectedItem(state);
+      if (item === undefined) return state;
+      return { ...state, copyRequest: { text: JSON.stringify(item, null, 2), seq: (state.copyRequest?.seq ?? state.unsentCopies.length) + 1 } };
+    }
     case 'quit':
       return { ...state, quit: true };
     default:

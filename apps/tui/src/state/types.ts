@@ -80,6 +80,8 @@ export interface BrowserState {
   readonly help: boolean;
   readonly rateLimitedMs: number | undefined;
   readonly cache: { readonly status: string; readonly age: number | undefined } | undefined;
+  /** The latest `y`: the selection as JSON, waiting for the clipboard effect (`seq` counts copies). */
+  readonly copyRequest: { readonly text: string; readonly seq: number } | undefined;
   /** Copies that could not go to the clipboard, printed on exit. */
   readonly unsentCopies: readonly string[];
   readonly notice: string | undefined;

@@ -1,8 +1,8 @@
 import type { Key } from 'ink';
-import type { Action } from '../state/actions.js';
+import type { Action } from './actions.js';
 
-/** What a key does: a reducer action, or `copy` (an effect: OSC 52 to the terminal). */
-export type KeyCommand = Action | { readonly type: 'copy' };
+/** What a key does: a reducer action, or `copy` (the reducer queues the selection for the clipboard). */
+export type KeyCommand = Exclude<Action, { type: 'key' }> | { readonly type: 'copy' };
 
 /** The keys, as the help overlay lists them. */
 export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [

@@ -1,0 +1,52 @@
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { NO_KEY } from '../test-helpers/keys.js';
+import { keyToCommand } from './keymap.js';
+
+const k = (flags: Partial<Key>): Key => ({ ...NO_KEY, ...flags });
+const browse = { filtering: false, help: false };
+
+describe('keyToCommand', () => {
+  it.each([
+    ['j', NO_KEY, { type: 'move', delta: 1 }],
+    ['k', NO_KEY, { type: 'move', delta: -1 }],
+    ['', k({ downArrow: true }), { type: 'move', delta: 1 }],
+    ['', k({ upArrow: true }), { type: 'move', delta: -1 }],
+    ['', k({ pageDown: true }), { type: 'page', direction: 1 }],
+    ['', k({ pageUp: true }), { type: 'page', direction: -1 }],
+    ['g', NO_KEY, { type: 'top' }],
+    ['G', NO_KEY, { type: 'bottom' }],
+    ['', k({ return: true }), { type: 'open' }],
+    ['', k({ escape: true }), { type: 'back' }],
+    ['', k({ backspace: true }), { type: 'back' }],
+    ['/', NO_KEY, { type: 'filterStart' }],
+    ['s', NO_KEY, { type: 'sortCycle' }],
+    ['r', NO_KEY, { type: 'refresh' }],
+    ['y', NO_KEY, { type: 'copy' }],
+    ['?', NO_KEY, { type: 'toggleHelp' }],
+    ['q', NO_KEY, { type: 'quit' }],
+    ['c', k({ ctrl: true }), { type: 'quit' }],
+  ])('maps %j %# while browsing', (input, key, command) => {
+    expect(keyToCommand(input, key, browse)).toEqual(command);
+  });
+
+  it('types into the filter, and enter/esc/backspace edit it', () => {
+    const filtering = { filtering: true, help: false };
+    expect(keyToCommand('q', NO_KEY, filtering)).toEqual({ type: 'filterInput', text: 'q' });
+    expect(keyToCommand('', k({ return: true }), filtering)).toEqual({ type: 'filterCommit' });
+    expect(keyToCommand('', k({ escape: true }), filtering)).toEqual({ type: 'filterCancel' });
+    expect(keyToCommand('', k({ backspace: true }), filtering)).toEqual({ type: 'filterBackspace' });
+    expect(keyToCommand('\u0001', NO_KEY, filtering)).toBeUndefined();
+    expect(keyToCommand('c', k({ ctrl: true }), filtering)).toEqual({ type: 'quit' });
+  });
+
+  it('closes help on any key, and q still quits', () => {
+    const help = { filtering: false, help: true };
+    expect(keyToCommand('j', NO_KEY, help)).toEqual({ type: 'toggleHelp' });
+    expect(keyToCommand('q', NO_KEY, help)).toEqual({ type: 'quit' });
+  });
+
+  it('ignores unmapped keys', () => {
+    expect(keyToCommand('x', NO_KEY, browse)).toBeUndefined();
+  });
+});

@@ -1,0 +1,99 @@
+import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { ResponseFeed } from '../source/response-feed.js';
+import type { AtlasReader } from '../source/types.js';
+import type { StartAt } from '../state/initial.js';
+import { initialState } from '../state/initial.js';
+import { browserReducer } from '../state/reducer.js';
+import { currentScreen, listHeight, nextRequest } from '../state/selectors.js';
+import type { BrowserState } from '../state/types.js';
+import { columnsOf } from '../state/view.js';
+import { DetailView } from './detail-view.js';
+import { ErrorPanel } from './error-panel.js';
+import { fetchFor } from './fetch-for.js';
+import { Header, type SourceInfo } from './header.js';
+import { HelpOverlay } from './help-overlay.js';
+import { Spinner } from './spinner.js';
+import { StatusBar } from './status-bar.js';
+import { useResponseFeed } from './use-response-feed.js';
+import { terminalSize, useTerminalResize } from './use-terminal-size.js';
+import { VirtualList } from './virtual-list.js';
+
+/** Props of {@link Browser}. */
+export interface BrowserProps {
+  readonly reader: AtlasReader;
+  readonly source: SourceInfo;
+  readonly start?: StartAt;
+  readonly feed?: ResponseFeed;
+  /** Page size for list requests (default 500). */
+  readonly itemsPerPage?: number;
+  /** Clock for relative ages (default `Date.now`). */
+  readonly now?: () => number;
+  /** Puts text on the clipboard; returns false when it cannot (the text is then printed on exit). */
+  readonly copy?: (text: string) => boolean;
+  /** Called once when the user quits, with the final state. */
+  readonly onQuit?: (state: BrowserState) => void;
+}
+
+const EMPTY: Record<string, string> = { projects: 'No projects.', clusters: 'No clusters in this project.', checkpoints: 'No checkpoints.' };
+
+/**
+ * The interactive browser: projects → clusters → checkpoints → detail.
+ *
+ * @example
+ * render(<Browser reader={client} source={{ label: client.baseUrl, demo: false }} />);
+ */
+export function Browser({ reader, source, start, feed, itemsPerPage = 500, now = Date.now, copy = () => false, onQuit }: BrowserProps) {
+  const { stdout } = useStdout();
+  const { isRawModeSupported } = useStdin();
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(browserReducer, undefined, () => initialState(terminalSize(stdout), start));
+  const token = useRef(0);
+
+  useEffect(() => {
+    const request = nextRequest(state);
+    if (request === undefined) return;
+    token.current += 1;
+    const current = token.current;
+    dispatch({ type: 'fetchStarted', screenId: request.screenId, token: current });
+    void fetchFor(reader, request, current, itemsPerPage).then(dispatch);
+  }, [state, reader, itemsPerPage]);
+
+  useEffect(() => {
+    if (!state.quit) return;
+    onQuit?.(state);
+    exit();
+  }, [state, exit, onQuit]);
+
+  useTerminalResize(useCallback((rows, columns) => dispatch({ type: 'resize', rows, columns }), []));
+  useResponseFeed(feed, dispatch);
+
+  useEffect(() => {
+    const request = state.copyRequest;
+    if (request !== undefined) dispatch({ type: 'copied', seq: request.seq, delivered: copy(request.text) });
+  }, [state.copyRequest, copy]);
+
+  useInput((input, key) => dispatch({ type: 'key', input, key }), { isActive: isRawModeSupported });
+
+  const screen = currentScreen(state);
+  const height = listHeight(state);
+  const time = now();
+  const error = screen.kind === 'detail' ? screen.error : screen.list.error;
+  let body;
+  if (state.help) body = <HelpOverlay />;
+  else if (error !== undefined) body = <ErrorPanel error={error} />;
+  else if (screen.kind === 'detail') body = <DetailView screen={screen} height={height} now={time} />;
+  else if (screen.list.items.length === 0)
+    body = screen.list.hasMore ? <Spinner label={`loading ${screen.kind}…`} /> : <Text>{EMPTY[screen.kind]}</Text>;
+  else body = <VirtualList list={screen.list} columns={columnsOf(screen.kind)} height={height} width={state.viewport.columns} now={time} />;
+
+  return (
+    <Box flexDirection="column" width={state.viewport.columns}>
+      <Header state={state} source={source} />
+      <Box flexDirection="column" minHeight={height + 1}>
+        {body}
+      </Box>
+      <StatusBar state={state} />
+    </Box>
+  );
+}

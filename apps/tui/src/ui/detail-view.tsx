@@ -1,0 +1,21 @@
+import { Box, Text } from 'ink';
+import { detailLines } from '../format/detail-lines.js';
+import type { DetailScreen } from '../state/types.js';
+import { useColor } from './color.js';
+
+/** One checkpoint, every field, scrolled to `screen.scroll`, `height` lines tall. */
+export function DetailView({ screen, height, now }: { screen: DetailScreen; height: number; now: number }) {
+  const color = useColor();
+  if (screen.checkpoint === undefined) return <Box height={height + 1} />;
+  const lines = detailLines(screen.checkpoint, now);
+  const start = Math.max(0, Math.min(screen.scroll, lines.length - height));
+  return (
+    <Box flexDirection="column" height={height + 1}>
+      {lines.slice(start, start + height + 1).map((line, i) => (
+        <Text key={start + i} wrap="truncate" {...(line.startsWith(' ') ? {} : { bold: true, ...color('blue') })}>
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
+}

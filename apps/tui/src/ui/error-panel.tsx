@@ -1,0 +1,17 @@
+import { Box, Text } from 'ink';
+import type { ErrorInfo } from '../state/types.js';
+import { useColor } from './color.js';
+
+/** An error in place of the list: what happened, and what to do. */
+export function ErrorPanel({ error }: { error: ErrorInfo }) {
+  const color = useColor();
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1} {...(Object.keys(color('red')).length > 0 ? { borderColor: 'red' } : {})}>
+      <Text bold {...color('red')}>
+        {error.title}
+      </Text>
+      <Text>{error.hint}</Text>
+      <Text {...color('gray')}>r retry · esc back · q quit</Text>
+    </Box>
+  );
+}
