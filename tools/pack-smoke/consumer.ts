@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { cleanEnv } from '../release/clean-env.js';
 import { readManifest, repoRoot } from '../release/workspace.js';
 
 const run = promisify(execFile);
@@ -34,6 +35,7 @@ export async function createConsumer(dir: string, tarballs: string[]): Promise<v
   const typesNode = readManifest(repoRoot).devDependencies?.['@types/node'] ?? '20';
   await run('npm', ['install', '--no-audit', '--no-fund', ...tarballs, `@types/node@${typesNode}`], {
     cwd: dir,
+    env: cleanEnv(),
     maxBuffer: 16 * 1024 * 1024,
   });
 }

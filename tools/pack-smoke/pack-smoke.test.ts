@@ -1,15 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanEnv } from '../release/clean-env.js';
 import { createConsumer, typecheckConsumer } from './consumer.js';
 import { attwTarball, publintTarball } from './package-lint.js';
 import { type Packed, packAll, stageWorkspace } from './stage.js';
 import { type RunningServer, startServer } from './server-process.js';
 
 const run = promisify(execFile);
+const env = cleanEnv(process.env, { NO_COLOR: '1' });
 const ATLAS_JSON = { accept: 'application/vnd.atlas.2023-01-01+json' };
 
 describe('pack, install outside the workspace, use', () => {
@@ -24,7 +26,7 @@ describe('pack, install outside the workspace, use', () => {
     await stageWorkspace(join(work, 'stage'));
     packed = await packAll(join(work, 'stage'), join(work, 'tarballs'));
     consumer = join(work, 'consumer');
-    await run('mkdir', [consumer]);
+    await mkdir(consumer);
     await createConsumer(consumer, packed.map((p) => p.tarball));
     console.log(packed.map((p) => `${p.name}: ${p.size} B packed, ${p.unpackedSize} B unpacked, ${p.files.length} files`).join('\n'));
   }, 300_000);
@@ -56,7 +58,7 @@ describe('pack, install outside the workspace, use', () => {
   }, 120_000);
 
   it('imports core and testkit as ESM and talks to the fake Atlas', async () => {
-    const { stdout } = await run(process.execPath, ['runtime.mjs'], { cwd: consumer, timeout: 30_000 });
+    const { stdout } = await run(process.execPath, ['runtime.mjs'], { cwd: consumer, env, timeout: 30_000 });
     const result = JSON.parse(stdout) as { projects: number; checkpoints: number; notFound: string };
     expect(result.projects).toBe(1);
     expect(result.checkpoints).toBe(12);
@@ -74,12 +76,12 @@ describe('pack, install outside the workspace, use', () => {
   });
 
   it('atlas-checkpoints --help prints usage', async () => {
-    const { stdout } = await run(bin('atlas-checkpoints'), ['--help'], { cwd: consumer, timeout: 30_000 });
+    const { stdout } = await run(bin('atlas-checkpoints'), ['--help'], { cwd: consumer, env, timeout: 30_000 });
     expect(stdout).toMatch(/usage/i);
   });
 
   it('atlas-checkpoints list --demo -o json prints checkpoints as JSON', async () => {
-    const { stdout } = await run(bin('atlas-checkpoints'), ['list', '--demo', '-o', 'json'], { cwd: consumer, timeout: 60_000 });
+    const { stdout } = await run(bin('atlas-checkpoints'), ['list', '--demo', '-o', 'json'], { cwd: consumer, env, timeout: 60_000 });
     const parsed = JSON.parse(stdout) as unknown;
     const rows = Array.isArray(parsed) ? parsed : (parsed as { results?: unknown[] }).results;
     expect(rows?.length).toBeGreaterThan(0);

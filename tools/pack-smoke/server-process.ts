@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { cleanEnv } from '../release/clean-env.js';
 
 /** A server started from a bin: its base URL (from its first stdout line) and a way to stop it. */
 export interface RunningServer {
@@ -18,7 +19,7 @@ export interface RunningServer {
  * await fake.stop();
  */
 export function startServer(command: string, args: string[], options: { cwd: string; timeoutMs?: number }): Promise<RunningServer> {
-  const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv(process.env, { NO_COLOR: '1' }) });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

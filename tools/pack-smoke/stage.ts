@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, symlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import { cleanEnv } from '../release/clean-env.js';
 import { publishable, repoRoot } from '../release/workspace.js';
 
 const run = promisify(execFile);
@@ -59,6 +60,7 @@ export async function packAll(stage: string, out: string): Promise<Packed[]> {
   for (const { dir, manifest } of publishable(stage)) {
     const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', out], {
       cwd: join(stage, dir),
+      env: cleanEnv(),
       maxBuffer: 16 * 1024 * 1024,
     });
     const [info] = JSON.parse(stdout.slice(stdout.indexOf('['))) as NpmPackJson[];
