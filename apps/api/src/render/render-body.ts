@@ -31,6 +31,7 @@ export interface RenderInput {
 export function renderBody(input: RenderInput): string {
   let doc = entryDoc(input.entry) as Record<string, unknown>;
   if (input.entry.kind === 'snapshot' && input.list) doc = slice(doc, input);
+  else if (input.allow && Array.isArray(doc.results)) doc = { ...doc, results: doc.results.filter(input.allow) };
   if (input.flags.envelope) {
     doc = input.shape === 'list' ? { ...doc, status: 200 } : { status: 200, content: doc };
   }

@@ -7,10 +7,10 @@ export type Encoding = 'identity' | 'gzip' | 'br';
 
 /** A rendered body: identity bytes, its ETag, and compressed copies made once on first use. */
 export interface RenderedBody {
-  readonly identity: Uint8Array;
+  readonly identity: Uint8Array<ArrayBuffer>;
   readonly etag: string;
-  gzip?: Uint8Array;
-  br?: Uint8Array;
+  gzip?: Uint8Array<ArrayBuffer>;
+  br?: Uint8Array<ArrayBuffer>;
 }
 
 /** Bodies smaller than this are never compressed. */
@@ -34,7 +34,7 @@ export function createRendered(text: string): RenderedBody {
  * @example
  * const { bytes, encoding } = encodedBytes(body, 'gzip');
  */
-export function encodedBytes(body: RenderedBody, wanted: Encoding): { bytes: Uint8Array; encoding: Encoding } {
+export function encodedBytes(body: RenderedBody, wanted: Encoding): { bytes: Uint8Array<ArrayBuffer>; encoding: Encoding } {
   if (wanted === 'identity' || body.identity.byteLength < MIN_COMPRESS_BYTES) return { bytes: body.identity, encoding: 'identity' };
   if (wanted === 'gzip') {
     body.gzip ??= gzipSync(body.identity, { level: 6 });

@@ -1,0 +1,178 @@
+import type { AtlasClient } from '@atlas-checkpoints/core';
+import { Hono, type Context } from 'hono';
+import { LRUCache } from 'lru-cache';
+import { pino } from 'pino';
+import type { Principal } from '../auth/principal.js';
+import { cacheStatus } from '../cache/cache-status.js';
+import { createCoordinator } from '../cache/coordinator.js';
+import { partitionGlob, type RouteName } from '../cache/keys.js';
+import { proxyErrors, renderApiError } from '../http/api-error.js';
+import { createMetrics } from '../observability/metrics.js';
+import { buildOpenApi } from '../openapi/build-openapi.js';
+import { createRenderedCache } from '../render/rendered-cache.js';
+import { createUpstreamClients } from '../upstream/clients.js';
+import { forward } from '../upstream/forward.js';
+import { isSnapshotTooLarge } from '../upstream/snapshot.js';
+import { createUndiciFetch } from '../upstream/undici-fetch.js';
+import { registerAtlasRoutes } from './atlas-routes.js';
+import { registerOpsRoutes } from './ops-routes.js';
+import type { ProxyOptions } from './options.js';
+import { createPrincipalResolver } from './principals.js';
+import { createResponder, type ServeSpec } from './respond.js';
+import { errorResponse } from './upstream-error.js';
+
+const ATLAS_PATHS = ['/api/atlas/v2/groups', '/api/atlas/v2/groups/*'];
+
+/**
+ * Builds the caching proxy: a Hono app serving the four Atlas paths from the cache (plus
+ * `/healthz`, `/readyz`, `/metrics`, `/openapi.json`, `POST /admin/purge`), and its resources.
+ *
+ * @example
+ * const proxy = createProxy({ upstreamUrl: fake.baseUrl, upstreamAuth: none(), upstreamFetch: fake.fetch,
+ *   authMode: 'proxy', store: createMemoryStore({ maxBytes: 64e6 }), policy });
+ * const res = await proxy.app.request('/api/atlas/v2/groups');
+ */
+export function createProxy(options: ProxyOptions) {
+  const now = options.now ?? Date.now;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const { store } = options;
+  const rendered = createRenderedCache(options.renderCacheBytes ?? 32 * 1024 * 1024);
+  const metrics = createMetrics(() => store.bytes() + rendered.bytes());
+  const transport = options.upstreamFetch
+    ? undefined
+    : createUndiciFetch({ connections: options.upstreamConnections ?? 16, timeoutMs: options.upstreamTimeoutMs ?? 10_000 });
+  const upstreamFetch = options.upstreamFetch ?? (transport as NonNullable<typeof transport>).fetch;
+  let lastUpstreamOk = 0;
+  const clients = createUpstreamClients({
+    baseUrl: options.upstreamUrl,
+    auth: options.upstreamAuth,
+    fetch: upstreamFetch,
+    timeoutMs: options.upstreamTimeoutMs ?? 10_000,
+    retries: options.upstreamRetries ?? 1,
+    onResponse: (info) => {
+      lastUpstreamOk = Date.now();
+      metrics.upstreamDuration.observe({ status: String(info.status) }, info.durationMs / 1000);
+      logger.info({ upstream: { method: info.method, url: info.url, status: info.status, ms: Math.round(info.durationMs) } }, 'upstream');
+    },
+  });
+  const coordinator = createCoordinator({
+    store,
+    policy: options.policy,
+    now,
+    onEvent: (event, key, error) => {
+      metrics.cacheEvents.inc({ event });
+      if (event === 'refresh-error' || event === 'stale-if-error') logger.warn({ key, err: describe(error) }, `cache ${event}`);
+    },
+  });
+  const upstreamOrigin = new URL(options.upstreamUrl).origin;
+  const respond = createResponder({ coordinator, rendered, now, upstreamOrigin });
+  const resolvePrincipal = createPrincipalResolver(options);
+  const oversized = new LRUCache<string, true>({ max: 10_000, ttl: Math.max(1, options.policy.ttlMs) });
+  const onUnexpected = (error: unknown) => logger.error({ err: describe(error) }, 'unexpected error');
+  const originOf = (c: Context) => options.publicUrl ?? new URL(c.req.url).origin;
+
+  const handle = async (
+    c: Context,
+    route: RouteName,
+    build: (principal: Principal & { kind: 'proxy' | 'bearer' }, client: AtlasClient) => ServeSpec | Promise<ServeSpec>,
+  ): Promise<Response> => {
+    let response: Response;
+    let principal: Principal | undefined;
+    try {
+      principal = resolvePrincipal(c.req.header('authorization'));
+      if (principal.kind === 'bypass') {
+        metrics.cacheEvents.inc({ event: 'bypass' });
+        const url = c.req.url;
+        const pathAndQuery = url.slice(url.indexOf('/', url.indexOf('//') + 2));
+        response = await forward(
+          upstreamFetch,
+          options.upstreamUrl,
+          { method: c.req.method, pathAndQuery, headers: c.req.raw.headers, origin: originOf(c) },
+          { 'cache-status': cacheStatus({ fwd: 'bypass' }) },
+        );
+      } else {
+        const p = principal;
+        const client = p.kind === 'bearer' ? clients.forBearer(p.partition, p.token) : clients.shared;
+        const facts = {
+          path: c.req.path,
+          search: searchOf(c.req.url),
+          origin: originOf(c),
+          ifNoneMatch: c.req.header('if-none-match'),
+          acceptEncoding: c.req.header('accept-encoding'),
+          head: c.req.method === 'HEAD',
+        };
+        try {
+          response = (await respond(await build(p, client), facts)).response;
+        } catch (error) {
+          if (!isSnapshotTooLarge(error)) throw error;
+          response = (await respond(await build(p, client), facts)).response;
+        }
+      }
+    } catch (error) {
+      if (principal?.kind === 'bearer' && (error as { name?: string; status?: number }).name === 'AtlasApiError' && (error as { status?: number }).status === 401) {
+        clients.evict(principal.partition);
+        await store.deleteMatching(partitionGlob(principal.partition));
+      }
+      const fwd = (error as { name?: string }).name?.startsWith('Atlas') ? { 'cache-status': cacheStatus({ fwd: 'miss' }) } : {};
+      response = errorResponse(error, fwd, onUnexpected);
+    }
+    metrics.requests.inc({ route, status: String(response.status) });
+    return response;
+  };
+
+  const app = new Hono();
+  registerOpsRoutes(app, {
+    store,
+    metrics,
+    openapi: buildOpenApi,
+    adminToken: options.adminToken,
+    upstreamReachable: async () => {
+      if (Date.now() - lastUpstreamOk < 30_000) return true;
+      try {
+        await upstreamFetch(new Request(new URL('/api/atlas/v2', options.upstreamUrl), { signal: AbortSignal.timeout(2_000) }));
+        lastUpstreamOk = Date.now();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    onPurge: (scope) => logger.info({ purge: scope }, 'purged'),
+  });
+  registerAtlasRoutes(app, { handle, now, snapshotMaxItems: options.snapshotMaxItems ?? 50_000, snapshotConcurrency: options.snapshotConcurrency ?? 4, oversized });
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], ATLAS_PATHS, (c) => {
+    const error = proxyErrors.methodNotAllowed(c.req.method);
+    return renderApiError(error.status, error.body, error.headers);
+  });
+  app.notFound((c) => {
+    const error = proxyErrors.notFound(c.req.path);
+    return renderApiError(error.status, error.body);
+  });
+  app.onError((error) => errorResponse(error, {}, onUnexpected));
+
+  return {
+    app,
+    fetch: app.fetch,
+    metrics,
+    store,
+    /** Upstream requests in flight (undici transport only). */
+    upstreamInFlight: () => transport?.inFlight() ?? 0,
+    async close(): Promise<void> {
+      await options.upstreamAuth.close?.();
+      await transport?.close();
+      await store.close();
+    },
+  };
+}
+
+/** The proxy returned by {@link createProxy}. */
+export type Proxy = ReturnType<typeof createProxy>;
+
+function searchOf(url: string): string {
+  const q = url.indexOf('?');
+  return q < 0 ? '' : url.slice(q + 1);
+}
+
+function describe(error: unknown): Record<string, unknown> | undefined {
+  if (!(error instanceof Error)) return error === undefined ? undefined : { value: String(error) };
+  return { name: error.name, message: error.message };
+}

@@ -1,0 +1,84 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Hono } from 'hono';
+import type { CacheStore } from '../cache/store.js';
+import { purgeGlob } from '../cache/keys.js';
+import { proxyErrors, renderApiError, ProxyApiError } from '../http/api-error.js';
+import { checkPath } from '../http/params.js';
+import { bearerToken } from '../auth/principal.js';
+import type { ProxyMetrics } from '../observability/metrics.js';
+
+/** What the operational routes need. */
+export interface OpsDeps {
+  readonly store: CacheStore;
+  readonly metrics: ProxyMetrics;
+  readonly openapi: () => unknown;
+  readonly adminToken?: string | undefined;
+  /** Whether upstream answered recently (any HTTP status counts). */
+  readonly upstreamReachable: () => Promise<boolean>;
+  readonly onPurge?: (scope: { groupId: string; clusterName?: string | undefined; purged: number }) => void;
+}
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+function sameSecret(presented: string, expected: string): boolean {
+  const a = createHash('sha256').update(presented).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/**
+ * `GET /healthz`, `GET /readyz`, `GET /metrics`, `GET /openapi.json` and `POST /admin/purge`.
+ *
+ * @example
+ * registerOpsRoutes(app, { store, metrics, openapi: () => doc, upstreamReachable: async () => true });
+ */
+export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
+  app.get('/healthz', () => new Response('{"status":"ok"}', { headers: JSON_TYPE }));
+
+  app.get('/readyz', async () => {
+    const [cache, upstream] = await Promise.all([deps.store.ping(), deps.upstreamReachable()]);
+    deps.metrics.redisUp.set(cache ? 1 : 0);
+    const status = !upstream ? 'unavailable' : cache ? 'ready' : 'degraded';
+    const body = JSON.stringify({ cache: cache ? 'up' : 'down', cacheKind: deps.store.kind, status, upstream: upstream ? 'up' : 'down' });
+    return new Response(body, { status: upstream ? 200 : 503, headers: JSON_TYPE });
+  });
+
+  app.get('/metrics', async () => {
+    deps.metrics.redisUp.set(deps.store.healthy() ? 1 : 0);
+    return new Response(await deps.metrics.registry.metrics(), { headers: { 'content-type': deps.metrics.registry.contentType } });
+  });
+
+  app.get('/openapi.json', () => new Response(JSON.stringify(deps.openapi()), { headers: JSON_TYPE }));
+
+  app.post('/admin/purge', async (c) => {
+    const token = bearerToken(c.req.header('authorization'));
+    if (deps.adminToken === undefined) return errorOf(proxyErrors.notFound('/admin/purge'));
+    if (token === undefined || !sameSecret(token, deps.adminToken)) return errorOf(proxyErrors.unauthorized());
+    const length = Number(c.req.header('content-length') ?? '0');
+    if (!(length <= 4096)) return errorOf(new ProxyApiError(413, 'PAYLOAD_TOO_LARGE', 'The purge request body must be at most 4096 bytes.'));
+    let scope: { groupId?: unknown; clusterName?: unknown };
+    try {
+      scope = (await c.req.json()) as typeof scope;
+    } catch {
+      return errorOf(new ProxyApiError(400, 'INVALID_JSON', 'The purge request body must be JSON: {"groupId": "…", "clusterName": "…"}.'));
+    }
+    if (typeof scope !== 'object' || scope === null || typeof scope.groupId !== 'string') return errorOf(proxyErrors.invalidAttribute('groupId'));
+    if (scope.clusterName !== undefined && typeof scope.clusterName !== 'string') return errorOf(proxyErrors.invalidAttribute('clusterName'));
+    const groupId = scope.groupId;
+    const clusterName = scope.clusterName as string | undefined;
+    try {
+      checkPath({ groupId, clusterName });
+    } catch (error) {
+      return errorOf(error as ProxyApiError);
+    }
+    const purged = await deps.store.deleteMatching(purgeGlob(groupId, clusterName));
+    // The projects list spans every project: drop it too.
+    const lists = clusterName === undefined ? await deps.store.deleteMatching('g/-/-/*') : 0;
+    deps.onPurge?.({ groupId, clusterName, purged: purged + lists });
+    return new Response(JSON.stringify({ purged: purged + lists }), { headers: JSON_TYPE });
+  });
+}
+
+function errorOf(error: ProxyApiError): Response {
+  return renderApiError(error.status, error.body, error.headers);
+}

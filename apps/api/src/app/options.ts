@@ -1,0 +1,45 @@
+import type { AtlasAuth } from '@atlas-checkpoints/core';
+import type { Logger } from 'pino';
+import type { ProxyToken } from '../auth/tokens-file.js';
+import type { CachePolicy } from '../cache/freshness.js';
+import type { CacheStore } from '../cache/store.js';
+
+/** Everything {@link createProxy} needs. Defaults are filled in by `resolveProxyOptions`. */
+export interface ProxyOptions {
+  /** Atlas base URL. */
+  readonly upstreamUrl: string;
+  /** The proxy's upstream credentials (proxy mode); from core's `resolveConfig`. */
+  readonly upstreamAuth: AtlasAuth;
+  /**
+   * The upstream transport. Default: undici with `upstreamConnections` sockets. Tests pass the
+   * fake Atlas's `fetch`.
+   */
+  readonly upstreamFetch?: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
+  /** Upper bound on concurrent upstream requests (default 16). */
+  readonly upstreamConnections?: number | undefined;
+  /** Per-attempt upstream timeout in ms (default 10 000). */
+  readonly upstreamTimeoutMs?: number | undefined;
+  /** Upstream retries per call (default 1). */
+  readonly upstreamRetries?: number | undefined;
+  /** `proxy`: callers present proxy tokens; `passthrough`: callers' Atlas tokens are forwarded. */
+  readonly authMode: 'proxy' | 'passthrough';
+  /** Proxy-mode tokens; `undefined` means no token is required (demo only). */
+  readonly tokens?: readonly ProxyToken[] | undefined;
+  /** Bearer token for `POST /admin/purge`; the endpoint answers 404 without one. */
+  readonly adminToken?: string | undefined;
+  /** HMAC key for passthrough partitions (share it between replicas). Default: random per process. */
+  readonly partitionKey?: Uint8Array | undefined;
+  readonly store: CacheStore;
+  readonly policy: CachePolicy;
+  /** Lists larger than this are cached page by page instead of as one snapshot (default 50 000). */
+  readonly snapshotMaxItems?: number | undefined;
+  /** Pages fetched in parallel for a snapshot (default 4). */
+  readonly snapshotConcurrency?: number | undefined;
+  /** Bytes of rendered bodies kept (default 32 MiB). */
+  readonly renderCacheBytes?: number | undefined;
+  /** The origin written in links (default: the request's own origin). */
+  readonly publicUrl?: string | undefined;
+  /** Clock in ms (default `Date.now`); tests inject one. */
+  readonly now?: (() => number) | undefined;
+  readonly logger?: Logger | undefined;
+}

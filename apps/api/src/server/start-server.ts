@@ -1,0 +1,60 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+
+/** Server timeouts in ms. */
+export interface ServerTimeouts {
+  /** Time to receive the request headers (default 10 000). */
+  readonly headersTimeoutMs?: number;
+  /** Time to receive the whole request (default 30 000). */
+  readonly requestTimeoutMs?: number;
+  /** Idle keep-alive socket lifetime (default 5 000). */
+  readonly keepAliveTimeoutMs?: number;
+}
+
+/** A listening server. */
+export interface RunningProxyServer {
+  readonly url: string;
+  readonly port: number;
+  readonly server: Server;
+  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes idle sockets. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Serves a fetch handler on `host:port` with @hono/node-server, with header, request and
+ * keep-alive timeouts set. Port 0 picks a free port.
+ *
+ * @example
+ * const running = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
+ * console.log(running.url);
+ */
+export async function startServer(
+  fetch: (request: Request) => Response | Promise<Response>,
+  options: { port: number; host: string } & ServerTimeouts,
+): Promise<RunningProxyServer> {
+  const server = serve({ fetch, port: options.port, hostname: options.host }) as Server;
+  server.headersTimeout = options.headersTimeoutMs ?? 10_000;
+  server.requestTimeout = options.requestTimeoutMs ?? 30_000;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
+  server.maxHeadersCount = 100;
+  if (!server.listening) await once(server, 'listening');
+  const { port, address, family } = server.address() as AddressInfo;
+  const host = family === 'IPv6' ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    server,
+    close: (graceMs = 10_000) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,69 @@
+import { none } from '@atlas-checkpoints/core';
+import { createFakeAtlas, generateFixtures, type FakeAtlas } from '@atlas-checkpoints/testkit';
+import { createMemoryStore } from '../cache/memory-store.js';
+import type { CachePolicy } from '../cache/freshness.js';
+import type { CacheStore } from '../cache/store.js';
+import { createProxy, type Proxy } from '../app/create-proxy.js';
+import type { ProxyOptions } from '../app/options.js';
+import { startServer, type RunningProxyServer } from '../server/start-server.js';
+
+/** A controllable clock for cache tests. */
+export function manualClock(start = Date.UTC(2024, 0, 1)) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+export const POLICY: CachePolicy = { ttlMs: 60_000, staleWhileRevalidateMs: 300_000, staleIfErrorMs: 86_400_000, negativeTtlMs: 5_000 };
+
+export interface Harness {
+  readonly fake: FakeAtlas;
+  readonly proxy: Proxy;
+  readonly server: RunningProxyServer;
+  readonly upstream: { url: string; close(): Promise<void> };
+  readonly clock: ReturnType<typeof manualClock>;
+  readonly groupId: string;
+  readonly clusterName: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A fake Atlas on a real socket, and a proxy in front of it on another real socket.
+ */
+export async function startHarness(
+  overrides: Partial<ProxyOptions> = {},
+  fakeOptions: { checkpointsPerCluster?: number; latencyMs?: number } = {},
+  store: CacheStore = createMemoryStore({ maxBytes: 64 * 1024 * 1024 }),
+): Promise<Harness> {
+  const fixtures = generateFixtures({ seed: 7, projects: 2, clustersPerProject: 2, checkpointsPerCluster: fakeOptions.checkpointsPerCluster ?? 120 });
+  const fake = createFakeAtlas({ fixtures, ...(fakeOptions.latencyMs ? { latencyMs: fakeOptions.latencyMs } : {}) });
+  const upstream = await fake.listen({ port: 0, host: '127.0.0.1' });
+  const clock = manualClock();
+  const proxy = createProxy({
+    upstreamUrl: upstream.url,
+    upstreamAuth: none(),
+    authMode: 'proxy',
+    store,
+    policy: POLICY,
+    now: clock.now,
+    upstreamRetries: 0,
+    upstreamTimeoutMs: 5_000,
+    ...overrides,
+  });
+  const server = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
+  const project = fixtures.projects[0];
+  const cluster = project?.clusters[0];
+  return {
+    fake,
+    proxy,
+    server,
+    upstream,
+    clock,
+    groupId: project?.group.id ?? '',
+    clusterName: cluster?.cluster.name ?? '',
+    async close() {
+      await server.close(100);
+      await proxy.close();
+      await upstream.close();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { rebaseLinks } from '../render/links.js';
+
+const PASS_REQUEST = ['authorization', 'accept', 'user-agent'];
+const PASS_RESPONSE = ['content-type', 'www-authenticate', 'x-error-code', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'];
+
+/** A request to forward unchanged (passthrough Digest or anonymous callers). */
+export interface ForwardRequest {
+  readonly method: string;
+  /** Path and query (`/api/atlas/v2/groups?pageNum=2`). */
+  readonly pathAndQuery: string;
+  readonly headers: Headers;
+  /** The proxy's origin; upstream links in the body are rewritten to it. */
+  readonly origin: string;
+}
+
+/**
+ * Forwards a request to Atlas as is (its `Authorization` included, so Digest challenges and
+ * answers reach the caller) and returns Atlas's answer; only links are rewritten. Never cached.
+ *
+ * @example
+ * const res = await forward(upstreamFetch, 'https://cloud.mongodb.com', { method: 'GET', pathAndQuery, headers, origin });
+ */
+export async function forward(
+  fetchFn: (input: Request) => Promise<Response>,
+  baseUrl: string,
+  request: ForwardRequest,
+  extraHeaders: Readonly<Record<string, string>>,
+): Promise<Response> {
+  const headers = new Headers();
+  for (const name of PASS_REQUEST) {
+    const value = request.headers.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  const upstream = await fetchFn(new Request(new URL(request.pathAndQuery, baseUrl), { method: request.method, headers }));
+  const out = new Headers(extraHeaders);
+  for (const name of PASS_RESPONSE) {
+    const value = upstream.headers.get(name);
+    if (value !== null) out.set(name, value);
+  }
+  const text = await upstream.text();
+  const body = rebaseLinks(text, new URL(baseUrl).origin, request.origin);
+  return new Response(request.method === 'HEAD' ? null : body, { status: upstream.status, headers: out });
+}
