@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { none, resolveConfig } from '@atlas-checkpoints/core';
+import { createFakeAtlas, generateFixtures } from '@atlas-checkpoints/testkit';
+import { CommanderError } from 'commander';
+import { loadTokensFile, TokensFileError } from '../auth/tokens-file.js';
+import { createMemoryStore } from '../cache/memory-store.js';
+import { createRedisStore } from '../cache/redis-store.js';
+import type { CacheStore } from '../cache/store.js';
+import { createProxy } from '../app/create-proxy.js';
+import { createLogger } from '../observability/logger.js';
+import { startServer } from '../server/start-server.js';
+import { buildProgram, type CliOptions } from './program.js';
+
+/** A startup problem the operator must fix (exit code 2). */
+export class UsageError extends Error {
+  override name = 'UsageError' as const;
+}
+
+interface Io {
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+function readSecret(path: string, what: string): string {
+  try {
+    const value = readFileSync(path, 'utf8').trim();
+    if (value === '') throw new UsageError(`${what} file ${path} is empty`);
+    return value;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${what} file ${path}`);
+  }
+}
+
+/**
+ * Starts the proxy from command-line arguments; resolves with a `stop()` once listening. The first
+ * stdout line is the URL it listens on.
+ *
+ * @example
+ * const running = await startFromArgs(['node', 'atlas-checkpoints-proxy', '--demo', '--port', '0']);
+ * await running.stop();
+ */
+export async function startFromArgs(argv: readonly string[], io: Io = defaultIo()) {
+  const program = buildProgram();
+  program.configureOutput({ writeOut: (s) => io.stdout(s.trimEnd()), writeErr: (s) => io.stderr(s.trimEnd()) });
+  program.parse([...argv]);
+  const opts = program.opts<CliOptions>();
+  const logger = createLogger({ level: opts.logLevel });
+
+  const tokens = opts.tokensFile === undefined ? undefined : loadTokensFile(opts.tokensFile);
+  let upstreamUrl: string;
+  let upstreamAuth = none();
+  let upstreamFetch: ((input: Request) => Promise<Response>) | undefined;
+  if (opts.demo) {
+    const fake = createFakeAtlas({ fixtures: generateFixtures({ seed: 42, projects: 3, clustersPerProject: 2, checkpointsPerCluster: 1_000 }) });
+    upstreamUrl = fake.baseUrl;
+    upstreamFetch = async (input) => fake.fetch(input);
+    io.stderr(`atlas-checkpoints-proxy: DEMO MODE — upstream is an embedded fake Atlas with seeded data (seed 42), not MongoDB Atlas.${tokens ? '' : ' No token is required.'}`);
+  } else {
+    const config = await resolveConfig({ flags: { baseUrl: opts.upstream, profile: opts.profile }, env: io.env });
+    upstreamUrl = config.baseUrl;
+    upstreamAuth = config.auth;
+    if (opts.authMode === 'proxy' && tokens === undefined) throw new UsageError('--auth-mode proxy needs --tokens-file (or use --demo)');
+    if (opts.authMode === 'proxy' && config.credentials === 'none') {
+      throw new UsageError('--auth-mode proxy needs upstream credentials: MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, API keys, or an Atlas CLI profile');
+    }
+  }
+
+  const localBytes = opts.cacheMaxBytes;
+  const store: CacheStore =
+    opts.cache === 'memory'
+      ? createMemoryStore({ maxBytes: localBytes })
+      : createRedisStore({
+          url: opts.cache,
+          keyPrefix: opts.redisPrefix,
+          localMaxBytes: localBytes,
+          onHealthChange: (up) => (up ? logger.info('cache backend up') : logger.warn('cache backend down: serving from the local copy')),
+        });
+  if (opts.cache !== 'memory' && opts.authMode === 'passthrough' && opts.partitionKeyFile === undefined) {
+    io.stderr('atlas-checkpoints-proxy: warning: passthrough partitions use a random key per process; set --partition-key-file to share them between replicas');
+  }
+
+  const proxy = createProxy({
+    upstreamUrl,
+    upstreamAuth,
+    upstreamFetch,
+    upstreamConnections: opts.upstreamConcurrency,
+    upstreamTimeoutMs: opts.upstreamTimeout * 1000,
+    authMode: opts.authMode,
+    tokens,
+    adminToken: opts.adminTokenFile === undefined ? io.env.ATLAS_PROXY_ADMIN_TOKEN : readSecret(opts.adminTokenFile, 'admin token'),
+    partitionKey: opts.partitionKeyFile === undefined ? undefined : Buffer.from(readSecret(opts.partitionKeyFile, 'partition key')),
+    store,
+    policy: {
+      ttlMs: opts.ttl * 1000,
+      staleWhileRevalidateMs: opts.staleWhileRevalidate * 1000,
+      staleIfErrorMs: opts.staleIfError * 1000,
+      negativeTtlMs: opts.negativeTtl * 1000,
+    },
+    snapshotMaxItems: opts.snapshotMaxItems,
+    publicUrl: opts.publicUrl,
+    logger,
+  });
+  const server = await startServer(proxy.fetch, { port: opts.port, host: opts.host });
+  io.stdout(server.url);
+  logger.info({ url: server.url, upstream: upstreamUrl, cache: store.kind, authMode: opts.authMode, demo: opts.demo }, 'listening');
+  let stopping: Promise<void> | undefined;
+  return {
+    url: server.url,
+    stop: () =>
+      (stopping ??= (async () => {
+        logger.info('shutting down: finishing in-flight requests');
+        await server.close();
+        await proxy.close();
+        logger.flush();
+      })()),
+  };
+}
+
+function defaultIo(): Io {
+  return { stdout: (line) => process.stdout.write(`${line}\n`), stderr: (line) => process.stderr.write(`${line}\n`), env: process.env };
+}
+
+/**
+ * The bin: starts the proxy, stops it gracefully on SIGTERM/SIGINT, and maps failures to exit
+ * codes (2 for usage and configuration errors, 1 otherwise).
+ *
+ * @example
+ * await main(process.argv);
+ */
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    const running = await startFromArgs(argv);
+    const stop = () => {
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    const usage = error instanceof UsageError || error instanceof TokensFileError || (error instanceof Error && error.name === 'ConfigError');
+    process.stderr.write(`atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = usage ? 2 : 1;
+  }
+}
