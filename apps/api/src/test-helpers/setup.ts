@@ -1,5 +1,5 @@
 import { none } from '@atlas-checkpoints/core';
-import { createFakeAtlas, generateFixtures, type FakeAtlas } from '@atlas-checkpoints/testkit';
+import { createFakeAtlas, generateFixtures, type FakeAtlas, type FakeAuthOptions } from '@atlas-checkpoints/testkit';
 import { createMemoryStore } from '../cache/memory-store.js';
 import type { CachePolicy } from '../cache/freshness.js';
 import type { CacheStore } from '../cache/store.js';
@@ -31,11 +31,11 @@ export interface Harness {
  */
 export async function startHarness(
   overrides: Partial<ProxyOptions> = {},
-  fakeOptions: { checkpointsPerCluster?: number; latencyMs?: number } = {},
+  fakeOptions: { checkpointsPerCluster?: number; latencyMs?: number; auth?: FakeAuthOptions } = {},
   store: CacheStore = createMemoryStore({ maxBytes: 64 * 1024 * 1024 }),
 ): Promise<Harness> {
   const fixtures = generateFixtures({ seed: 7, projects: 2, clustersPerProject: 2, checkpointsPerCluster: fakeOptions.checkpointsPerCluster ?? 120 });
-  const fake = createFakeAtlas({ fixtures, ...(fakeOptions.latencyMs ? { latencyMs: fakeOptions.latencyMs } : {}) });
+  const fake = createFakeAtlas({ fixtures, ...(fakeOptions.latencyMs ? { latencyMs: fakeOptions.latencyMs } : {}), ...(fakeOptions.auth ? { auth: fakeOptions.auth } : {}) });
   const upstream = await fake.listen({ port: 0, host: '127.0.0.1' });
   const clock = manualClock();
   const proxy = createProxy({
@@ -63,7 +63,7 @@ export async function startHarness(
     async close() {
       await server.close(100);
       await proxy.close();
-      await upstream.close();
+      await upstream.close().catch(() => undefined);
     },
   };
 }
