@@ -30,7 +30,7 @@ function checkpointAt(i: number): Record<string, unknown> {
 }
 
 const encoder = new TextEncoder();
-const pages = new Map<number, Uint8Array>();
+const pages = new Map<number, Uint8Array<ArrayBuffer>>();
 for (let pageNum = 1; pageNum <= TOTAL / PAGE_SIZE; pageNum += 1) {
   const results = Array.from({ length: PAGE_SIZE }, (_, i) => checkpointAt((pageNum - 1) * PAGE_SIZE + i));
   pages.set(pageNum, encoder.encode(JSON.stringify({ links: [], results, totalCount: TOTAL })));

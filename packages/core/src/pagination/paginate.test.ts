@@ -224,6 +224,36 @@ describe('paginate', () => {
     expect(fake.calls.filter((call) => call.pageNum === 3)).toHaveLength(3);
   });
 
+  it('after a 429, fewer pages are in flight at once', async () => {
+    const items = makeItems(300);
+    const pending: Array<() => void> = [];
+    let rateLimited = false;
+    const list = async (params: { pageNum?: number; itemsPerPage?: number }) => {
+      const pageNum = params.pageNum ?? 1;
+      if (pageNum > 1) await new Promise<void>((resolve) => pending.push(resolve));
+      if (pageNum === 2 && !rateLimited) {
+        rateLimited = true;
+        throw new AtlasApiError({ status: 429, method: 'GET', url: 'https://x/y', retryAfterMs: 0 });
+      }
+      const size = params.itemsPerPage ?? 10;
+      return { results: items.slice((pageNum - 1) * size, pageNum * size), totalCount: items.length };
+    };
+    let done = false;
+    const walk = paginate(list, {}, { itemsPerPage: 10, concurrency: 8 })
+      .toArray({ limit: 1000 })
+      .finally(() => {
+        done = true;
+      });
+    const inFlightAfter429: number[] = [];
+    while (!done) {
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let the walk run (and its 0 ms Retry-After pass)
+      if (rateLimited) inFlightAfter429.push(pending.length);
+      pending.splice(0).forEach((release) => release());
+    }
+    expect(await walk).toHaveLength(300);
+    expect(Math.max(...inFlightAfter429.slice(2))).toBe(4); // halved from 8; without the back-off this is 8
+  });
+
   it('a 429 at concurrency 1 fails (the client already retried)', async () => {
     const fake = fakeList({
       items: () => makeItems(30),
