@@ -17,7 +17,13 @@ import {
 import { resolveOptions } from './resolve-options.js';
 import { createKy } from './send-attempt.js';
 
-/** A client for the four Atlas operations. Methods do not use `this`: pass them around freely. */
+/**
+ * A client for the four Atlas operations. Methods do not use `this`: pass them around freely.
+ *
+ * @example
+ * const { listClusters } = createAtlasClient();
+ * const page = await listClusters({ groupId: '32b6e34b3d91647abb20e7b8' });
+ */
 export interface AtlasClient {
   readonly baseUrl: string;
   /** `GET /api/atlas/v2/groups` */

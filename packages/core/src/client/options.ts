@@ -1,7 +1,13 @@
 import type { AtlasAuth } from '../auth/types.js';
 import type { Sleep } from './sleep.js';
 
-/** Retry policy of a client. Only GETs are retried: network errors, per-attempt timeouts, 429, 500, 502, 503, 504. */
+/**
+ * Retry policy of a client. Only GETs are retried: network errors, per-attempt timeouts, 429, 500, 502, 503, 504.
+ *
+ * @example
+ * createAtlasClient({ retry: { limit: 5, maxRetryAfterMs: 10_000 } });
+ * createAtlasClient({ retry: { sleep: async () => {}, random: () => 0.5 } }); // deterministic tests
+ */
 export interface RetryOptions {
   /** Retries after the first attempt (default 3; 0 disables retries). */
   limit?: number;
@@ -19,7 +25,12 @@ export interface RetryOptions {
   now?: () => number;
 }
 
-/** What `onResponse` learns about each HTTP response (every attempt, including auth retries). */
+/**
+ * What `onResponse` learns about each HTTP response (every attempt, including auth retries).
+ *
+ * @example
+ * createAtlasClient({ onResponse: ({ status, headers, durationMs }) => log(status, headers.get('cache-status'), durationMs) });
+ */
 export interface ResponseInfo {
   method: string;
   /** The request URL, credentials redacted. */
@@ -31,7 +42,12 @@ export interface ResponseInfo {
   attempt: number;
 }
 
-/** Options of {@link createAtlasClient}. */
+/**
+ * Options of `createAtlasClient`.
+ *
+ * @example
+ * const options: AtlasClientOptions = { baseUrl: fake.baseUrl, fetch: fake.fetch, retry: 0, timeout: 5_000 };
+ */
 export interface AtlasClientOptions {
   /** Default `https://cloud.mongodb.com`. */
   baseUrl?: string | undefined;

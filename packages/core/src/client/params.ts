@@ -1,7 +1,12 @@
 import { InvalidParameterError } from '../errors/invalid-parameter-error.js';
 import { CheckpointIdCheck, ClusterNameCheck, GroupIdCheck, ListQueryCheck } from '../schemas/validators.js';
 
-/** Paging options every list method takes. */
+/**
+ * Paging options every list method takes.
+ *
+ * @example
+ * await client.listProjects({ pageNum: 2, itemsPerPage: 500, includeCount: false, signal: AbortSignal.timeout(10_000) });
+ */
 export interface ListOptions {
   /** Page number, from 1 (Atlas default 1). */
   pageNum?: number | undefined;

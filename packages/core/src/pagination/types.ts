@@ -20,7 +20,12 @@ export interface PaginationProgress {
   total: number | undefined;
 }
 
-/** Options of {@link paginate}. */
+/**
+ * Options of `paginate`.
+ *
+ * @example
+ * paginate(client.listClusters, { groupId }, { itemsPerPage: 100, concurrency: 4, onProgress: ({ loaded, total }) => draw(loaded, total) });
+ */
 export interface PaginateOptions {
   /** Page size, 1..500 (default 500). */
   itemsPerPage?: number;
@@ -34,7 +39,12 @@ export interface PaginateOptions {
   signal?: AbortSignal;
 }
 
-/** What happened during the latest walk (complete once the walk ends). */
+/**
+ * What happened during the latest walk (complete once the walk ends).
+ *
+ * @example
+ * if (it.report.totalCountChanged) console.warn(`the list changed during the walk (${it.report.initialTotal} → ${it.report.finalTotal})`);
+ */
 export interface PaginationReport {
   pagesFetched: number;
   itemsYielded: number;
@@ -46,7 +56,13 @@ export interface PaginationReport {
   finalTotal?: number;
 }
 
-/** The result of {@link paginate}: an `AsyncIterable` of items, plus pages, collection and a report. */
+/**
+ * The result of `paginate`: an `AsyncIterable` of items, plus pages, collection and a report.
+ *
+ * @example
+ * const it = paginate(client.listProjects, {});
+ * const projects = await it.toArray({ limit: 1_000 });
+ */
 export interface Paginator<T> extends AsyncIterable<T> {
   /** Iterates pages (in order, de-duplicated) instead of items. */
   pages(): AsyncIterableIterator<NumberedPage<T>>;
