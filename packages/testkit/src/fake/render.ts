@@ -1,6 +1,11 @@
 import type { ApiErrorBody } from './api-error.js';
 
-/** Success `Content-Type` for API version 2023-01-01. */
+/**
+ * Success `Content-Type` for API version 2023-01-01.
+ *
+ * @example
+ * expect(response.headers.get('content-type')).toBe(ATLAS_CONTENT_TYPE);
+ */
 export const ATLAS_CONTENT_TYPE = 'application/vnd.atlas.2023-01-01+json;charset=utf-8';
 /** Error `Content-Type`. */
 export const ERROR_CONTENT_TYPE = 'application/json';
