@@ -40,21 +40,21 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
           hint: 'Your key or service account cannot read this. Add your IP address to its API access list and check its project role.',
         };
       case 404:
-        return { ...base, title: `404 (${error.errorCode}): ${notFound(error.errorCode, context)}`, hint: 'Check the id and go back with esc.' };
+        return { ...base, title: `404 (${error.errorCode}): ${notFound(error.errorCode, context)}`, hint: 'Check the id.' };
       case 429:
-        return { ...base, title: `429 Rate limited (${error.errorCode})`, hint: 'Atlas kept rate limiting after the retries. Wait a minute and press r.' };
+        return { ...base, title: `429 Rate limited (${error.errorCode})`, hint: 'Atlas kept rate limiting after the retries; wait a minute and try again.' };
       default:
-        return { ...base, title: `${error.status} ${error.errorCode}: ${detail}`, hint: 'Press r to retry.' };
+        return { ...base, title: `${error.status} ${error.errorCode}: ${detail}`, hint: 'Try again; if it persists, check status.mongodb.com.' };
     }
   }
   if (isAtlasRequestError(error)) {
-    return { title: `Cannot reach Atlas (${error.kind}): ${error.message}`, hint: 'Check your network and --baseUrl, then press r to retry.' };
+    return { title: `Cannot reach Atlas (${error.kind}): ${error.message}`, hint: 'Check your network and --baseUrl (or MONGODB_ATLAS_OPS_MANAGER_URL).' };
   }
   if (isInvalidParameterError(error)) {
     return { title: `Invalid ${error.parameter}: ${JSON.stringify(error.value)}`, hint: 'Check the id you passed.' };
   }
   if (isResponseShapeError(error)) {
-    return { title: `Unexpected response from Atlas: ${error.message}`, hint: 'Press r to retry; if it persists, report it.' };
+    return { title: `Unexpected response from Atlas: ${error.message}`, hint: 'Try again; if it persists, report it with the path above.' };
   }
-  return { title: error instanceof Error ? error.message : String(error), hint: 'Press r to retry.' };
+  return { title: error instanceof Error ? error.message : String(error), hint: 'Try again.' };
 }

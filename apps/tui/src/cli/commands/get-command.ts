@@ -1,0 +1,48 @@
+import { CHECKPOINT_COLUMNS } from '../../format/columns.js';
+import { detailLines } from '../../format/detail-lines.js';
+import { csvHeader, csvRow } from '../../format/csv.js';
+import { connect } from '../connect.js';
+import type { CliIo } from '../io.js';
+import type { GlobalOptions } from '../options.js';
+import type { OutputFormat } from '../output.js';
+import { UsageError } from '../usage-error.js';
+
+/** Options of `get`. */
+export interface GetCommandOptions extends GlobalOptions {
+  readonly clusterName: string;
+  readonly checkpointId: string;
+  readonly output: OutputFormat;
+}
+
+/**
+ * Runs `get`: one checkpoint as the API's JSON document, one ndjson line, CSV, or every field as text.
+ *
+ * @example
+ * await runGetCommand({ groupId, clusterName: 'Cluster0', checkpointId, output: 'json' }, io);
+ */
+export async function runGetCommand(options: GetCommandOptions, io: CliIo): Promise<void> {
+  const connection = await connect(options, io);
+  try {
+    const groupId = connection.groupId;
+    if (groupId === undefined) throw new UsageError('--groupId (or --projectId, MONGODB_ATLAS_PROJECT_ID, or a profile project_id) is required');
+    const checkpoint = await connection.reader.getClusterBackupCheckpoint({ groupId, clusterName: options.clusterName, checkpointId: options.checkpointId });
+    switch (options.output) {
+      case 'json':
+        io.stdout.write(`${JSON.stringify(checkpoint, null, 2)}\n`);
+        return;
+      case 'ndjson':
+        io.stdout.write(`${JSON.stringify(checkpoint)}\n`);
+        return;
+      case 'csv':
+        io.stdout.write(csvHeader(CHECKPOINT_COLUMNS) + csvRow(CHECKPOINT_COLUMNS, checkpoint));
+        return;
+      case 'table':
+        io.stdout.write(`${detailLines(checkpoint, Date.now()).join('\n')}\n`);
+        return;
+      default:
+        options.output satisfies never;
+    }
+  } finally {
+    await connection.close();
+  }
+}

@@ -1,0 +1,14 @@
+/** Exit codes: 0 ok, 1 the API (or the network) failed, 2 bad usage. */
+export const EXIT = { ok: 0, apiError: 1, usage: 2 } as const;
+
+const USAGE_ERRORS = new Set(['UsageError', 'InvalidParameterError', 'CommanderError']);
+
+/**
+ * The exit code for an error, by its class name (so core need not be loaded to decide).
+ *
+ * @example
+ * exitCodeFor(new UsageError('--groupId is required')) // 2
+ */
+export function exitCodeFor(error: unknown): 1 | 2 {
+  return error instanceof Error && USAGE_ERRORS.has(error.name) ? EXIT.usage : EXIT.apiError;
+}

@@ -1,0 +1,39 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Options every command shares (Atlas CLI names). */
+export interface GlobalOptions {
+  readonly groupId?: string | undefined;
+  readonly projectId?: string | undefined;
+  readonly profile?: string | undefined;
+  readonly baseUrl?: string | undefined;
+  readonly demo?: boolean | undefined;
+  readonly demoCheckpoints?: number | undefined;
+}
+
+/** `--groupId` and its alias `--projectId` (the first one given wins; both must agree). */
+export function groupIdOf(options: GlobalOptions): string | undefined {
+  return options.groupId ?? options.projectId;
+}
+
+/**
+ * A commander argument parser for a positive integer within bounds.
+ *
+ * @example
+ * new Option('--limit <n>').argParser(integerArg('--limit', 1, 10_000_000))
+ */
+export function integerArg(flag: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`${flag} must be an integer from ${min} to ${max}, got "${value}"`);
+    return n;
+  };
+}
+
+/** Parses `true`/`false` for flags such as `--includeCount false`. */
+export function booleanArg(flag: string): (value: string) => boolean {
+  return (value) => {
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    throw new InvalidArgumentError(`${flag} must be true or false, got "${value}"`);
+  };
+}

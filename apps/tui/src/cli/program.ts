@@ -1,0 +1,122 @@
+import { Command, Option } from 'commander';
+import type { BrowseOptions } from './commands/browse-command.js';
+import type { GetCommandOptions } from './commands/get-command.js';
+import type { ListCommandOptions } from './commands/list-command.js';
+import { completionScript, SHELLS, type CompletionSpec, type Shell } from './completion.js';
+import { DEMO_CHECKPOINTS } from './demo.js';
+import type { CliIo } from './io.js';
+import { booleanArg, integerArg } from './options.js';
+import { OUTPUT_FORMATS } from './output.js';
+
+const examples = (lines: readonly string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+function common(command: Command): Command {
+  return command
+    .option('--groupId <id>', 'project id (24 hex digits); default MONGODB_ATLAS_PROJECT_ID or the profile project_id')
+    .option('--projectId <id>', 'alias of --groupId')
+    .option('-P, --profile <name>', 'Atlas CLI profile in $XDG_CONFIG_HOME/atlascli/config.toml')
+    .option('--baseUrl <url>', 'Atlas base URL (env MONGODB_ATLAS_OPS_MANAGER_URL); point it at the proxy to use its cache')
+    .option('--demo', 'use an embedded fake Atlas with generated data (also the default with no credentials)')
+    .addOption(new Option('--demo-checkpoints <n>', 'checkpoints in the first demo cluster').argParser(integerArg('--demo-checkpoints', 0, 1_000_000)).default(DEMO_CHECKPOINTS));
+}
+
+const output = (): Option => new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table');
+
+function listOptions(command: Command): Command {
+  return command
+    .option('--pageNum <n>', 'page to fetch (from 1)', integerArg('--pageNum', 1, 1_000_000))
+    .option('--itemsPerPage <n>', 'items per page (1-500)', integerArg('--itemsPerPage', 1, 500))
+    .option('--includeCount <bool>', 'ask for totalCount (true|false)', booleanArg('--includeCount'))
+    .option('--all', 'fetch every page (ndjson and csv stream as pages arrive; progress on stderr)')
+    .option('--limit <n>', 'stop after n items (walks pages as needed)', integerArg('--limit', 1, 100_000_000))
+    .addOption(output());
+}
+
+/** The handlers the program calls; `run` wires them to lazily imported modules. */
+export interface Handlers {
+  browse(options: BrowseOptions): Promise<void>;
+  list(what: 'projects' | 'clusters' | 'checkpoints', options: ListCommandOptions): Promise<void>;
+  get(options: GetCommandOptions): Promise<void>;
+}
+
+/**
+ * The `atlas-checkpoints` command line (commander): browse (default), list, get, projects, clusters, completion.
+ *
+ * @example
+ * await createProgram(io, handlers).parseAsync(['list', '--demo', '-o', 'json'], { from: 'user' });
+ */
+export function createProgram(io: CliIo, handlers: Handlers): Command {
+  const program = common(new Command('atlas-checkpoints'))
+    .description('Browse and script MongoDB Atlas legacy backup checkpoints.')
+    .option('--clusterName <name>', 'open this cluster (with --groupId)')
+    .option('--checkpointId <id>', 'open this checkpoint (with --groupId and --clusterName)')
+    .option('--no-color', 'no colours (NO_COLOR is honoured too)')
+    .enablePositionalOptions()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', examples(['atlas-checkpoints', 'atlas-checkpoints --demo', 'atlas-checkpoints list --projectId 5f1b… --clusterName Cluster0 --all -o ndjson']))
+    .action((options: BrowseOptions) => handlers.browse(options));
+
+  common(program.command('browse'))
+    .description('open the terminal browser (projects → clusters → checkpoints → detail); flags jump into a level')
+    .option('--clusterName <name>', 'open this cluster')
+    .option('--checkpointId <id>', 'open this checkpoint')
+    .option('--no-color', 'no colours (NO_COLOR is honoured too)')
+    .addHelpText('after', examples(['atlas-checkpoints browse --projectId 5f1b… --clusterName Cluster0', 'atlas-checkpoints browse --demo --no-color']))
+    .action((options: BrowseOptions) => handlers.browse(options));
+
+  listOptions(common(program.command('list')))
+    .description("list a cluster's backup checkpoints")
+    .option('--clusterName <name>', 'cluster name (required unless --demo, which defaults to the first demo cluster)')
+    .addHelpText(
+      'after',
+      examples([
+        'atlas-checkpoints list --groupId 5f1b… --clusterName Cluster0',
+        'atlas-checkpoints list --groupId 5f1b… --clusterName Cluster0 -o json --pageNum 2 --itemsPerPage 50',
+        'atlas-checkpoints list --groupId 5f1b… --clusterName Cluster0 --all -o ndjson | jq .id',
+        'atlas-checkpoints list --demo --limit 1000 -o csv > checkpoints.csv',
+      ]),
+    )
+    .action((options: ListCommandOptions) => handlers.list('checkpoints', options));
+
+  common(program.command('get'))
+    .description('get one backup checkpoint (json is the API document; table shows every field)')
+    .requiredOption('--clusterName <name>', 'cluster name')
+    .requiredOption('--checkpointId <id>', 'checkpoint id (24 hex digits)')
+    .addOption(output())
+    .addHelpText('after', examples(['atlas-checkpoints get --groupId 5f1b… --clusterName Cluster0 --checkpointId 65a0… -o json']))
+    .action((options: GetCommandOptions) => handlers.get(options));
+
+  listOptions(common(program.command('projects')))
+    .description('list projects')
+    .addHelpText('after', examples(['atlas-checkpoints projects', 'atlas-checkpoints projects -P work -o json']))
+    .action((options: ListCommandOptions) => handlers.list('projects', options));
+
+  listOptions(common(program.command('clusters')))
+    .description("list a project's clusters")
+    .addHelpText('after', examples(['atlas-checkpoints clusters --projectId 5f1b…', 'atlas-checkpoints clusters --groupId 5f1b… -o csv']))
+    .action((options: ListCommandOptions) => handlers.list('clusters', options));
+
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Command().createArgument('<shell>', 'bash, zsh or fish').choices(SHELLS))
+    .addHelpText('after', examples(['source <(atlas-checkpoints completion bash)', 'atlas-checkpoints completion fish > ~/.config/fish/completions/atlas-checkpoints.fish']))
+    .action((shell: Shell) => {
+      io.stdout.write(completionScript(shell, completionSpec(program)));
+    });
+
+  for (const command of program.commands) command.configureOutput(program.configureOutput()).exitOverride().showHelpAfterError('(run with --help for usage)');
+  return program;
+}
+
+/** Commands and flags, read from the program itself so completion never drifts. */
+export function completionSpec(program: Command): CompletionSpec {
+  const flagsOf = (c: Command): string[] => [...c.options.flatMap((o) => [o.short, o.long].filter((f): f is string => f !== undefined)), '--help'];
+  return {
+    program: program.name(),
+    commands: [{ name: 'browse', flags: flagsOf(program) }, ...program.commands.filter((c) => c.name() !== 'browse').map((c) => ({ name: c.name(), flags: flagsOf(c) }))],
+    outputs: OUTPUT_FORMATS,
+  };
+}
