@@ -6,6 +6,7 @@ import { createTokenStore } from '../auth/token-store.js';
 import type { FakeAuthOptions } from '../auth/types.js';
 import { generateFixtures } from '../fixtures/generate-fixtures.js';
 import type { Fixtures } from '../fixtures/types.js';
+import { createBodyCache } from './body-cache.js';
 import type { FakeEnv } from './context.js';
 import { atlasErrors } from './errors.js';
 import { createFaultController, type FaultController, type FaultRule, type LatencySetting } from './faults.js';
@@ -33,6 +34,8 @@ export interface FakeAtlasOptions {
   readonly now?: () => number;
   /** Base URL of the in-process `fetch`. Default `http://fake-atlas.local`. */
   readonly baseUrl?: string;
+  /** How many rendered bodies are memoised (fixtures are immutable). Default 1000; 0 disables. */
+  readonly bodyCacheSize?: number;
   /** How many requests `requests()` keeps (oldest dropped first). Default 100000. */
   readonly requestLogLimit?: number;
 }
@@ -80,9 +83,13 @@ export function createFakeAtlas(options: FakeAtlasOptions = {}): FakeAtlas {
   const bucket = options.rateLimit ? createTokenBucket(options.rateLimit, now) : undefined;
   let log: LoggedRequest[] = [];
   const app = new Hono<FakeEnv>();
-  app.use('*', createPipeline({ faults, bucket, auth, now, record: (entry) => (log.length >= limit ? log.splice(0, log.length - limit + 1) : 0, log.push(entry)) }));
+  const record = (entry: LoggedRequest): void => {
+    if (log.length >= limit) log.splice(0, log.length - limit + 1);
+    log.push(entry);
+  };
+  app.use('*', createPipeline({ faults, bucket, auth, now, record }));
   if (auth?.tokens && options.auth !== 'none') mountOAuthRoutes(app, options.auth?.oauth ?? [], auth.tokens);
-  mountRoutes(app, createStore(fixtures));
+  mountRoutes(app, createStore(fixtures), createBodyCache(options.bodyCacheSize ?? 1000));
   app.notFound((c) => toErrorResponse(atlasErrors.resourceNotFound(new URL(c.req.url).pathname), new URL(c.req.url)));
   app.onError((error, c) => toErrorResponse(error, new URL(c.req.url)));
   return {

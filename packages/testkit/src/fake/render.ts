@@ -20,19 +20,27 @@ function stringify(body: unknown, pretty: boolean): string {
   return pretty ? JSON.stringify(body, null, 2) : JSON.stringify(body);
 }
 
-/** A list body (`results`, `totalCount`, `links`); `envelope` adds `status`. */
-export function renderList(body: object, status: number, options: RenderOptions, headers: Record<string, string>): Response {
-  const payload = options.envelope ? { ...body, status } : body;
-  return new Response(stringify(payload, options.pretty), {
+/** The text of a list body: `envelope` adds `status`, `pretty` indents. */
+export function listText(body: object, status: number, options: RenderOptions): string {
+  return stringify(options.envelope ? { ...body, status } : body, options.pretty);
+}
+
+/** The text of a single resource: `envelope` wraps it as `{ status, content }`. */
+export function singleText(body: object, status: number, options: RenderOptions): string {
+  return stringify(options.envelope ? { status, content: body } : body, options.pretty);
+}
+
+/** A list response (body object or its pre-rendered text). */
+export function renderList(body: object | string, status: number, options: RenderOptions, headers: Record<string, string>): Response {
+  return new Response(typeof body === 'string' ? body : listText(body, status, options), {
     status,
     headers: { 'Content-Type': ATLAS_CONTENT_TYPE, ...headers },
   });
 }
 
-/** A single resource; `envelope` wraps it as `{ status, content }`. */
-export function renderSingle(body: object, status: number, options: RenderOptions, headers: Record<string, string>): Response {
-  const payload = options.envelope ? { status, content: body } : body;
-  return new Response(stringify(payload, options.pretty), {
+/** A single resource response (body object or its pre-rendered text). */
+export function renderSingle(body: object | string, status: number, options: RenderOptions, headers: Record<string, string>): Response {
+  return new Response(typeof body === 'string' ? body : singleText(body, status, options), {
     status,
     headers: { 'Content-Type': ATLAS_CONTENT_TYPE, ...headers },
   });

@@ -139,3 +139,11 @@ describe('fake Atlas routes', () => {
     expect(JSON.stringify(fake.requests())).not.toContain('secret-token');
   });
 });
+
+describe('request log limit', () => {
+  it('keeps only the newest requestLogLimit entries', async () => {
+    const small = createFakeAtlas({ fixtures, requestLogLimit: 3 });
+    for (let pageNum = 1; pageNum <= 5; pageNum++) await small.fetch(`/api/atlas/v2/groups?pageNum=${pageNum}`);
+    expect(small.requests().map((r) => r.query.pageNum)).toEqual(['3', '4', '5']);
+  });
+});

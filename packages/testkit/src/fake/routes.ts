@@ -5,7 +5,8 @@ import type { FakeEnv } from './context.js';
 import { atlasErrors } from './errors.js';
 import { pageLinks, selfLink } from './links.js';
 import { parseListQuery, parseSingleQuery } from './query.js';
-import { renderList, renderSingle } from './render.js';
+import type { BodyCache } from './body-cache.js';
+import { listText, renderList, renderSingle, singleText } from './render.js';
 import type { FixtureStore, StoredGroup } from './store.js';
 
 const OBJECT_ID = /^([a-f0-9]{24})$/;
@@ -14,16 +15,20 @@ const V2 = '/api/atlas/v2';
 
 type Ctx = Context<FakeEnv>;
 
-function list<T extends object>(c: Ctx, route: string, all: readonly T[], withLinks: (item: T, origin: string) => T): Response {
+function list<T extends object>(c: Ctx, cache: BodyCache, route: string, all: readonly T[], withLinks: (item: T, origin: string) => T): Response {
   const url = new URL(c.req.url);
   const query = parseListQuery(url.searchParams);
   negotiateVersion(c.req.header('accept'), route);
-  const start = (query.pageNum - 1) * query.itemsPerPage;
-  const results = start < all.length ? all.slice(start, start + query.itemsPerPage).map((item) => withLinks(item, url.origin)) : [];
-  const body = query.includeCount
-    ? { links: pageLinks(url, query, all.length), results, totalCount: all.length }
-    : { links: pageLinks(url, query, all.length), results };
-  return renderList(body, 200, query, c.var.rateHeaders);
+  // The principal is part of the key: a key limited by groupIds sees a different project list.
+  const text = cache.get(`${c.var.principal.id ?? ''} ${url.href}`, () => {
+    const start = (query.pageNum - 1) * query.itemsPerPage;
+    const results = start < all.length ? all.slice(start, start + query.itemsPerPage).map((item) => withLinks(item, url.origin)) : [];
+    const body = query.includeCount
+      ? { links: pageLinks(url, query, all.length), results, totalCount: all.length }
+      : { links: pageLinks(url, query, all.length), results };
+    return listText(body, 200, query);
+  });
+  return renderList(text, 200, query, c.var.rateHeaders);
 }
 
 function findGroup(c: Ctx, store: FixtureStore): StoredGroup {
@@ -61,18 +66,18 @@ function checkpointLinks(name: string) {
  * Mounts the four GET endpoints of the wire contract on `app`.
  *
  * @example
- * mountRoutes(app, createStore(fixtures));
+ * mountRoutes(app, createStore(fixtures), createBodyCache(1000));
  */
-export function mountRoutes(app: Hono<FakeEnv>, store: FixtureStore): void {
+export function mountRoutes(app: Hono<FakeEnv>, store: FixtureStore, cache: BodyCache): void {
   app.get(`${V2}/groups`, (c) => {
     const allowed = c.var.principal.groupIds;
     const groups = allowed ? store.groups.filter((group) => allowed.includes(String(group.id))) : store.groups;
-    return list(c, 'listGroups', groups, groupLinks);
+    return list(c, cache, 'listGroups', groups, groupLinks);
   });
-  app.get(`${V2}/groups/:groupId/clusters`, (c) => list(c, 'listGroupClusters', findGroup(c, store).clusterList, clusterLinks));
+  app.get(`${V2}/groups/:groupId/clusters`, (c) => list(c, cache, 'listGroupClusters', findGroup(c, store).clusterList, clusterLinks));
   app.get(`${V2}/groups/:groupId/clusters/:clusterName/backupCheckpoints`, (c) => {
     const cluster = findCluster(c, store);
-    return list(c, 'listGroupClusterBackupCheckpoints', cluster.checkpoints, checkpointLinks(String(cluster.cluster.name)));
+    return list(c, cache, 'listGroupClusterBackupCheckpoints', cluster.checkpoints, checkpointLinks(String(cluster.cluster.name)));
   });
   app.get(`${V2}/groups/:groupId/clusters/:clusterName/backupCheckpoints/:checkpointId`, (c) => {
     const query = parseSingleQuery(new URL(c.req.url).searchParams);
@@ -82,6 +87,8 @@ export function mountRoutes(app: Hono<FakeEnv>, store: FixtureStore): void {
     negotiateVersion(c.req.header('accept'), 'getGroupClusterBackupCheckpoint');
     const checkpoint = cluster.byId(checkpointId);
     if (!checkpoint) throw atlasErrors.checkpointNotFound(checkpointId);
-    return renderSingle(checkpointLinks(String(cluster.cluster.name))(checkpoint, new URL(c.req.url).origin), 200, query, c.var.rateHeaders);
+    const url = new URL(c.req.url);
+    const text = cache.get(url.href, () => singleText(checkpointLinks(String(cluster.cluster.name))(checkpoint, url.origin), 200, query));
+    return renderSingle(text, 200, query, c.var.rateHeaders);
   });
 }
