@@ -30,6 +30,12 @@ describe.each([0, 1])('core retries through the fake faults (transport %i)', (in
     expect(waits).toEqual([2000, 2000]);
   });
 
+  it('surfaces RATE_LIMITED with retryAfterMs once retries run out', async () => {
+    fake.faults.rateLimitNext(3, { retryAfterSeconds: 4 });
+    const error = await make(1).client.listProjects({}).catch((e: unknown) => e);
+    expect(isAtlasApiError(error) && [error.status, error.errorCode, error.retryAfterMs]).toEqual([429, 'RATE_LIMITED', 4000]);
+  });
+
   it('retries through 500 and 503 faults', async () => {
     fake.clearRequests();
     fake.faults.failNext(1, { status: 500 });
