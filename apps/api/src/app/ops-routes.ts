@@ -18,7 +18,8 @@ export interface OpsDeps {
   readonly onPurge?: (scope: { groupId: string; clusterName?: string | undefined; purged: number }) => void;
 }
 
-const JSON_TYPE = { 'content-type': 'application/json' };
+/** A fresh headers object per response: @hono/node-server writes `content-length` into the init it is given. */
+const jsonType = () => ({ 'content-type': 'application/json' });
 
 function sameSecret(presented: string, expected: string): boolean {
   const a = createHash('sha256').update(presented).digest();
@@ -33,14 +34,14 @@ function sameSecret(presented: string, expected: string): boolean {
  * registerOpsRoutes(app, { store, metrics, openapi: () => doc, upstreamReachable: async () => true });
  */
 export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
-  app.get('/healthz', () => new Response('{"status":"ok"}', { headers: JSON_TYPE }));
+  app.get('/healthz', () => new Response('{"status":"ok"}', { headers: jsonType() }));
 
   app.get('/readyz', async () => {
     const [cache, upstream] = await Promise.all([deps.store.ping(), deps.upstreamReachable()]);
     deps.metrics.redisUp.set(cache ? 1 : 0);
     const status = !upstream ? 'unavailable' : cache ? 'ready' : 'degraded';
     const body = JSON.stringify({ cache: cache ? 'up' : 'down', cacheKind: deps.store.kind, status, upstream: upstream ? 'up' : 'down' });
-    return new Response(body, { status: upstream ? 200 : 503, headers: JSON_TYPE });
+    return new Response(body, { status: upstream ? 200 : 503, headers: jsonType() });
   });
 
   app.get('/metrics', async () => {
@@ -48,7 +49,7 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
     return new Response(await deps.metrics.registry.metrics(), { headers: { 'content-type': deps.metrics.registry.contentType } });
   });
 
-  app.get('/openapi.json', () => new Response(JSON.stringify(deps.openapi()), { headers: JSON_TYPE }));
+  app.get('/openapi.json', () => new Response(JSON.stringify(deps.openapi()), { headers: jsonType() }));
 
   app.post('/admin/purge', async (c) => {
     const token = bearerToken(c.req.header('authorization'));
@@ -75,7 +76,7 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
     // The projects list spans every project: drop it too.
     const lists = clusterName === undefined ? await deps.store.deleteMatching('g/-/-/*') : 0;
     deps.onPurge?.({ groupId, clusterName, purged: purged + lists });
-    return new Response(JSON.stringify({ purged: purged + lists }), { headers: JSON_TYPE });
+    return new Response(JSON.stringify({ purged: purged + lists }), { headers: jsonType() });
   });
 }
 
