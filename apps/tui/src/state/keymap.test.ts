@@ -1,7 +1,7 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { NO_KEY } from '../test-helpers/keys.js';
-import { keyToCommand } from './keymap.js';
+import { keyToCommand, splitKeys } from './keymap.js';
 
 const k = (flags: Partial<Key>): Key => ({ ...NO_KEY, ...flags });
 const browse = { filtering: false, help: false };
@@ -48,5 +48,19 @@ describe('keyToCommand', () => {
 
   it('ignores unmapped keys', () => {
     expect(keyToCommand('x', NO_KEY, browse)).toBeUndefined();
+  });
+});
+
+describe('splitKeys', () => {
+  it('splits a chunk of keys into single presses', () => {
+    const presses = splitKeys('jj\r\u007f', NO_KEY);
+    expect(presses.map(([input]) => input)).toEqual(['j', 'j', '', '']);
+    expect(presses[2]?.[1].return).toBe(true);
+    expect(presses[3]?.[1].backspace).toBe(true);
+  });
+
+  it('leaves single keys and escape sequences alone', () => {
+    expect(splitKeys('j', NO_KEY)).toEqual([['j', NO_KEY]]);
+    expect(splitKeys('\u001b[A', NO_KEY)).toHaveLength(1);
   });
 });

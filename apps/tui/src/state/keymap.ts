@@ -62,3 +62,20 @@ export function keyToCommand(input: string, key: Key, mode: { filtering: boolean
       return undefined;
   }
 }
+
+/**
+ * Splits a chunk of several keys that arrived together (fast typing, a paste, tmux send-keys) into
+ * single key presses; Ink hands such a chunk to `useInput` as one string.
+ *
+ * @example
+ * splitKeys('jj\r', key) // [['j', …], ['j', …], ['', { …, return: true }]]
+ */
+export function splitKeys(input: string, key: Key): Array<[string, Key]> {
+  if ([...input].length <= 1 || input.startsWith('\u001b')) return [[input, key]];
+  const plain: Key = { ...key, return: false, backspace: false, delete: false, ctrl: false, meta: false, shift: false };
+  return [...input].map((ch): [string, Key] => {
+    if (ch === '\r' || ch === '\n') return ['', { ...plain, return: true }];
+    if (ch === '\u007f' || ch === '\b') return ['', { ...plain, backspace: true }];
+    return [ch, plain];
+  });
+}

@@ -4,6 +4,7 @@ import type { ResponseFeed } from '../source/response-feed.js';
 import type { AtlasReader } from '../source/types.js';
 import type { StartAt } from '../state/initial.js';
 import { initialState } from '../state/initial.js';
+import { splitKeys } from '../state/keymap.js';
 import { browserReducer } from '../state/reducer.js';
 import { currentScreen, listHeight, nextRequest } from '../state/selectors.js';
 import type { BrowserState } from '../state/types.js';
@@ -73,7 +74,12 @@ export function Browser({ reader, source, start, feed, itemsPerPage = 500, now =
     if (request !== undefined) dispatch({ type: 'copied', seq: request.seq, delivered: copy(request.text) });
   }, [state.copyRequest, copy]);
 
-  useInput((input, key) => dispatch({ type: 'key', input, key }), { isActive: isRawModeSupported });
+  useInput(
+    (input, key) => {
+      for (const [one, flags] of splitKeys(input, key)) dispatch({ type: 'key', input: one, key: flags });
+    },
+    { isActive: isRawModeSupported },
+  );
 
   const screen = currentScreen(state);
   const height = listHeight(state);
