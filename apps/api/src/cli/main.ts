@@ -51,11 +51,11 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   const tokens = opts.tokensFile === undefined ? undefined : loadTokensFile(opts.tokensFile);
   let upstreamUrl: string;
   let upstreamAuth = none();
-  let upstreamFetch: ((input: Request) => Promise<Response>) | undefined;
+  let upstreamFetch: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
   if (opts.demo) {
     const fake = createFakeAtlas({ fixtures: generateFixtures({ seed: 42, projects: 3, clustersPerProject: 2, checkpointsPerCluster: 1_000 }) });
     upstreamUrl = fake.baseUrl;
-    upstreamFetch = async (input) => fake.fetch(input);
+    upstreamFetch = async (input, init) => fake.fetch(input, init);
     io.stderr(`atlas-checkpoints-proxy: DEMO MODE — upstream is an embedded fake Atlas with seeded data (seed 42), not MongoDB Atlas.${tokens ? '' : ' No token is required.'}`);
   } else {
     const config = await resolveConfig({ flags: { baseUrl: opts.upstream, profile: opts.profile }, env: io.env });

@@ -34,7 +34,7 @@ export function createUndiciFetch(options: UndiciFetchOptions): UpstreamFetch {
   });
   let inFlight = 0;
   const doFetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-    const req = input instanceof Request ? input : new Request(input, init);
+    const req = input instanceof Request && init === undefined ? input : new Request(input, init);
     const headers: Record<string, string> = {};
     req.headers.forEach((value, key) => {
       if (key !== 'accept-encoding') headers[key] = value;
