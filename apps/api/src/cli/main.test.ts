@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { startFromArgs } from './main.js';
+
+function io(env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (l: string) => out.push(l), stderr: (l: string) => err.push(l), env } };
+}
+
+describe('atlas-checkpoints-proxy CLI', () => {
+  it('--demo prints its URL first, says it is a demo on stderr, and serves seeded data without a token', async () => {
+    const t = io();
+    const running = await startFromArgs(['node', 'proxy', '--demo', '--port', '0', '--log-level', 'silent'], t.io);
+    try {
+      expect(t.out[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(t.err.join('\n')).toContain('DEMO MODE');
+      const res = await fetch(`${t.out[0]}/api/atlas/v2/groups`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { totalCount: number }).totalCount).toBe(3);
+    } finally {
+      await running.stop();
+    }
+  });
+
+  it('reads flags from env vars and requires a token when --tokens-file is given in demo', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proxy-cli-'));
+    const file = join(dir, 'tokens.json');
+    writeFileSync(file, JSON.stringify([{ name: 'me', sha256: 'a'.repeat(64), projects: ['*'] }]));
+    const t = io({ ATLAS_PROXY_TOKENS_FILE: file, ATLAS_PROXY_PORT: '0', ATLAS_PROXY_LOG_LEVEL: 'silent' });
+    const previous = { ...process.env };
+    Object.assign(process.env, t.io.env);
+    try {
+      const running = await startFromArgs(['node', 'proxy', '--demo'], t.io);
+      try {
+        expect((await fetch(`${t.out[0]}/api/atlas/v2/groups`)).status).toBe(401);
+      } finally {
+        await running.stop();
+      }
+    } finally {
+      for (const key of Object.keys(t.io.env)) if (previous[key] === undefined) delete process.env[key];
+    }
+  });
+
+  it('refuses proxy mode without a tokens file', async () => {
+    const t = io({});
+    await expect(startFromArgs(['node', 'proxy', '--port', '0', '--log-level', 'silent'], t.io)).rejects.toThrow(/--tokens-file/);
+  });
+
+  it('the bin exits 0 on SIGTERM after printing its URL', async () => {
+    const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', bin, '--demo', '--port', '0', '--log-level', 'silent'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
+    const url = chunk.toString().split('\n')[0] ?? '';
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    process.kill(child.pid ?? 0, 'SIGTERM');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+  });
+});
