@@ -59,12 +59,12 @@ describe('the browser in a real terminal (tmux, 100x30)', () => {
     expect(screen).toMatch(/Replica set\s+\S+/);
 
     keys('Escape');
-    screen = await waitFor(/loaded 500 of 500/);
+    await waitFor(/loaded 500 of 500/);
 
     keys('/');
     await waitFor('/▏');
     tmux('send-keys', '-t', SESSION, '-l', 'not-restorable');
-    screen = await waitFor(/\d+ match/);
+    await waitFor(/\d+ match/);
     keys('Enter');
     screen = await waitFor('filter: not-restorable');
     expect(screen).toMatch(/\s no\s/);
