@@ -69,7 +69,12 @@ export function createProxy(options: ProxyOptions) {
   const resolvePrincipal = createPrincipalResolver(options);
   const oversized = new LRUCache<string, true>({ max: 10_000, ttl: Math.max(1, options.policy.ttlMs) });
   const onUnexpected = (error: unknown) => logger.error({ err: describe(error) }, 'unexpected error');
-  const originOf = (c: Context) => options.publicUrl ?? new URL(c.req.url).origin;
+  const originOf = (c: Context) => {
+    if (options.publicUrl !== undefined) return options.publicUrl;
+    const url = c.req.url;
+    const end = url.indexOf('/', url.indexOf('//') + 2);
+    return end < 0 ? url : url.slice(0, end);
+  };
 
   const handle = async (
     c: Context,

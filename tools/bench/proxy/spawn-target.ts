@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+/** What the target process reports on start. */
+export interface TargetInfo {
+  proxyUrl: string;
+  bareUrl: string;
+  path: string;
+  etag: string;
+  bytes: number;
+  gzipBytes: number;
+  clusters: Array<{ groupId: string; name: string; ids: string[] }>;
+}
+
+/** Starts `target.ts` in its own process (so the load generator does not share its core). */
+export async function spawnTarget(args: string[] = []): Promise<{ child: ChildProcess; info: TargetInfo; stats(): Promise<{ rss: number; upstreamCalls: number }>; stop(): Promise<void> }> {
+  const target = fileURLToPath(new URL('./target.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', target, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  let buffered = '';
+  const info = await new Promise<TargetInfo>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split('\n')[0];
+      if (buffered.includes('\n') && line) resolve(JSON.parse(line) as TargetInfo);
+    });
+    child.once('exit', (code) => reject(new Error(`target exited with ${code}`)));
+  });
+  return {
+    child,
+    info,
+    stats: async () => {
+      child.send({ type: 'stats' });
+      const [message] = (await once(child, 'message')) as [{ rss: number; upstreamCalls: number }];
+      return message;
+    },
+    stop: async () => {
+      if (child.exitCode !== null || child.pid === undefined) return;
+      const exited = once(child, 'exit');
+      process.kill(child.pid, 'SIGTERM');
+      await exited;
+    },
+  };
+}
