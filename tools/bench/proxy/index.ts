@@ -30,6 +30,9 @@ const { info } = target;
 const rows: Row[] = [];
 try {
   console.log(`body ${info.bytes} bytes (gzip ${info.gzipBytes}); ${seconds}s per run at ${connections} connections`);
+  // Warm both servers (JIT, connection pools) so the first measure is not penalised.
+  await autocannon({ url: `${info.bareUrl}${info.path}`, connections, duration: 2 });
+  await autocannon({ url: `${info.proxyUrl}${info.path}`, connections, duration: 2 });
   rows.push(await run('bare identity', `${info.bareUrl}${info.path}`));
   rows.push(await run('proxy hit identity', `${info.proxyUrl}${info.path}`));
   rows.push(await run('bare gzip', `${info.bareUrl}${info.path}`, { 'accept-encoding': 'gzip' }));

@@ -36,9 +36,9 @@ const project = fixtures.projects[0];
 const cluster = project?.clusters[0];
 const path = `/api/atlas/v2/groups/${project?.group.id}/clusters/${cluster?.cluster.name}/backupCheckpoints?itemsPerPage=100&pageNum=2`;
 const warm = await fetch(`${proxyServer.url}${path}`);
-const identity = new Uint8Array(await warm.arrayBuffer());
+const identity = Buffer.from(await warm.arrayBuffer());
 const etag = warm.headers.get('etag') ?? '';
-const gzip = new Uint8Array(gzipSync(identity));
+const gzip = gzipSync(identity);
 
 // The bare app: the same bytes and headers from a precomputed buffer, nothing else.
 const bare = new Hono();

@@ -55,12 +55,21 @@ export function createProxy(options: ProxyOptions) {
       logger.info({ upstream: { method: info.method, url: info.url, status: info.status, ms: Math.round(info.durationMs) } }, 'upstream');
     },
   });
+  const eventCounters = new Map<string, { inc(): void }>();
+  const eventCounter = (event: string) => {
+    let counter = eventCounters.get(event);
+    if (!counter) {
+      counter = metrics.cacheEvents.labels(event);
+      eventCounters.set(event, counter);
+    }
+    return counter;
+  };
   const coordinator = createCoordinator({
     store,
     policy: options.policy,
     now,
     onEvent: (event, key, error) => {
-      metrics.cacheEvents.inc({ event });
+      eventCounter(event).inc();
       if (event === 'refresh-error' || event === 'stale-if-error') logger.warn({ key, err: describe(error) }, `cache ${event}`);
     },
   });
@@ -76,6 +85,17 @@ export function createProxy(options: ProxyOptions) {
     return end < 0 ? url : url.slice(0, end);
   };
 
+  // Label children resolved once per (route, status) and per event: no label hashing per request.
+  const requestCounters = new Map<string, { inc(): void }>();
+  const countRequest = (route: string, status: number) => {
+    const key = `${route} ${status}`;
+    let counter = requestCounters.get(key);
+    if (!counter) {
+      counter = metrics.requests.labels(route, String(status));
+      requestCounters.set(key, counter);
+    }
+    counter.inc();
+  };
   const handle = async (
     c: Context,
     route: RouteName,
@@ -121,7 +141,7 @@ export function createProxy(options: ProxyOptions) {
       const fwd = (error as { name?: string }).name?.startsWith('Atlas') ? { 'cache-status': cacheStatus({ fwd: 'miss' }) } : {};
       response = errorResponse(error, fwd, onUnexpected);
     }
-    metrics.requests.inc({ route, status: String(response.status) });
+    countRequest(route, response.status);
     return response;
   };
 
