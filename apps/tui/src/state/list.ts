@@ -1,6 +1,6 @@
 import type { PageOf } from '../source/types.js';
 import type { ListData, ListScreen } from './types.js';
-import { computeView } from './view.js';
+import { computeView, extendView } from './view.js';
 
 /** A list nothing has been loaded into yet. */
 export function emptyList<T>(): ListData<T> {
@@ -19,6 +19,30 @@ export function viewLength(list: ListData<unknown>): number {
 export function itemAt<T>(list: ListData<T>, row: number): T | undefined {
   const index = list.view === null ? row : list.view[row];
   return index === undefined ? undefined : list.items[index];
+}
+
+/** One row in view: its position in the view, the index of its item in `items`, and the item. */
+export interface VisibleRow<T> {
+  readonly row: number;
+  readonly index: number;
+  readonly item: T;
+}
+
+/**
+ * The rows in view, `offset` … `offset + height - 1` (at most `height`, whatever the list's length).
+ *
+ * @example
+ * visibleRows(list, 24).map(({ item }) => item)
+ */
+export function visibleRows<T>(list: ListData<T>, height: number): Array<VisibleRow<T>> {
+  const rows: Array<VisibleRow<T>> = [];
+  const end = Math.min(viewLength(list), list.offset + Math.max(0, height));
+  for (let row = list.offset; row < end; row++) {
+    const index = list.view === null ? row : list.view[row];
+    const item = index === undefined ? undefined : list.items[index];
+    if (index !== undefined && item !== undefined) rows.push({ row, index, item });
+  }
+  return rows;
 }
 
 /** Moves the cursor to `target` (clamped) and scrolls so it stays within `height` visible rows. */
@@ -56,5 +80,7 @@ export function appendPage<T>(kind: ListScreen['kind'], list: ListData<T>, page:
     pending: undefined,
     error: undefined,
   };
-  return list.filter === '' && list.sort === 0 ? moveTo(next, next.cursor, height) : reView(kind, next, height);
+  if (list.filter === '' && list.sort === 0) return moveTo(next, next.cursor, height);
+  const view = extendView(kind, items, list.filter, list.sort, list.view, list.items.length);
+  return moveTo({ ...next, view }, next.cursor, height);
 }

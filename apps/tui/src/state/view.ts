@@ -17,8 +17,9 @@ export function columnsOf(kind: ListScreen['kind']): ReadonlyArray<Column<never>
   }
 }
 
-/** The text a filter matches against: ids, names, dates (ISO and local), restorable, part names. */
-export function searchText(kind: ListScreen['kind'], row: unknown): string {
+type Kind = ListScreen['kind'];
+
+function rawSearchText(kind: Kind, row: unknown): string {
   if (kind === 'projects') {
     const p = row as ProjectRow;
     return `${p.id ?? ''} ${p.name ?? ''}`.toLowerCase();
@@ -33,35 +34,89 @@ export function searchText(kind: ListScreen['kind'], row: unknown): string {
   return `${c.id ?? ''} ${c.timestamp ?? ''} ${formatLocalTime(c.timestamp)} ${restorable} ${parts}`.toLowerCase();
 }
 
-const compareRaw = (a: unknown, b: unknown): number => {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-};
+/** Rows are immutable once loaded, so each row's search text is built once (per kind), not per keystroke. */
+const searchTexts: Record<Kind, WeakMap<object, string>> = { projects: new WeakMap(), clusters: new WeakMap(), checkpoints: new WeakMap() };
+
+/** The text a filter matches against: ids, names, dates (ISO and local), restorable, part names. */
+export function searchText(kind: Kind, row: unknown): string {
+  if (typeof row !== 'object' || row === null) return rawSearchText(kind, row);
+  const cache = searchTexts[kind];
+  let text = cache.get(row);
+  if (text === undefined) {
+    text = rawSearchText(kind, row);
+    cache.set(row, text);
+  }
+  return text;
+}
+
+const termsOf = (filter: string): string[] => filter.toLowerCase().split(/\s+/).filter((t) => t !== '');
+
+const matches = (text: string, terms: readonly string[]): boolean =>
+  terms.every((t) => (t === 'restorable' ? /(^| )restorable/.test(text) : text.includes(t)));
+
+/** Indices `from` … `items.length - 1` whose search text matches every term, in API order. */
+function matching(kind: Kind, items: readonly unknown[], terms: readonly string[], from: number): number[] {
+  const indices: number[] = [];
+  for (let i = from; i < items.length; i++) if (terms.length === 0 || matches(searchText(kind, items[i]), terms)) indices.push(i);
+  return indices;
+}
+
+/** Sorts indices by a column's raw value (missing values last, ties in API order); keys computed once per row. */
+function sortByColumn(kind: Kind, items: readonly unknown[], indices: number[], sort: number): number[] {
+  const column = columnsOf(kind)[sort - 1];
+  if (column === undefined) return indices;
+  const keys = new Map<number, string | undefined>();
+  for (const i of indices) {
+    const raw = column.raw(items[i] as never);
+    keys.set(i, raw === undefined ? undefined : String(raw));
+  }
+  return indices.sort((a, b) => {
+    const x = keys.get(a);
+    const y = keys.get(b);
+    if (x === y) return a - b;
+    if (x === undefined) return 1;
+    if (y === undefined) return -1;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+}
+
+/** Views already computed, per items array (an array is replaced, never mutated, when a page loads). */
+const views = new WeakMap<readonly unknown[], Map<string, readonly number[] | null>>();
+/** Views kept per items array: enough for typing and backspacing a filter, or cycling sorts. */
+const VIEWS_PER_ITEMS = 16;
 
 /**
  * Indices of `items` that match `filter` (case-insensitive substring; space-separated terms all
  * must match), ordered by the `sort`-th column; `null` when neither applies (identity view).
+ * Memoised per (items, filter, sort): the same arguments return the same (frozen) array.
  *
  * @example
  * computeView('checkpoints', items, 'restorable', 0)
  */
-export function computeView(kind: ListScreen['kind'], items: readonly unknown[], filter: string, sort: number): number[] | null {
-  const terms = filter.toLowerCase().split(/\s+/).filter((t) => t !== '');
+export function computeView(kind: Kind, items: readonly unknown[], filter: string, sort: number): readonly number[] | null {
+  const terms = termsOf(filter);
   if (terms.length === 0 && sort === 0) return null;
-  let indices: number[] = [];
-  for (let i = 0; i < items.length; i++) {
-    if (terms.length === 0) indices.push(i);
-    else {
-      const text = searchText(kind, items[i]);
-      if (terms.every((t) => (t === 'restorable' ? /(^| )restorable/.test(text) : text.includes(t)))) indices.push(i);
-    }
-  }
-  const column = columnsOf(kind)[sort - 1];
-  if (column !== undefined) {
-    const raw = (i: number): unknown => column.raw(items[i] as never);
-    indices = indices.sort((a, b) => compareRaw(raw(a), raw(b)) || a - b);
-  }
-  return indices;
+  const key = `${kind}\u0000${sort}\u0000${terms.join(' ')}`;
+  let memo = views.get(items);
+  if (memo === undefined) views.set(items, (memo = new Map()));
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const view = Object.freeze(sortByColumn(kind, items, matching(kind, items, terms, 0), sort));
+  if (memo.size >= VIEWS_PER_ITEMS) memo.delete(memo.keys().next().value ?? '');
+  memo.set(key, view);
+  return view;
+}
+
+/**
+ * The view after rows `from` … were appended to `items`, given the view `before` of the rows
+ * before them: with no sort, only the new rows are filtered (a page load costs the page, not the list).
+ *
+ * @example
+ * extendView('checkpoints', items, 'rs-1', 0, list.view, oldLength)
+ */
+export function extendView(kind: Kind, items: readonly unknown[], filter: string, sort: number, before: readonly number[] | null, from: number): readonly number[] | null {
+  const terms = termsOf(filter);
+  if (terms.length === 0 && sort === 0) return null;
+  if (sort !== 0 || before === null) return computeView(kind, items, filter, sort);
+  return Object.freeze(before.concat(matching(kind, items, terms, from)));
 }
