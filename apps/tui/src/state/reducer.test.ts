@@ -119,6 +119,32 @@ describe('cursor movement', () => {
   });
 });
 
+describe('cursor moves leave the loaded list alone', () => {
+  const keys: Action[] = [key('j'), key('k'), key('', { pageDown: true }), key('', { pageUp: true }), key('G'), key('g'), { type: 'resize', rows: 20, columns: 80 }];
+
+  it.each([
+    ['no filter or sort', [] as Action[]],
+    ['a filter and a sort', [{ type: 'filterStart' }, { type: 'filterInput', text: 'rs-1' }, { type: 'filterCommit' }, { type: 'sortCycle' }] as Action[]],
+  ])('keeps the items and view arrays (same identity) at 100,000 rows with %s', (_, setup) => {
+    let state = run(loaded(100_000), ...setup);
+    const { items, view } = list(state);
+    const below = state.stack.slice(0, -1);
+    for (const action of keys) {
+      const next = browserReducer(state, action);
+      expect(list(next).items).toBe(items);
+      expect(list(next).view).toBe(view);
+      next.stack.slice(0, -1).forEach((screen, i) => expect(screen).toBe(below[i]));
+      state = next;
+    }
+    expect(list(state).cursor).toBe(0);
+  });
+
+  it('returns the same state when a move changes nothing', () => {
+    const state = loaded(100);
+    expect(browserReducer(state, { type: 'move', delta: -1 })).toBe(state);
+  });
+});
+
 describe('navigation', () => {
   it('opens a project, a cluster and a checkpoint, then walks back', () => {
     let state = initialState({ rows: 30, columns: 100 });

@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkpoints } from '../test-helpers/rows.js';
+import type { Checkpoint } from '../source/types.js';
+import { computeView, extendView } from './view.js';
+
+/** Checkpoints whose `id` getter counts reads, to see how often search texts and sort keys are built. */
+function counted(n: number): { rows: Checkpoint[]; reads: () => number } {
+  let reads = 0;
+  const rows = checkpoints(n).map((c) => {
+    const { id, ...rest } = c;
+    return Object.defineProperty({ ...rest }, 'id', { get: () => (reads++, id), enumerable: true }) as Checkpoint;
+  });
+  return { rows, reads: () => reads };
+}
+
+describe('computeView', () => {
+  it('returns the same array for the same (items, filter, sort), and null for neither', () => {
+    const items = checkpoints(50);
+    const view = computeView('checkpoints', items, 'rs-1', 2);
+    expect(computeView('checkpoints', items, 'RS-1 ', 2)).toBe(view);
+    expect(computeView('checkpoints', [...items], 'rs-1', 2)).not.toBe(view);
+    expect(computeView('checkpoints', items, '  ', 0)).toBeNull();
+    expect(Object.isFrozen(view)).toBe(true);
+  });
+
+  it('builds each row’s search text once, however many filters are typed', () => {
+    const { rows, reads } = counted(1_000);
+    computeView('checkpoints', rows, 'c', 0);
+    const first = reads();
+    expect(first).toBe(1_000);
+    computeView('checkpoints', rows, 'c0', 0);
+    computeView('checkpoints', rows, 'c00', 0);
+    expect(reads()).toBe(first);
+  });
+
+  it('reads each row’s sort key once per sort, not once per comparison', () => {
+    const { rows, reads } = counted(1_000);
+    const before = reads();
+    computeView('checkpoints', rows, '', 1);
+    expect(reads() - before).toBe(1_000);
+  });
+});
+
+describe('extendView', () => {
+  it('equals the view computed from scratch after rows are appended', () => {
+    const all = checkpoints(60);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.constantFrom('', 'rs-1', 'restorable', 'not-restorable', '2024-01-02', 'zzz'), fc.integer({ min: 0, max: 6 }), (cut, filter, sort) => {
+        const head = all.slice(0, cut);
+        const before = computeView('checkpoints', head, filter, sort);
+        const after = [...head, ...all.slice(cut)];
+        expect(extendView('checkpoints', after, filter, sort, before, cut)).toEqual(computeView('checkpoints', after, filter, sort));
+      }),
+    );
+  });
+
+  it('filters only the appended rows when there is no sort', () => {
+    const { rows, reads } = counted(200);
+    const head = rows.slice(0, 100);
+    const before = computeView('checkpoints', head, 'rs-1', 0);
+    const start = reads();
+    extendView('checkpoints', rows, 'rs-1', 0, before, 100);
+    expect(reads() - start).toBe(100);
+  });
+});
