@@ -27,7 +27,9 @@ describe('the browser in a real terminal (tmux, 100x30)', () => {
     // CI installs tmux; a missing tmux is a failure, never a skip.
     execFileSync('tmux', ['-V']);
     if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npx tsc -b tsconfig.lib.json" first`);
-    const command = `env -u MONGODB_ATLAS_CLIENT_ID -u MONGODB_ATLAS_PUBLIC_API_KEY XDG_CONFIG_HOME=${EMPTY_CONFIG} HOME=${EMPTY_CONFIG} '${process.execPath}' '${BIN}' --demo`;
+    // Ink draws only a final frame when it believes it runs in CI (is-in-ci reads CI /
+    // CONTINUOUS_INTEGRATION); a person at a terminal has neither, so the pane gets neither.
+    const command = `env -u CI -u CONTINUOUS_INTEGRATION -u MONGODB_ATLAS_CLIENT_ID -u MONGODB_ATLAS_PUBLIC_API_KEY XDG_CONFIG_HOME=${EMPTY_CONFIG} HOME=${EMPTY_CONFIG} '${process.execPath}' '${BIN}' --demo`;
     tmux('new-session', '-d', '-s', SESSION, '-x', '100', '-y', '30', command);
     tmux('set-option', '-t', SESSION, 'remain-on-exit', 'on');
   });
