@@ -8,3 +8,4 @@ export * from './auth/index.js';
 export * from './client/index.js';
 export * from './pagination/index.js';
 export * from './config/index.js';
+export * from './wire/index.js';

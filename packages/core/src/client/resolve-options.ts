@@ -1,3 +1,4 @@
+import { ATLAS_API_VERSION } from '../wire/media-type.js';
 import { none } from '../auth/none.js';
 import type { AtlasAuth } from '../auth/types.js';
 import { InvalidParameterError } from '../errors/invalid-parameter-error.js';
@@ -65,7 +66,7 @@ function toTransport(fetch: AtlasClientOptions['fetch']): Transport {
 /** Applies defaults and checks every option; bad options throw {@link InvalidParameterError}. */
 export function resolveOptions(options: AtlasClientOptions = {}): ResolvedOptions {
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
-  const apiVersion = options.apiVersion ?? '2023-01-01';
+  const apiVersion = options.apiVersion ?? ATLAS_API_VERSION;
   if (!API_VERSION.test(apiVersion)) throw new InvalidParameterError('apiVersion', apiVersion, 'a date like 2023-01-01');
   const userAgent = options.userAgent ?? `@atlas-checkpoints/core/${VERSION}`;
   if (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent)) {

@@ -1,6 +1,7 @@
 import ky, { type KyInstance } from 'ky';
 import type { AuthRequest } from '../auth/types.js';
 import { redactUrl } from '../errors/redact.js';
+import { atlasMediaType } from '../wire/media-type.js';
 import type { ResolvedOptions } from './resolve-options.js';
 
 /**
@@ -14,7 +15,7 @@ export function createKy(options: ResolvedOptions): KyInstance {
     retry: { limit: 1, methods: ['get'], shouldRetry: () => false },
     timeout: false,
     throwHttpErrors: false,
-    headers: { accept: `application/vnd.atlas.${options.apiVersion}+json`, 'user-agent': options.userAgent },
+    headers: { accept: atlasMediaType(options.apiVersion), 'user-agent': options.userAgent },
   });
 }
 

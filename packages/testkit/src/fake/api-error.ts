@@ -1,32 +1,7 @@
+import { apiErrorBody, type ApiError, type FieldViolation } from '@atlas-checkpoints/core';
+
 /** The spec's `ApiError` document, as the fake emits it (keys in alphabetical order on the wire). */
-export interface ApiErrorBody {
-  badRequestDetail?: { fields: Array<{ description: string; field: string }> };
-  detail: string;
-  error: number;
-  errorCode: string;
-  parameters: unknown[];
-  reason: string;
-}
-
-const REASONS: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  409: 'Conflict',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
-/** The HTTP reason phrase Atlas puts in `reason` for a status. */
-export function reasonPhrase(status: number): string {
-  return REASONS[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
-}
+export type ApiErrorBody = ApiError;
 
 /**
  * An Atlas error answer, thrown inside the fake and rendered by its error handler.
@@ -44,21 +19,14 @@ export class FakeAtlasError extends Error {
     status: number,
     errorCode: string,
     detail: string,
-    extra: { badRequestDetail?: ApiErrorBody['badRequestDetail']; headers?: Record<string, string> } = {},
+    extra: { badRequestDetail?: { fields: FieldViolation[] }; headers?: Record<string, string> } = {},
   ) {
     super(`${status} ${errorCode}: ${detail}`);
     this.status = status;
     this.headers = extra.headers ?? {};
-    // Alphabetical key order, as Atlas serialises it. `parameters` stays empty: the spec types its
-    // items as objects while the real service sends strings, so the fake sends neither.
-    this.body = {
-      ...(extra.badRequestDetail ? { badRequestDetail: extra.badRequestDetail } : {}),
-      detail,
-      error: status,
-      errorCode,
-      parameters: [],
-      reason: reasonPhrase(status),
-    };
+    // `parameters` stays empty: the spec types its items as objects while the real service sends
+    // strings, so the fake sends neither.
+    this.body = apiErrorBody(status, errorCode, detail, { fields: extra.badRequestDetail?.fields });
   }
 }
 

@@ -1,3 +1,4 @@
+import { ATLAS_ERROR_CONTENT_TYPE, atlasContentType } from '@atlas-checkpoints/core';
 import type { ApiErrorBody } from './api-error.js';
 
 /**
@@ -6,9 +7,9 @@ import type { ApiErrorBody } from './api-error.js';
  * @example
  * expect(response.headers.get('content-type')).toBe(ATLAS_CONTENT_TYPE);
  */
-export const ATLAS_CONTENT_TYPE = 'application/vnd.atlas.2023-01-01+json;charset=utf-8';
+export const ATLAS_CONTENT_TYPE = atlasContentType();
 /** Error `Content-Type`. */
-export const ERROR_CONTENT_TYPE = 'application/json';
+export const ERROR_CONTENT_TYPE = ATLAS_ERROR_CONTENT_TYPE;
 
 /** How a body is serialised: `pretty` indents, `envelope` wraps (see the wire contract). */
 export interface RenderOptions {
