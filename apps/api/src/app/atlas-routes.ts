@@ -54,12 +54,9 @@ export function registerAtlasRoutes(app: Hono, deps: AtlasRouteDeps): void {
       checkAccept(c.req.header('accept'));
       const list = parseListQuery(search(c));
       const restricted = principal.kind === 'proxy' && principal.projects !== 'all' ? principal.projects : undefined;
-      const filter = {
-        allow: restricted ? (item: unknown) => restricted.has((item as { id?: string }).id ?? '') : undefined,
-        allowKey: restricted && principal.kind === 'proxy' ? principal.name : undefined,
-      };
+      const allow = restricted ? (item: unknown) => restricted.has((item as { id?: string }).id ?? '') : undefined;
       const parts = { partition: principal.partition, route: 'listProjects' as const };
-      return { ...listSpec(deps, parts, list, (p) => client.listProjects(p)), ...filter };
+      return { ...listSpec(deps, parts, list, (p) => client.listProjects(p)), allow };
     }),
   );
 

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { cacheStatus } from '../cache/cache-status.js';
 import { createCoordinator } from '../cache/coordinator.js';
 import { partitionGlob, type RouteName } from '../cache/keys.js';
+import { checkAccept } from '../http/accept.js';
 import { proxyErrors, renderApiError } from '../http/api-error.js';
 import { createMetrics } from '../observability/metrics.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
@@ -74,7 +75,19 @@ export function createProxy(options: ProxyOptions) {
     },
   });
   const upstreamOrigin = new URL(options.upstreamUrl).origin;
-  const respond = createResponder({ coordinator, rendered, now, upstreamOrigin });
+  const responder = createResponder({ coordinator, rendered, now, upstreamOrigin });
+  // Rendered bodies are kept per principal and URL: proxy principals (fixed for the process)
+  // get a short id, passthrough principals are their HMAC partition.
+  const proxyIds = new WeakMap<Principal, string>();
+  const proxyIdOf = (p: Principal) => {
+    let id = proxyIds.get(p);
+    if (id === undefined) {
+      id = `p${nextProxyId++}`;
+      proxyIds.set(p, id);
+    }
+    return id;
+  };
+  let nextProxyId = 0;
   const resolvePrincipal = createPrincipalResolver(options);
   const oversized = new LRUCache<string, true>({ max: 10_000, ttl: Math.max(1, options.policy.ttlMs) });
   const onUnexpected = (error: unknown) => logger.error({ err: describe(error) }, 'unexpected error');
@@ -117,20 +130,31 @@ export function createProxy(options: ProxyOptions) {
         );
       } else {
         const p = principal;
-        const client = p.kind === 'bearer' ? clients.forBearer(p.partition, p.token) : clients.shared;
-        const facts = {
-          path: c.req.path,
-          search: searchOf(c.req.url),
-          origin: originOf(c),
-          ifNoneMatch: c.req.header('if-none-match'),
-          acceptEncoding: c.req.header('accept-encoding'),
-          head: c.req.method === 'HEAD',
-        };
-        try {
-          response = (await respond(await build(p, client), facts)).response;
-        } catch (error) {
-          if (!isSnapshotTooLarge(error)) throw error;
-          response = (await respond(await build(p, client), facts)).response;
+        const url = c.req.url;
+        const id = p.kind === 'bearer' ? p.partition : proxyIdOf(p);
+        const variant = `${id} ${url}`;
+        const hitFacts = { ifNoneMatch: c.req.header('if-none-match'), acceptEncoding: c.req.header('accept-encoding'), head: c.req.method === 'HEAD' };
+        // A variant rendered before passed the path, authorization and query checks for this
+        // principal and URL; only Accept may differ, so it is the one check left on a hit.
+        const hot = await responder.hit(variant, hitFacts, () => checkAccept(c.req.header('accept')));
+        if (hot) response = hot;
+        else {
+          const q = url.indexOf('?');
+          const facts = {
+            ...hitFacts,
+            path: c.req.path,
+            search: q < 0 ? '' : url.slice(q + 1),
+            origin: originOf(c),
+            variant,
+            variantBase: q < 0 ? variant : `${id} ${url.slice(0, q)}`,
+          };
+          const client = p.kind === 'bearer' ? clients.forBearer(p.partition, p.token) : clients.shared;
+          try {
+            response = (await responder.respond(await build(p, client), facts)).response;
+          } catch (error) {
+            if (!isSnapshotTooLarge(error)) throw error;
+            response = (await responder.respond(await build(p, client), facts)).response;
+          }
         }
       }
     } catch (error) {
@@ -191,11 +215,6 @@ export function createProxy(options: ProxyOptions) {
 
 /** The proxy returned by {@link createProxy}. */
 export type Proxy = ReturnType<typeof createProxy>;
-
-function searchOf(url: string): string {
-  const q = url.indexOf('?');
-  return q < 0 ? '' : url.slice(q + 1);
-}
 
 function describe(error: unknown): Record<string, unknown> | undefined {
   if (!(error instanceof Error)) return error === undefined ? undefined : { value: String(error) };

@@ -1,12 +1,12 @@
 import { cacheStatus, type CacheOutcome } from '../cache/cache-status.js';
 import type { Coordinator, Fetcher } from '../cache/coordinator.js';
-import { entryDoc } from '../cache/entry.js';
+import { entryDoc, type CacheEntry } from '../cache/entry.js';
 import { ageSeconds } from '../cache/freshness.js';
 import { renderApiError, SUCCESS_CONTENT_TYPE } from '../http/api-error.js';
 import type { ListParams, RenderFlags } from '../http/params.js';
 import { pickEncoding } from '../render/accept-encoding.js';
 import { renderBody } from '../render/render-body.js';
-import { createRendered, encodedBytes, type RenderedCache } from '../render/rendered-cache.js';
+import { compressAll, createRendered, encodedBytes, type RenderedBody, type RenderedCache } from '../render/rendered-cache.js';
 
 /** One cached answer to serve. */
 export interface ServeSpec {
@@ -15,69 +15,118 @@ export interface ServeSpec {
   readonly shape: 'list' | 'resource';
   readonly flags: RenderFlags;
   readonly list?: ListParams | undefined;
-  /** Snapshot item filter and a stable name for it (part of the rendered-body key). */
+  /** Snapshot item filter (e.g. the projects a proxy token may see). */
   readonly allow?: ((item: unknown) => boolean) | undefined;
-  readonly allowKey?: string | undefined;
 }
 
-/** The request facts a response depends on. */
-export interface RequestFacts {
-  readonly path: string;
-  readonly search: string;
-  readonly origin: string;
+/** What a hit needs from the request. */
+export interface HitFacts {
   readonly ifNoneMatch: string | undefined;
   readonly acceptEncoding: string | undefined;
   readonly head: boolean;
 }
 
+/** The request facts a response depends on. */
+export interface RequestFacts extends HitFacts {
+  readonly path: string;
+  readonly search: string;
+  readonly origin: string;
+  /** Who asks and the URL without its query: the rendered-body key of the default page. */
+  readonly variantBase: string;
+  /** Who asks and the whole URL: the rendered-body key of this request's variant. */
+  readonly variant: string;
+}
+
+const DEFAULT_PAGE: ListParams = { pageNum: 1, itemsPerPage: 100, includeCount: true, pretty: false, envelope: false };
+
 /**
- * Serves a cached answer: looks the key up (filling it from upstream if needed), renders the
- * variant once (kept in the rendered-body LRU with its compressed copies), and answers with every
- * header set here: `Content-Type`, `ETag`, `Age`, `Cache-Status`, `Vary`, and `304` for a
- * matching `If-None-Match`. Stored bytes are sent as they are.
+ * Serves cached answers. `respond` looks the key up (filling it from upstream if needed) and
+ * renders the request's variant once; `hit` serves a variant rendered before, with one rendered
+ * lookup and one store lookup, when its entry is still fresh and unchanged. Every header is set
+ * here (`Content-Type`, `ETag`, `Age`, `Cache-Status`, `Vary`, `Content-Encoding`), `304` answers a
+ * matching `If-None-Match`, and stored bytes are sent as they are.
+ *
+ * Compression: a body rendered from a per-request entry (clusters page, one checkpoint), and the
+ * default page of a snapshot (rendered as soon as the snapshot is stored), get their gzip and
+ * brotli copies when rendered, before the first answer. Other snapshot pages are compressed once,
+ * on first use of each encoding. No request ever compresses bytes already compressed.
  *
  * @example
- * const respond = createResponder({ coordinator, rendered, now, upstreamOrigin });
- * return respond(spec, facts);
+ * const responder = createResponder({ coordinator, rendered, now, upstreamOrigin });
+ * const fast = await responder.hit(variant, facts, () => checkAccept(accept)); // or: (await responder.respond(spec, facts)).response
  */
 export function createResponder(ctx: { coordinator: Coordinator; rendered: RenderedCache; now: () => number; upstreamOrigin: string }) {
-  return async (spec: ServeSpec, facts: RequestFacts): Promise<{ response: Response; outcome: CacheOutcome }> => {
-    const { entry, outcome } = await ctx.coordinator.lookup(spec.key, spec.fetcher);
-    const age = String(ageSeconds(entry, ctx.now()));
-    const status = cacheStatus(outcome);
-    if (entry.kind === 'error') {
-      return { response: renderApiError(entry.status, entryDoc(entry), { age, 'cache-status': status }), outcome };
-    }
-    const renderKey = `${spec.key}|${entry.etag}|${facts.origin}|${facts.search}|${spec.allowKey ?? ''}`;
-    let body = ctx.rendered.get(renderKey);
-    if (!body) {
-      const text = renderBody({
-        entry,
-        shape: spec.shape,
-        flags: spec.flags,
-        list: spec.list,
-        path: facts.path,
-        search: facts.search,
-        origin: facts.origin,
-        upstreamOrigin: ctx.upstreamOrigin,
-        allow: spec.allow,
-      });
-      body = ctx.rendered.put(renderKey, createRendered(text));
-    }
-    const headers: Record<string, string> = {
-      'content-type': SUCCESS_CONTENT_TYPE,
-      etag: body.etag,
-      age,
-      'cache-status': status,
-      vary: 'Accept-Encoding',
-    };
-    if (facts.ifNoneMatch !== undefined && matchesEtag(facts.ifNoneMatch, body.etag)) {
-      return { response: new Response(null, { status: 304, headers }), outcome };
-    }
-    const { bytes, encoding } = encodedBytes(body, pickEncoding(facts.acceptEncoding));
-    if (encoding !== 'identity') headers['content-encoding'] = encoding;
-    return { response: new Response(facts.head ? null : bytes, { status: 200, headers }), outcome };
+  const render = (spec: ServeSpec, entry: CacheEntry, facts: RequestFacts, list: ListParams | undefined, search: string, eager: boolean) => {
+    const text = renderBody({
+      entry,
+      shape: spec.shape,
+      flags: list ?? spec.flags,
+      list,
+      path: facts.path,
+      search,
+      origin: facts.origin,
+      upstreamOrigin: ctx.upstreamOrigin,
+      allow: spec.allow,
+    });
+    const body = createRendered(text, { storeKey: spec.key, entryEtag: entry.etag });
+    return eager ? compressAll(body) : body;
   };
+
+  const respond = async (spec: ServeSpec, facts: RequestFacts): Promise<{ response: Response; outcome: CacheOutcome }> => {
+    const { entry, outcome } = await ctx.coordinator.lookup(spec.key, spec.fetcher);
+    if (entry.kind === 'error') {
+      const age = String(ageSeconds(entry, ctx.now()));
+      return { response: renderApiError(entry.status, entryDoc(entry), { age, 'cache-status': cacheStatus(outcome) }), outcome };
+    }
+    let body = ctx.rendered.get(facts.variant);
+    if (body?.entryEtag !== entry.etag || body.storeKey !== spec.key) {
+      const snapshot = entry.kind === 'snapshot';
+      const isDefault = facts.variant === facts.variantBase;
+      body = ctx.rendered.put(facts.variant, render(spec, entry, facts, spec.list, facts.search, !snapshot || isDefault));
+      if (snapshot && !isDefault && outcome.stored) {
+        ctx.rendered.put(facts.variantBase, render(spec, entry, facts, DEFAULT_PAGE, '', true));
+      }
+    }
+    return { response: serve(body, entry, cacheStatus(outcome), ctx.now(), facts), outcome };
+  };
+
+  const hit = async (variant: string, facts: HitFacts, check: () => void): Promise<Response | undefined> => {
+    const body = ctx.rendered.get(variant);
+    if (!body) return undefined;
+    check();
+    const fresh = await ctx.coordinator.fresh(body.storeKey, body.entryEtag);
+    if (!fresh) return undefined;
+    return serve(body, fresh.entry, cacheStatus(fresh.outcome), ctx.now(), facts);
+  };
+
+  return { respond, hit };
+}
+
+/** The responder returned by {@link createResponder}. */
+export type Responder = ReturnType<typeof createResponder>;
+
+function serve(body: RenderedBody, entry: CacheEntry, status: string, now: number, facts: HitFacts): Response {
+  const { bytes, encoding } = encodedBytes(body, pickEncoding(facts.acceptEncoding));
+  // One fresh plain object per response: @hono/node-server writes it as it is (and adds to it).
+  const headers: Record<string, string> = {
+    'content-type': SUCCESS_CONTENT_TYPE,
+    etag: body.etag,
+    age: String(ageSeconds(entry, now)),
+    'cache-status': status,
+    vary: 'Accept-Encoding',
+  };
+  if (facts.ifNoneMatch !== undefined && matchesEtag(facts.ifNoneMatch, body.etag)) {
+    // An empty string body keeps @hono/node-server on its direct path (a null body builds a whole
+    // WHATWG Response); Content-Length states what a 200 would carry, as RFC 9110 allows.
+    headers['content-length'] = String(bytes.byteLength);
+    return new Response('', { status: 304, headers });
+  }
+  if (encoding !== 'identity') headers['content-encoding'] = encoding;
+  if (facts.head) {
+    headers['content-length'] = String(bytes.byteLength);
+    return new Response('', { status: 200, headers });
+  }
+  return new Response(bytes, { status: 200, headers });
 }
 
 /** Whether an `If-None-Match` value matches an ETag (`*`, a list, weak forms). */

@@ -114,7 +114,20 @@ export function createCoordinator(options: CoordinatorOptions) {
     return { entry, outcome: { fwd: 'miss', stored: !collapsed, collapsed, ttl: ttlSeconds(entry, now(), policy) } };
   };
 
-  return { lookup, inFlight: () => flight.size };
+  /**
+   * The hit path of a body rendered before: the entry under `key` if it is fresh and still has
+   * `etag` (counted as a hit), else `undefined` and the caller takes `lookup`.
+   */
+  const fresh = async (key: string, etag: string): Promise<Lookup | undefined> => {
+    const cached = await store.get(key);
+    if (cached?.etag !== etag) return undefined;
+    const at = now();
+    if (freshness(cached, at, policy) !== 'fresh') return undefined;
+    emit('hit', key);
+    return { entry: cached, outcome: { hit: true, ttl: ttlSeconds(cached, at, policy) } };
+  };
+
+  return { lookup, fresh, inFlight: () => flight.size };
 }
 
 /** The cache state machine returned by {@link createCoordinator}. */

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { none, resolveConfig } from '@atlas-checkpoints/core';
-import { createFakeAtlas, generateFixtures } from '@atlas-checkpoints/testkit';
+import type { AtlasAuth } from '@atlas-checkpoints/core';
 import { CommanderError } from 'commander';
 import { loadTokensFile, TokensFileError } from '../auth/tokens-file.js';
-import { createMemoryStore } from '../cache/memory-store.js';
-import { createRedisStore } from '../cache/redis-store.js';
 import type { CacheStore } from '../cache/store.js';
-import { createProxy } from '../app/create-proxy.js';
-import { createLogger } from '../observability/logger.js';
-import { startServer } from '../server/start-server.js';
 import { buildProgram, type CliOptions } from './program.js';
+
+// Only commander and the option parsers load before arguments are parsed: `--help`, `--version`
+// and usage errors never pay for hono, undici, pino, prom-client, ioredis, core or testkit. What
+// the chosen options need is imported after parsing (the Redis store only for `--cache redis://…`,
+// testkit only for `--demo`).
 
 /** A startup problem the operator must fix (exit code 2). */
 export class UsageError extends Error {
@@ -46,22 +45,29 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   program.configureOutput({ writeOut: (s) => io.stdout(s.trimEnd()), writeErr: (s) => io.stderr(s.trimEnd()) });
   program.parse([...argv]);
   const opts = program.opts<CliOptions>();
+  const tokens = opts.tokensFile === undefined ? undefined : loadTokensFile(opts.tokensFile);
+  if (!opts.demo && opts.authMode === 'proxy' && tokens === undefined) throw new UsageError('--auth-mode proxy needs --tokens-file (or use --demo)');
+  const [core, { createLogger }, { createProxy }, { startServer }] = await Promise.all([
+    import('@atlas-checkpoints/core'),
+    import('../observability/logger.js'),
+    import('../app/create-proxy.js'),
+    import('../server/start-server.js'),
+  ]);
   const logger = createLogger({ level: opts.logLevel });
 
-  const tokens = opts.tokensFile === undefined ? undefined : loadTokensFile(opts.tokensFile);
   let upstreamUrl: string;
-  let upstreamAuth = none();
+  let upstreamAuth: AtlasAuth = core.none();
   let upstreamFetch: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
   if (opts.demo) {
+    const { createFakeAtlas, generateFixtures } = await import('@atlas-checkpoints/testkit');
     const fake = createFakeAtlas({ fixtures: generateFixtures({ seed: 42, projects: 3, clustersPerProject: 2, checkpointsPerCluster: 1_000 }) });
     upstreamUrl = fake.baseUrl;
     upstreamFetch = async (input, init) => fake.fetch(input, init);
     io.stderr(`atlas-checkpoints-proxy: DEMO MODE — upstream is an embedded fake Atlas with seeded data (seed 42), not MongoDB Atlas.${tokens ? '' : ' No token is required.'}`);
   } else {
-    const config = await resolveConfig({ flags: { baseUrl: opts.upstream, profile: opts.profile }, env: io.env });
+    const config = await core.resolveConfig({ flags: { baseUrl: opts.upstream, profile: opts.profile }, env: io.env });
     upstreamUrl = config.baseUrl;
     upstreamAuth = config.auth;
-    if (opts.authMode === 'proxy' && tokens === undefined) throw new UsageError('--auth-mode proxy needs --tokens-file (or use --demo)');
     if (opts.authMode === 'proxy' && config.credentials === 'none') {
       throw new UsageError('--auth-mode proxy needs upstream credentials: MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, API keys, or an Atlas CLI profile');
     }
@@ -70,8 +76,8 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   const localBytes = opts.cacheMaxBytes;
   const store: CacheStore =
     opts.cache === 'memory'
-      ? createMemoryStore({ maxBytes: localBytes })
-      : createRedisStore({
+      ? (await import('../cache/memory-store.js')).createMemoryStore({ maxBytes: localBytes })
+      : (await import('../cache/redis-store.js')).createRedisStore({
           url: opts.cache,
           keyPrefix: opts.redisPrefix,
           localMaxBytes: localBytes,

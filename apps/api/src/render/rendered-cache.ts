@@ -5,8 +5,17 @@ import { hashText } from '../cache/entry.js';
 /** Encodings the proxy stores beside the identity bytes. */
 export type Encoding = 'identity' | 'gzip' | 'br';
 
-/** A rendered body: identity bytes, its ETag, and compressed copies made once on first use. */
-export interface RenderedBody {
+/** Where a rendered body came from: the store key and the ETag of the entry it was rendered from. */
+export interface RenderSource {
+  readonly storeKey: string;
+  readonly entryEtag: string;
+}
+
+/**
+ * A rendered body: identity bytes, its ETag, compressed copies kept beside them, and the entry it
+ * was rendered from (a hit checks the stored entry still has that ETag before serving it).
+ */
+export interface RenderedBody extends RenderSource {
   readonly identity: Uint8Array<ArrayBuffer>;
   readonly etag: string;
   gzip?: Uint8Array<ArrayBuffer>;
@@ -20,11 +29,23 @@ export const MIN_COMPRESS_BYTES = 1024;
  * Builds a rendered body from JSON text, with a strong ETag of its bytes.
  *
  * @example
- * const body = createRendered('{"results":[]}');
+ * const body = createRendered('{"results":[]}', { storeKey, entryEtag: entry.etag });
  */
-export function createRendered(text: string): RenderedBody {
+export function createRendered(text: string, source: RenderSource = { storeKey: '', entryEtag: '' }): RenderedBody {
   const identity = Buffer.from(text);
-  return { identity, etag: `"${hashText(identity)}"` };
+  return { identity, etag: `"${hashText(identity)}"`, storeKey: source.storeKey, entryEtag: source.entryEtag };
+}
+
+/**
+ * Makes the gzip and brotli copies now (used when an entry is stored), so no request compresses.
+ *
+ * @example
+ * compressAll(body); // body.gzip and body.br are set (bodies of 1 KB or more)
+ */
+export function compressAll(body: RenderedBody): RenderedBody {
+  encodedBytes(body, 'gzip');
+  encodedBytes(body, 'br');
+  return body;
 }
 
 /**
@@ -45,16 +66,17 @@ export function encodedBytes(body: RenderedBody, wanted: Encoding): { bytes: Uin
 }
 
 /**
- * A small LRU (bounded in bytes) of rendered bodies, keyed by entry ETag + render variant.
+ * An LRU (bounded in bytes, compressed copies counted) of rendered bodies, keyed by request
+ * variant: who asks and the URL asked for. A hit finds its bytes with this one lookup.
  *
  * @example
  * const cache = createRenderedCache(32 * 1024 * 1024);
- * const body = cache.get(key) ?? cache.put(key, createRendered(text));
+ * const body = cache.get(key) ?? cache.put(key, createRendered(text, source));
  */
 export function createRenderedCache(maxBytes: number) {
   const lru = new LRUCache<string, RenderedBody>({
     maxSize: Math.max(1, maxBytes),
-    sizeCalculation: (body, key) => body.identity.byteLength * 2 + key.length + 64,
+    sizeCalculation: (body, key) => body.identity.byteLength * 2 + key.length + body.storeKey.length + 64,
   });
   return {
     get: (key: string) => lru.get(key),
