@@ -1,16 +1,22 @@
 /**
  * Proxy benchmark (not part of `npm test`): a bare Hono app serving precomputed bytes vs the proxy
- * on a cache hit, with and without gzip; 304 revalidations; then a cold-miss burst. Everything
+ * on a cache hit, with and without gzip; 304 revalidations; then cold-miss bursts. Everything
  * binds 127.0.0.1; the servers run in a child process, autocannon in this one.
  *
- * Usage: npx tsx --conditions=@atlas-checkpoints/source tools/bench/proxy/index.ts [seconds=10] [connections=64]
+ * The machine is shared, so load from elsewhere comes and goes: the measures run in rounds, each
+ * round measuring bare and proxy back to back, and the figures printed are medians over rounds
+ * (ratios are per-round ratios, then their median).
+ *
+ * Usage: npx tsx --conditions=@atlas-checkpoints/source tools/bench/proxy/index.ts [seconds=10] [connections=64] [rounds=3]
  */
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { Agent, request } from 'undici';
+import { coldMissBurst } from './burst.js';
 import { spawnTarget } from './spawn-target.js';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 64);
+const rounds = Number(process.argv[4] ?? 3);
 
 interface Row {
   name: string;
@@ -20,60 +26,71 @@ interface Row {
   errors: number;
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
 async function run(name: string, url: string, headers: Record<string, string> = {}): Promise<Row> {
   const result = await autocannon({ url, connections, duration: seconds, headers });
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx - (result['3xx'] ?? 0) };
 }
 
+console.log(`load average at start: ${load()}`);
 const target = await spawnTarget();
 const { info } = target;
-const rows: Row[] = [];
+const bare = `${info.bareUrl}${info.path}`;
+const proxy = `${info.proxyUrl}${info.path}`;
+const gzip = { 'accept-encoding': 'gzip' };
+const perRound: Row[][] = [];
 try {
-  console.log(`body ${info.bytes} bytes (gzip ${info.gzipBytes}); ${seconds}s per run at ${connections} connections`);
+  console.log(`body ${info.bytes} bytes (gzip ${info.gzipBytes}); ${seconds}s per measure at ${connections} connections, ${rounds} rounds`);
   // Warm both servers (JIT, connection pools) so the first measure is not penalised.
-  await autocannon({ url: `${info.bareUrl}${info.path}`, connections, duration: 2 });
-  await autocannon({ url: `${info.proxyUrl}${info.path}`, connections, duration: 2 });
-  rows.push(await run('bare identity', `${info.bareUrl}${info.path}`));
-  rows.push(await run('proxy hit identity', `${info.proxyUrl}${info.path}`));
-  rows.push(await run('bare gzip', `${info.bareUrl}${info.path}`, { 'accept-encoding': 'gzip' }));
-  rows.push(await run('proxy hit gzip', `${info.proxyUrl}${info.path}`, { 'accept-encoding': 'gzip' }));
-  rows.push(await run('proxy 304', `${info.proxyUrl}${info.path}`, { 'if-none-match': info.etag }));
+  for (const [url, headers] of [[bare, {}], [proxy, {}], [bare, gzip], [proxy, gzip]] as const) {
+    await autocannon({ url, connections, duration: 2, headers });
+  }
+  for (let round = 0; round < rounds; round += 1) {
+    const rows = [
+      await run('bare identity', bare),
+      await run('proxy hit identity', proxy),
+      await run('bare gzip', bare, gzip),
+      await run('proxy hit gzip', proxy, gzip),
+      await run('proxy 304', proxy, { 'if-none-match': info.etag }),
+    ];
+    perRound.push(rows);
+    const rps = (name: string) => rows.find((r) => r.name === name)?.rps ?? Number.NaN;
+    console.log(
+      `round ${round + 1}: identity ${(rps('proxy hit identity') / rps('bare identity')).toFixed(3)}, gzip ${(rps('proxy hit gzip') / rps('bare gzip')).toFixed(3)}, 304/hit ${(rps('proxy 304') / rps('proxy hit identity')).toFixed(3)} (load ${load()})`,
+    );
+  }
 } finally {
   await target.stop();
 }
-console.table(rows.map((r) => ({ ...r, rps: Math.round(r.rps) })));
-const by = (name: string) => rows.find((r) => r.name === name)?.rps ?? Number.NaN;
-console.log(`ratio b/a identity: ${(by('proxy hit identity') / by('bare identity')).toFixed(3)} (target >= 0.85)`);
-console.log(`ratio b/a gzip:     ${(by('proxy hit gzip') / by('bare gzip')).toFixed(3)} (target >= 0.85)`);
-console.log(`304 vs full hit:    ${(by('proxy 304') / by('proxy hit identity')).toFixed(3)}x (target > 1)`);
+const names = perRound[0]?.map((r) => r.name) ?? [];
+const pick = (name: string, field: 'rps' | 'p50' | 'p99' | 'errors') => median(perRound.map((rows) => rows.find((r) => r.name === name)?.[field] ?? Number.NaN));
+console.table(names.map((name) => ({ name, rps: Math.round(pick(name, 'rps')), p50: pick(name, 'p50'), p99: pick(name, 'p99'), errors: pick(name, 'errors') })));
+const ratio = (b: string, a: string) => median(perRound.map((rows) => (rows.find((r) => r.name === b)?.rps ?? Number.NaN) / (rows.find((r) => r.name === a)?.rps ?? Number.NaN)));
+console.log(`ratio b/a identity: ${ratio('proxy hit identity', 'bare identity').toFixed(3)} (median of rounds; target >= 0.85)`);
+console.log(`ratio b/a gzip:     ${ratio('proxy hit gzip', 'bare gzip').toFixed(3)} (median of rounds; target >= 0.85)`);
+console.log(`304 vs full hit:    ${ratio('proxy 304', 'proxy hit identity').toFixed(3)}x (median of rounds; target > 1)`);
 
-// Cold-miss burst: 1,000 concurrent requests for one key, upstream answering after 200 ms.
+// Cold-miss bursts: 1,000 concurrent requests for one key, upstream answering after 200 ms.
 const cold = await spawnTarget(['--latency', '200']);
 try {
-  const before = (await cold.stats()).upstreamCalls;
-  const cluster = cold.info.clusters[1];
-  const url = `${cold.info.proxyUrl}/api/atlas/v2/groups/${cluster?.groupId}/clusters/${cluster?.name}/backupCheckpoints/${cluster?.ids[0]}`;
-  const agent = new Agent({ connections: 1_000 });
-  const burst = async (target: string) => {
-    const latencies = await Promise.all(
-      Array.from({ length: 1_000 }, async () => {
-        const start = performance.now();
-        const res = await request(target, { dispatcher: agent });
-        await res.body.arrayBuffer();
-        if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}`);
-        return performance.now() - start;
-      }),
+  const bursts = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const burst = await coldMissBurst(cold, round);
+    bursts.push(burst);
+    console.log(
+      `cold-miss burst ${round + 1}: 1000 requests, upstream calls ${burst.upstreamCalls} (must be 1), p50 ${burst.p50.toFixed(1)} ms, p99 ${burst.p99.toFixed(1)} ms; same burst on the cached key p99 ${burst.hitP99.toFixed(1)} ms (load ${load()})`,
     );
-    return latencies.sort((a, b) => a - b);
-  };
-  // Open the 1,000 connections first (on another key), so the burst measures the miss, not TCP setup.
-  await burst(`${cold.info.proxyUrl}/healthz`);
-  const latencies = await burst(url);
-  const upstream = (await cold.stats()).upstreamCalls - before;
-  console.log(`cold-miss burst: 1000 requests, upstream calls ${upstream} (must be 1), p50 ${latencies[499]?.toFixed(1)} ms, p99 ${latencies[989]?.toFixed(1)} ms (target <= 300)`);
-  const hits = await burst(url);
-  console.log(`same burst on the now-cached key: p50 ${hits[499]?.toFixed(1)} ms, p99 ${hits[989]?.toFixed(1)} ms`);
-  await agent.close();
+  }
+  console.log(
+    `cold-miss burst median: upstream calls ${median(bursts.map((b) => b.upstreamCalls))}, p99 ${median(bursts.map((b) => b.p99)).toFixed(1)} ms (target <= 300), cached-key p99 ${median(bursts.map((b) => b.hitP99)).toFixed(1)} ms`,
+  );
 } finally {
   await cold.stop();
 }
+console.log(`load average at end: ${load()}`);

@@ -6,7 +6,6 @@ import type { Principal } from '../auth/principal.js';
 import { cacheStatus } from '../cache/cache-status.js';
 import { createCoordinator } from '../cache/coordinator.js';
 import { partitionGlob, type RouteName } from '../cache/keys.js';
-import { checkAccept } from '../http/accept.js';
 import { proxyErrors, renderApiError } from '../http/api-error.js';
 import { createMetrics } from '../observability/metrics.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
@@ -15,7 +14,8 @@ import { createUpstreamClients } from '../upstream/clients.js';
 import { forward } from '../upstream/forward.js';
 import { isSnapshotTooLarge } from '../upstream/snapshot.js';
 import { createUndiciFetch } from '../upstream/undici-fetch.js';
-import { registerAtlasRoutes } from './atlas-routes.js';
+import { registerAtlasRoutes, type AtlasRouteDeps } from './atlas-routes.js';
+import { createHitPath, createPrincipalIds, hitFacts } from './hit-path.js';
 import { registerOpsRoutes } from './ops-routes.js';
 import type { ProxyOptions } from './options.js';
 import { createPrincipalResolver } from './principals.js';
@@ -76,18 +76,7 @@ export function createProxy(options: ProxyOptions) {
   });
   const upstreamOrigin = new URL(options.upstreamUrl).origin;
   const responder = createResponder({ coordinator, rendered, now, upstreamOrigin });
-  // Rendered bodies are kept per principal and URL: proxy principals (fixed for the process)
-  // get a short id, passthrough principals are their HMAC partition.
-  const proxyIds = new WeakMap<Principal, string>();
-  const proxyIdOf = (p: Principal) => {
-    let id = proxyIds.get(p);
-    if (id === undefined) {
-      id = `p${nextProxyId++}`;
-      proxyIds.set(p, id);
-    }
-    return id;
-  };
-  let nextProxyId = 0;
+  const idOf = createPrincipalIds();
   const resolvePrincipal = createPrincipalResolver(options);
   const oversized = new LRUCache<string, true>({ max: 10_000, ttl: Math.max(1, options.policy.ttlMs) });
   const onUnexpected = (error: unknown) => logger.error({ err: describe(error) }, 'unexpected error');
@@ -109,7 +98,7 @@ export function createProxy(options: ProxyOptions) {
     }
     counter.inc();
   };
-  const handle = async (
+  const full = async (
     c: Context,
     route: RouteName,
     build: (principal: Principal & { kind: 'proxy' | 'bearer' }, client: AtlasClient) => ServeSpec | Promise<ServeSpec>,
@@ -131,30 +120,23 @@ export function createProxy(options: ProxyOptions) {
       } else {
         const p = principal;
         const url = c.req.url;
-        const id = p.kind === 'bearer' ? p.partition : proxyIdOf(p);
+        const id = idOf(p);
         const variant = `${id} ${url}`;
-        const hitFacts = { ifNoneMatch: c.req.header('if-none-match'), acceptEncoding: c.req.header('accept-encoding'), head: c.req.method === 'HEAD' };
-        // A variant rendered before passed the path, authorization and query checks for this
-        // principal and URL; only Accept may differ, so it is the one check left on a hit.
-        const hot = await responder.hit(variant, hitFacts, () => checkAccept(c.req.header('accept')));
-        if (hot) response = hot;
-        else {
-          const q = url.indexOf('?');
-          const facts = {
-            ...hitFacts,
-            path: c.req.path,
-            search: q < 0 ? '' : url.slice(q + 1),
-            origin: originOf(c),
-            variant,
-            variantBase: q < 0 ? variant : `${id} ${url.slice(0, q)}`,
-          };
-          const client = p.kind === 'bearer' ? clients.forBearer(p.partition, p.token) : clients.shared;
-          try {
-            response = (await responder.respond(await build(p, client), facts)).response;
-          } catch (error) {
-            if (!isSnapshotTooLarge(error)) throw error;
-            response = (await responder.respond(await build(p, client), facts)).response;
-          }
+        const q = url.indexOf('?');
+        const facts = {
+          ...hitFacts(c),
+          path: c.req.path,
+          search: q < 0 ? '' : url.slice(q + 1),
+          origin: originOf(c),
+          variant,
+          variantBase: q < 0 ? variant : `${id} ${url.slice(0, q)}`,
+        };
+        const client = p.kind === 'bearer' ? clients.forBearer(p.partition, p.token) : clients.shared;
+        try {
+          response = (await responder.respond(await build(p, client), facts)).response;
+        } catch (error) {
+          if (!isSnapshotTooLarge(error)) throw error;
+          response = (await responder.respond(await build(p, client), facts)).response;
         }
       }
     } catch (error) {
@@ -167,6 +149,21 @@ export function createProxy(options: ProxyOptions) {
     }
     countRequest(route, response.status);
     return response;
+  };
+  const hitPath = createHitPath({ resolvePrincipal, responder, idOf });
+  const counted = (route: RouteName, response: Response) => {
+    countRequest(route, response.status);
+    return response;
+  };
+  // A memory hit never makes a promise; anything else takes the full path.
+  const handle: AtlasRouteDeps['handle'] = (c, route, build) => {
+    const hot = hitPath(c);
+    if (hot === undefined) return full(c, route, build);
+    if (!(hot instanceof Promise)) return counted(route, hot);
+    return hot.then(
+      (response) => (response ? counted(route, response) : full(c, route, build)),
+      () => full(c, route, build),
+    );
   };
 
   const app = new Hono();

@@ -1,5 +1,5 @@
 import { cacheStatus, type CacheOutcome } from '../cache/cache-status.js';
-import type { Coordinator, Fetcher } from '../cache/coordinator.js';
+import type { Coordinator, Fetcher, Lookup } from '../cache/coordinator.js';
 import { entryDoc, type CacheEntry } from '../cache/entry.js';
 import { ageSeconds } from '../cache/freshness.js';
 import { renderApiError, SUCCESS_CONTENT_TYPE } from '../http/api-error.js';
@@ -42,7 +42,8 @@ const DEFAULT_PAGE: ListParams = { pageNum: 1, itemsPerPage: 100, includeCount: 
 /**
  * Serves cached answers. `respond` looks the key up (filling it from upstream if needed) and
  * renders the request's variant once; `hit` serves a variant rendered before, with one rendered
- * lookup and one store lookup, when its entry is still fresh and unchanged. Every header is set
+ * lookup and one store lookup (synchronous on the memory store), when its entry is still fresh
+ * and unchanged. Every header is set
  * here (`Content-Type`, `ETag`, `Age`, `Cache-Status`, `Vary`, `Content-Encoding`), `304` answers a
  * matching `If-None-Match`, and stored bytes are sent as they are.
  *
@@ -90,13 +91,13 @@ export function createResponder(ctx: { coordinator: Coordinator; rendered: Rende
     return { response: serve(body, entry, cacheStatus(outcome), ctx.now(), facts), outcome };
   };
 
-  const hit = async (variant: string, facts: HitFacts, check: () => void): Promise<Response | undefined> => {
+  const hit = (variant: string, facts: HitFacts, check: () => void): Response | undefined | Promise<Response | undefined> => {
     const body = ctx.rendered.get(variant);
     if (!body) return undefined;
     check();
-    const fresh = await ctx.coordinator.fresh(body.storeKey, body.entryEtag);
-    if (!fresh) return undefined;
-    return serve(body, fresh.entry, cacheStatus(fresh.outcome), ctx.now(), facts);
+    const fresh = ctx.coordinator.fresh(body.storeKey, body.entryEtag);
+    const answer = (found: Lookup | undefined) => found && serve(body, found.entry, cacheStatus(found.outcome), ctx.now(), facts);
+    return fresh instanceof Promise ? fresh.then(answer) : answer(fresh);
   };
 
   return { respond, hit };
@@ -116,10 +117,10 @@ function serve(body: RenderedBody, entry: CacheEntry, status: string, now: numbe
     vary: 'Accept-Encoding',
   };
   if (facts.ifNoneMatch !== undefined && matchesEtag(facts.ifNoneMatch, body.etag)) {
-    // An empty string body keeps @hono/node-server on its direct path (a null body builds a whole
-    // WHATWG Response); Content-Length states what a 200 would carry, as RFC 9110 allows.
-    headers['content-length'] = String(bytes.byteLength);
-    return new Response('', { status: 304, headers });
+    // A null body: no Content-Length at all. An empty string would keep @hono/node-server on its
+    // direct write path, but it then adds `Content-Length: 0`, which RFC 9110 forbids on a 304
+    // (and the 200's length instead makes undici, hence Node's fetch, fail the response).
+    return new Response(null, { status: 304, headers });
   }
   if (encoding !== 'identity') headers['content-encoding'] = encoding;
   if (facts.head) {

@@ -114,18 +114,21 @@ export function createCoordinator(options: CoordinatorOptions) {
     return { entry, outcome: { fwd: 'miss', stored: !collapsed, collapsed, ttl: ttlSeconds(entry, now(), policy) } };
   };
 
-  /**
-   * The hit path of a body rendered before: the entry under `key` if it is fresh and still has
-   * `etag` (counted as a hit), else `undefined` and the caller takes `lookup`.
-   */
-  const fresh = async (key: string, etag: string): Promise<Lookup | undefined> => {
-    const cached = await store.get(key);
+  const judge = (key: string, etag: string, cached: CacheEntry | undefined): Lookup | undefined => {
     if (cached?.etag !== etag) return undefined;
     const at = now();
     if (freshness(cached, at, policy) !== 'fresh') return undefined;
     emit('hit', key);
     return { entry: cached, outcome: { hit: true, ttl: ttlSeconds(cached, at, policy) } };
   };
+
+  /**
+   * The hit path of a body rendered before: the entry under `key` if it is fresh and still has
+   * `etag` (counted as a hit), else `undefined` and the caller takes `lookup`. Synchronous when the
+   * store can `peek` (no promise on a memory hit).
+   */
+  const fresh = (key: string, etag: string): Lookup | undefined | Promise<Lookup | undefined> =>
+    store.peek ? judge(key, etag, store.peek(key)) : store.get(key).then((cached) => judge(key, etag, cached));
 
   return { lookup, fresh, inFlight: () => flight.size };
 }

@@ -23,17 +23,19 @@ export function createMemoryStore(options: MemoryStoreOptions): CacheStore {
     sizeCalculation: (value, key) => entrySize(value.entry) + key.length,
   });
   const granted: StoreLock = { release: async () => undefined };
+  const peek = (key: string): CacheEntry | undefined => {
+    const item = lru.get(key);
+    if (!item) return undefined;
+    if (item.expiresAt <= now()) {
+      lru.delete(key);
+      return undefined;
+    }
+    return item.entry;
+  };
   return {
     kind: 'memory',
-    async get(key) {
-      const item = lru.get(key);
-      if (!item) return undefined;
-      if (item.expiresAt <= now()) {
-        lru.delete(key);
-        return undefined;
-      }
-      return item.entry;
-    },
+    peek,
+    get: async (key) => peek(key),
     async set(key, entry, retainMs) {
       if (entrySize(entry) + key.length > options.maxBytes) return;
       lru.set(key, { entry, expiresAt: now() + retainMs });

@@ -13,6 +13,11 @@ export interface StoreLock {
 export interface CacheStore {
   readonly kind: 'memory' | 'redis';
   get(key: string): Promise<CacheEntry | undefined>;
+  /**
+   * The entry, read synchronously, for stores that answer without I/O (the memory store): a hit
+   * then needs no promise at all. Stores backed by a server (Redis) leave it out.
+   */
+  peek?(key: string): CacheEntry | undefined;
   set(key: string, entry: CacheEntry, retainMs: number): Promise<void>;
   /** Deletes every key matching a glob where `*` matches any run of characters; returns how many. */
   deleteMatching(glob: string): Promise<number>;
