@@ -33,6 +33,31 @@ describe('createAtlasClient', () => {
     expect(request?.headers.has('authorization')).toBe(false);
   });
 
+  it('reads each response body once, never teeing it (a 401 challenge included)', async () => {
+    const clones: string[] = [];
+    let calls = 0;
+    const fetch = (input: Request | string | URL): Promise<Response> => {
+      calls += 1;
+      const response = calls === 1 ? json({ error: 401, errorCode: 'UNAUTHORIZED' }, 401) : page([group()], 1);
+      const clone = response.clone.bind(response);
+      response.clone = () => {
+        clones.push(String(input instanceof Request ? input.url : input));
+        return clone();
+      };
+      return Promise.resolve(response);
+    };
+    const auth: AtlasAuth = {
+      kind: 'apiKey',
+      authorize: () => Promise.resolve(calls === 0 ? undefined : 'Digest x'),
+      handleUnauthorized: () => Promise.resolve(true),
+      toJSON: () => ({ kind: 'apiKey' }),
+    };
+    const result = await createAtlasClient({ fetch, auth }).listProjects();
+    expect(result.results).toHaveLength(1);
+    expect(calls).toBe(2);
+    expect(clones).toEqual([]);
+  });
+
   it('listProjects takes no params at all', async () => {
     const stub = stubFetch(() => page([]));
     await createAtlasClient({ fetch: stub.fetch }).listProjects();

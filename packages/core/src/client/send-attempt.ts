@@ -6,13 +6,13 @@ import type { ResolvedOptions } from './resolve-options.js';
 
 /**
  * The client's ky instance: the injected transport, Atlas's media type and User-Agent, no ky
- * timeout or status retries (the client's retry loop owns those) and room for exactly one forced
- * retry, which the auth hook uses after a 401 challenge.
+ * timeout and no ky retries (the client's retry loop owns those, and {@link sendAttempt} the one
+ * re-send after a 401 challenge).
  */
 export function createKy(options: ResolvedOptions): KyInstance {
   return ky.create({
     fetch: options.fetch,
-    retry: { limit: 1, methods: ['get'], shouldRetry: () => false },
+    retry: 0,
     timeout: false,
     throwHttpErrors: false,
     headers: { accept: atlasMediaType(options.apiVersion), 'user-agent': options.userAgent },
@@ -24,62 +24,65 @@ export interface CallCounter {
   attempt: number;
 }
 
+function report(options: ResolvedOptions, request: AuthRequest, response: Response, startedAt: number, attempt: number): void {
+  try {
+    options.onResponse?.({
+      method: request.method,
+      url: redactUrl(request.url),
+      status: response.status,
+      headers: response.headers,
+      durationMs: performance.now() - startedAt,
+      attempt,
+    });
+  } catch {
+    // an observer's failure never fails the request
+  }
+}
+
 /**
- * One GET through ky. `beforeRequest` sets `Authorization` from `auth.authorize` on every HTTP
- * request; `afterResponse` reports each response to `onResponse` and, on a 401 that
- * `auth.handleUnauthorized` accepts (a Digest challenge, a refreshed token), retries once.
+ * One GET through ky. A `beforeRequest` hook sets `Authorization` from `auth.authorize` on every
+ * HTTP request; each response is reported to `onResponse`; on a 401 that `auth.handleUnauthorized`
+ * accepts (a Digest challenge, a refreshed token) the request is sent once more.
+ *
+ * The 401 handling deliberately lives here rather than in a ky `afterResponse` hook: ky tees the
+ * body of every response it hands such a hook, which doubled the cost of reading a 250 KB page.
  */
-export function sendAttempt(
+export async function sendAttempt(
   client: KyInstance,
   options: ResolvedOptions,
   url: string,
   signal: AbortSignal,
   counter: CallCounter,
 ): Promise<Response> {
-  let authRequest: AuthRequest | undefined;
-  let startedAt = 0;
-  let challenged = false;
-  return client.get(url, {
-    signal,
-    hooks: {
-      beforeRequest: [
-        async (request) => {
-          counter.attempt += 1;
-          authRequest = {
-            method: request.method,
-            url: request.url,
-            baseUrl: options.baseUrl,
-            fetch: options.fetch,
-            signal,
-            userAgent: options.userAgent,
-          };
-          const authorization = await options.auth.authorize(authRequest);
-          if (authorization === undefined) request.headers.delete('authorization');
-          else request.headers.set('authorization', authorization);
-          startedAt = performance.now();
-        },
-      ],
-      afterResponse: [
-        async (request, _options, response) => {
-          try {
-            options.onResponse?.({
+  for (let challenged = false; ; challenged = true) {
+    let authRequest: AuthRequest | undefined;
+    let startedAt = 0;
+    const response = await client.get(url, {
+      signal,
+      hooks: {
+        beforeRequest: [
+          async (request) => {
+            counter.attempt += 1;
+            authRequest = {
               method: request.method,
-              url: redactUrl(request.url),
-              status: response.status,
-              headers: response.headers,
-              durationMs: performance.now() - startedAt,
-              attempt: counter.attempt,
-            });
-          } catch {
-            // an observer's failure never fails the request
-          }
-          if (response.status === 401 && !challenged && authRequest) {
-            challenged = true;
-            if (await options.auth.handleUnauthorized(authRequest, response)) return ky.retry({ delay: 0 });
-          }
-          return undefined;
-        },
-      ],
-    },
-  });
+              url: request.url,
+              baseUrl: options.baseUrl,
+              fetch: options.fetch,
+              signal,
+              userAgent: options.userAgent,
+            };
+            const authorization = await options.auth.authorize(authRequest);
+            if (authorization === undefined) request.headers.delete('authorization');
+            else request.headers.set('authorization', authorization);
+            startedAt = performance.now();
+          },
+        ],
+      },
+    });
+    if (authRequest === undefined) return response;
+    report(options, authRequest, response, startedAt, counter.attempt);
+    if (response.status !== 401 || challenged) return response;
+    if (!(await options.auth.handleUnauthorized(authRequest, response))) return response;
+    void response.body?.cancel().catch(() => undefined);
+  }
 }
