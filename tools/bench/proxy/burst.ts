@@ -6,6 +6,8 @@ export interface BurstResult {
   upstreamCalls: number;
   p50: number;
   p99: number;
+  /** Server side of the miss burst: first request in to last response out. */
+  serverSpan: number;
   /** The same burst again, on the now-cached key: what 1,000 concurrent requests cost here. */
   hitP99: number;
 }
@@ -35,9 +37,10 @@ export async function coldMissBurst(target: Awaited<ReturnType<typeof spawnTarge
     await burst(`${target.info.proxyUrl}/healthz`);
     const before = (await target.stats()).upstreamCalls;
     const latencies = await burst(url);
-    const upstreamCalls = (await target.stats()).upstreamCalls - before;
+    const after = await target.stats();
+    const upstreamCalls = after.upstreamCalls - before;
     const hits = await burst(url);
-    return { upstreamCalls, p50: latencies[499] ?? Number.NaN, p99: latencies[989] ?? Number.NaN, hitP99: hits[989] ?? Number.NaN };
+    return { upstreamCalls, serverSpan: after.serverSpanMs, p50: latencies[499] ?? Number.NaN, p99: latencies[989] ?? Number.NaN, hitP99: hits[989] ?? Number.NaN };
   } finally {
     await agent.close();
   }

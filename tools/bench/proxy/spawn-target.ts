@@ -13,8 +13,16 @@ export interface TargetInfo {
   clusters: Array<{ groupId: string; name: string; ids: string[] }>;
 }
 
+/** Counters the target reports (and `serverSpanMs`, reset on each report, with `--latency`). */
+export interface TargetStats {
+  rss: number;
+  upstreamCalls: number;
+  /** Server side of the requests since the last report: first request in to last response out. */
+  serverSpanMs: number;
+}
+
 /** Starts `target.ts` in its own process (so the load generator does not share its core). */
-export async function spawnTarget(args: string[] = []): Promise<{ child: ChildProcess; info: TargetInfo; stats(): Promise<{ rss: number; upstreamCalls: number }>; stop(): Promise<void> }> {
+export async function spawnTarget(args: string[] = []): Promise<{ child: ChildProcess; info: TargetInfo; stats(): Promise<TargetStats>; stop(): Promise<void> }> {
   const target = fileURLToPath(new URL('./target.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', target, ...args], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
@@ -33,7 +41,7 @@ export async function spawnTarget(args: string[] = []): Promise<{ child: ChildPr
     info,
     stats: async () => {
       child.send({ type: 'stats' });
-      const [message] = (await once(child, 'message')) as [{ rss: number; upstreamCalls: number }];
+      const [message] = (await once(child, 'message')) as [TargetStats];
       return message;
     },
     stop: async () => {

@@ -30,7 +30,18 @@ const proxy = createProxy({
   store: createMemoryStore({ maxBytes: 256 * 1024 * 1024 }),
   policy: { ttlMs: ttl * 1000, staleWhileRevalidateMs: 300_000, staleIfErrorMs: 86_400_000, negativeTtlMs: 5_000 },
 });
-const proxyServer = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
+// With an upstream latency (the cold-miss target), the server side of a burst is timed: from the
+// first request in to the last response handed to node-server (`span`, reset by `stats`). The
+// hit-rate target serves proxy.fetch as it is, so no wrapper sits on the measured hot path.
+let firstIn: number | undefined;
+let lastOut = 0;
+const timed = async (request: Request) => {
+  firstIn ??= performance.now();
+  const response = await proxy.fetch(request);
+  lastOut = performance.now();
+  return response;
+};
+const proxyServer = await startServer(latency > 0 ? timed : proxy.fetch, { port: 0, host: '127.0.0.1' });
 
 const project = fixtures.projects[0];
 const cluster = project?.clusters[0];
@@ -75,7 +86,9 @@ process.stdout.write(
 );
 
 process.on('message', (message: { type?: string }) => {
-  if (message.type === 'stats') process.send?.({ rss: process.memoryUsage().rss, upstreamCalls: fake.requests().length });
+  if (message.type !== 'stats') return;
+  process.send?.({ rss: process.memoryUsage().rss, upstreamCalls: fake.requests().length, serverSpanMs: firstIn === undefined ? 0 : lastOut - firstIn });
+  firstIn = undefined;
 });
 process.on('SIGTERM', () => {
   void proxyServer.close(1_000).then(() => process.exit(0));

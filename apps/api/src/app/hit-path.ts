@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import type { Principal } from '../auth/principal.js';
-import { checkAccept } from '../http/accept.js';
 import type { HitFacts, Responder } from './respond.js';
 
 type CachingPrincipal = Principal & { kind: 'proxy' | 'bearer' };
@@ -29,12 +28,13 @@ export function createPrincipalIds(): (principal: CachingPrincipal) => string {
 
 /** The request headers a hit depends on. */
 export function hitFacts(c: Context): HitFacts {
-  return { ifNoneMatch: c.req.header('if-none-match'), acceptEncoding: c.req.header('accept-encoding'), head: c.req.method === 'HEAD' };
+  const { req } = c;
+  return { accept: req.header('accept'), ifNoneMatch: req.header('if-none-match'), acceptEncoding: req.header('accept-encoding'), head: req.method === 'HEAD' };
 }
 
 /**
  * The hit path: a variant this principal got for this URL before was rendered after its path,
- * authorization and query passed; only `Accept` may differ, so it is the one check made here.
+ * authorization and query passed; only `Accept` may differ, so it is the one check made again.
  * Answers synchronously on a memory hit, a promise with an async store, and `undefined` (take
  * the full path, which also raises any error in its usual order) otherwise.
  *
@@ -51,7 +51,7 @@ export function createHitPath(deps: {
     try {
       const principal = deps.resolvePrincipal(c.req.header('authorization'));
       if (principal.kind === 'bypass') return undefined;
-      return deps.responder.hit(`${deps.idOf(principal)} ${c.req.url}`, hitFacts(c), () => checkAccept(c.req.header('accept')));
+      return deps.responder.hit(`${deps.idOf(principal)} ${c.req.url}`, hitFacts(c));
     } catch {
       return undefined;
     }

@@ -21,6 +21,7 @@ const facts = (search: string, encoding?: string): RequestFacts => ({
   path: '/api/atlas/v2/x',
   search,
   origin: 'http://proxy',
+  accept: undefined,
   ifNoneMatch: undefined,
   acceptEncoding: encoding,
   head: false,
@@ -41,7 +42,7 @@ describe('responder', () => {
     const body = rendered.get(facts('').variant);
     expect(body?.gzip).toBeDefined();
     expect(body?.br).toBeDefined();
-    const hit = await responder.hit(facts('').variant, { ...facts('', 'gzip') }, () => undefined);
+    const hit = await responder.hit(facts('').variant, { ...facts('', 'gzip') });
     expect(hit?.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(Buffer.from(await (hit as Response).arrayBuffer())).equals(Buffer.from(body?.identity ?? []))).toBe(true);
   });
@@ -55,7 +56,7 @@ describe('responder', () => {
     expect((JSON.parse(Buffer.from(first?.identity ?? []).toString()) as { results: Array<{ id: string }> }).results[0]?.id).toBe(items[0]?.id);
     const second = rendered.get(page2.variant);
     expect(second?.gzip).toBeUndefined();
-    await responder.hit(page2.variant, { ...page2, acceptEncoding: 'gzip' }, () => undefined);
+    await responder.hit(page2.variant, { ...page2, acceptEncoding: 'gzip' });
     expect(second?.gzip).toBeDefined();
     expect(second?.br).toBeUndefined();
   });
@@ -66,27 +67,23 @@ describe('responder', () => {
     let version = 1;
     const spec = docSpec(() => createEntry('doc', { version }, 0));
     await responder.respond(spec, f);
-    expect(await (await responder.hit(f.variant, f, () => undefined))?.json()).toEqual({ version: 1 });
+    expect(await (await responder.hit(f.variant, f))?.json()).toEqual({ version: 1 });
     version = 2;
     await store.set('doc-key', createEntry('doc', { version: 2 }, 0), 10_000);
-    expect(await responder.hit(f.variant, f, () => undefined)).toBeUndefined();
+    expect(await responder.hit(f.variant, f)).toBeUndefined();
     expect(await (await responder.respond(spec, f)).response.json()).toEqual({ version: 2 });
     await store.deleteMatching('*');
-    expect(await responder.hit(f.variant, f, () => undefined)).toBeUndefined();
+    expect(await responder.hit(f.variant, f)).toBeUndefined();
   });
 
-  it('runs the check before serving a hit, and answers 304 without a body', async () => {
+  it('checks Accept before serving a hit, and answers 304 without a body', async () => {
     const { responder } = setup();
     const f = facts('');
     const first = (await responder.respond(docSpec(() => createEntry('doc', { results: items }, 0)), f)).response;
     const etag = first.headers.get('etag') ?? '';
     const length = (await first.arrayBuffer()).byteLength;
-    expect(() =>
-      responder.hit(f.variant, f, () => {
-        throw new Error('406');
-      }),
-    ).toThrow('406');
-    const notModified = await responder.hit(f.variant, { ...f, ifNoneMatch: etag }, () => undefined);
+    expect(() => responder.hit(f.variant, { ...f, accept: 'application/vnd.atlas.2099-01-01+json' })).toThrow(/2099-01-01/);
+    const notModified = await responder.hit(f.variant, { ...f, ifNoneMatch: etag });
     expect(notModified?.status).toBe(304);
     expect(notModified?.body).toBeNull();
     expect(length).toBeGreaterThan(0);
@@ -97,10 +94,11 @@ describe('responder', () => {
     const { store, rendered, responder } = setup();
     const f = facts('');
     await responder.respond(docSpec(() => createEntry('doc', { ok: true }, 0)), f);
-    expect(responder.hit(f.variant, f, () => undefined)).toBeInstanceOf(Response);
-    const coordinator = createCoordinator({ store: { ...store, peek: undefined }, policy, now: () => 0 });
+    expect(responder.hit(f.variant, f)).toBeInstanceOf(Response);
+    const { peek: _peek, ...withoutPeek } = store;
+    const coordinator = createCoordinator({ store: withoutPeek, policy, now: () => 0 });
     const remote = createResponder({ coordinator, rendered, now: () => 0, upstreamOrigin: 'https://cloud.mongodb.com' });
-    const pending = remote.hit(f.variant, f, () => undefined);
+    const pending = remote.hit(f.variant, f);
     expect(pending).toBeInstanceOf(Promise);
     expect((await pending)?.status).toBe(200);
   });

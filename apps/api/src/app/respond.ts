@@ -1,7 +1,8 @@
 import { cacheStatus, type CacheOutcome } from '../cache/cache-status.js';
-import type { Coordinator, Fetcher, Lookup } from '../cache/coordinator.js';
+import type { Coordinator, Fetcher } from '../cache/coordinator.js';
 import { entryDoc, type CacheEntry } from '../cache/entry.js';
 import { ageSeconds } from '../cache/freshness.js';
+import { checkAccept } from '../http/accept.js';
 import { renderApiError, SUCCESS_CONTENT_TYPE } from '../http/api-error.js';
 import type { ListParams, RenderFlags } from '../http/params.js';
 import { pickEncoding } from '../render/accept-encoding.js';
@@ -21,6 +22,8 @@ export interface ServeSpec {
 
 /** What a hit needs from the request. */
 export interface HitFacts {
+  /** Checked again on a hit: the one check that may differ for the same principal and URL. */
+  readonly accept: string | undefined;
   readonly ifNoneMatch: string | undefined;
   readonly acceptEncoding: string | undefined;
   readonly head: boolean;
@@ -43,7 +46,8 @@ const DEFAULT_PAGE: ListParams = { pageNum: 1, itemsPerPage: 100, includeCount: 
  * Serves cached answers. `respond` looks the key up (filling it from upstream if needed) and
  * renders the request's variant once; `hit` serves a variant rendered before, with one rendered
  * lookup and one store lookup (synchronous on the memory store), when its entry is still fresh
- * and unchanged. Every header is set
+ * and unchanged; it checks `Accept` again (the path, authorization and query were checked when
+ * that variant was rendered for this principal and URL). Every header is set
  * here (`Content-Type`, `ETag`, `Age`, `Cache-Status`, `Vary`, `Content-Encoding`), `304` answers a
  * matching `If-None-Match`, and stored bytes are sent as they are.
  *
@@ -54,7 +58,7 @@ const DEFAULT_PAGE: ListParams = { pageNum: 1, itemsPerPage: 100, includeCount: 
  *
  * @example
  * const responder = createResponder({ coordinator, rendered, now, upstreamOrigin });
- * const fast = await responder.hit(variant, facts, () => checkAccept(accept)); // or: (await responder.respond(spec, facts)).response
+ * const fast = await responder.hit(variant, facts); // or: (await responder.respond(spec, facts)).response
  */
 export function createResponder(ctx: { coordinator: Coordinator; rendered: RenderedCache; now: () => number; upstreamOrigin: string }) {
   const render = (spec: ServeSpec, entry: CacheEntry, facts: RequestFacts, list: ListParams | undefined, search: string, eager: boolean) => {
@@ -91,13 +95,13 @@ export function createResponder(ctx: { coordinator: Coordinator; rendered: Rende
     return { response: serve(body, entry, cacheStatus(outcome), ctx.now(), facts), outcome };
   };
 
-  const hit = (variant: string, facts: HitFacts, check: () => void): Response | undefined | Promise<Response | undefined> => {
+  const hit = (variant: string, facts: HitFacts): Response | undefined | Promise<Response | undefined> => {
     const body = ctx.rendered.get(variant);
     if (!body) return undefined;
-    check();
+    checkAccept(facts.accept);
     const fresh = ctx.coordinator.fresh(body.storeKey, body.entryEtag);
-    const answer = (found: Lookup | undefined) => found && serve(body, found.entry, cacheStatus(found.outcome), ctx.now(), facts);
-    return fresh instanceof Promise ? fresh.then(answer) : answer(fresh);
+    if (fresh instanceof Promise) return fresh.then((found) => found && serve(body, found.entry, cacheStatus(found.outcome), ctx.now(), facts));
+    return fresh && serve(body, fresh.entry, cacheStatus(fresh.outcome), ctx.now(), facts);
   };
 
   return { respond, hit };
