@@ -1,20 +1,13 @@
-import { STATUS_CODES } from 'node:http';
+import { apiErrorBody, ATLAS_ERROR_CONTENT_TYPE, atlasContentType, type ApiError } from '@atlas-checkpoints/core';
 
 /** Content type of every error answer, as Atlas sends it. */
-export const ERROR_CONTENT_TYPE = 'application/json';
+export const ERROR_CONTENT_TYPE = ATLAS_ERROR_CONTENT_TYPE;
 
 /** Content type of every success answer for API version 2023-01-01. */
-export const SUCCESS_CONTENT_TYPE = 'application/vnd.atlas.2023-01-01+json;charset=utf-8';
+export const SUCCESS_CONTENT_TYPE = atlasContentType();
 
 /** An Atlas `ApiError` document (keys written in alphabetical order). */
-export interface ApiErrorDoc {
-  readonly badRequestDetail?: { fields: Array<{ description: string; field: string }> } | undefined;
-  readonly detail: string | null;
-  readonly error: number;
-  readonly errorCode: string;
-  readonly parameters: readonly unknown[];
-  readonly reason: string | null;
-}
+export type ApiErrorDoc = ApiError;
 
 /**
  * An answer the proxy gives in Atlas's error shape. Thrown by validation and auth, rendered by
@@ -38,25 +31,15 @@ export class ProxyApiError extends Error {
     super(`${status} ${errorCode}: ${detail}`);
     this.status = status;
     this.headers = extra.headers ?? {};
-    this.body = {
-      ...(extra.field ? { badRequestDetail: { fields: [{ description: extra.description ?? detail, field: extra.field }] } } : {}),
-      detail,
-      error: status,
-      errorCode,
-      parameters: [],
-      reason: reasonPhrase(status),
-    };
+    this.body = apiErrorBody(status, errorCode, detail, {
+      fields: extra.field ? [{ description: extra.description ?? detail, field: extra.field }] : undefined,
+    });
   }
 }
 
 /** True when `error` is a {@link ProxyApiError} (by `instanceof` or by `name`). */
 export function isProxyApiError(error: unknown): error is ProxyApiError {
   return error instanceof ProxyApiError || (error instanceof Error && error.name === 'ProxyApiError');
-}
-
-/** The reason phrase for a status (`Not Found`). */
-export function reasonPhrase(status: number): string {
-  return STATUS_CODES[status] ?? 'Error';
 }
 
 /**
