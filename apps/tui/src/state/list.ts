@@ -1,11 +1,12 @@
 import type { PageOf } from '../source/types.js';
+import { AppendList } from './append-list.js';
 import type { ListData, ListScreen } from './types.js';
 import { computeView, extendView } from './view.js';
 
 /** A list nothing has been loaded into yet. */
 export function emptyList<T>(): ListData<T> {
   return {
-    items: [], totalCount: undefined, pagesLoaded: 0, hasMore: true, pending: undefined, error: undefined,
+    items: AppendList.empty<T>(), totalCount: undefined, pagesLoaded: 0, hasMore: true, pending: undefined, error: undefined,
     view: null, cursor: 0, offset: 0, filter: '', sort: 0,
   };
 }
@@ -17,8 +18,8 @@ export function viewLength(list: ListData<unknown>): number {
 
 /** The item under view row `row`. */
 export function itemAt<T>(list: ListData<T>, row: number): T | undefined {
-  const index = list.view === null ? row : list.view[row];
-  return index === undefined ? undefined : list.items[index];
+  const index = list.view === null ? row : list.view.at(row);
+  return index === undefined ? undefined : list.items.at(index);
 }
 
 /** One row in view: its position in the view, the index of its item in `items`, and the item. */
@@ -38,8 +39,8 @@ export function visibleRows<T>(list: ListData<T>, height: number): Array<Visible
   const rows: Array<VisibleRow<T>> = [];
   const end = Math.min(viewLength(list), list.offset + Math.max(0, height));
   for (let row = list.offset; row < end; row++) {
-    const index = list.view === null ? row : list.view[row];
-    const item = index === undefined ? undefined : list.items[index];
+    const index = list.view === null ? row : list.view.at(row);
+    const item = index === undefined ? undefined : list.items.at(index);
     if (index !== undefined && item !== undefined) rows.push({ row, index, item });
   }
   return rows;
@@ -70,7 +71,7 @@ export function pageHasMore(page: PageOf<unknown>, loadedAfter: number): boolean
 
 /** Appends one loaded page. */
 export function appendPage<T>(kind: ListScreen['kind'], list: ListData<T>, page: PageOf<unknown>, height: number): ListData<T> {
-  const items = list.items.concat(page.results as readonly T[]);
+  const items = AppendList.from(list.items).append(page.results as readonly T[]);
   const next: ListData<T> = {
     ...list,
     items,

@@ -4,6 +4,7 @@ import type { Action } from './actions.js';
 import type { Key } from 'ink';
 import { NO_KEY } from '../test-helpers/keys.js';
 import { initialState } from './initial.js';
+import { AppendList } from './append-list.js';
 import { itemAt, viewLength } from './list.js';
 import { browserReducer } from './reducer.js';
 import { currentScreen, nextRequest, PREFETCH_MARGIN, selectedItem } from './selectors.js';
@@ -116,6 +117,41 @@ describe('cursor movement', () => {
     expect(list(state).view).toBeNull();
     expect(viewLength(list(state))).toBe(100_000);
     expect(list(run(state, { type: 'bottom' })).cursor).toBe(99_999);
+  });
+});
+
+describe('page loads cost the page, not the list', () => {
+  const pageLoad = (state: BrowserState, start: number, total: number): BrowserState =>
+    run(
+      state,
+      { type: 'fetchStarted', screenId: 3, token: start + 1 },
+      { type: 'pageLoaded', screenId: 3, token: start + 1, page: { results: checkpoints(100, start), totalCount: total } },
+    );
+
+  it.each([
+    ['no filter', [] as Action[]],
+    ['a filter', [{ type: 'filterStart' }, { type: 'filterInput', text: 'rs-1' }, { type: 'filterCommit' }] as Action[]],
+  ])('appends 1,000 pages into one storage (no copy of earlier rows) and leaves every earlier state as it was, with %s', (_, setup) => {
+    const states = [pageLoad(run(atCheckpoints(), ...setup), 0, 100_000)];
+    for (let start = 100; start < 100_000; start += 100) states.push(pageLoad(states.at(-1)!, start, 100_000));
+    const first = list(states[0]!);
+    const last = list(states.at(-1)!);
+    expect(last.items).toBeInstanceOf(AppendList);
+    expect((last.items as AppendList<unknown>).sharesStorageWith(first.items as AppendList<unknown>)).toBe(true);
+    if (first.view !== null) expect((last.view as AppendList<number>).sharesStorageWith(first.view as AppendList<number>)).toBe(true);
+    expect(last.items.length).toBe(100_000);
+    states.forEach((state, page) => expect(list(state).items.length).toBe((page + 1) * 100));
+    expect(first.items.at(100)).toBeUndefined();
+    expect(viewLength(first)).toBe(setup.length === 0 ? 100 : 50);
+  });
+
+  it('a page loaded into an older state does not change the newer one', () => {
+    const one = pageLoad(atCheckpoints(), 0, 300);
+    const two = pageLoad(one, 100, 300);
+    const branch = pageLoad(one, 200, 300);
+    expect(itemAt(list(two), 100)).toMatchObject({ id: hexId(100) });
+    expect(itemAt(list(branch), 100)).toMatchObject({ id: hexId(200) });
+    expect(list(one).items.length).toBe(100);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
+import type { Indexed } from './append-list.js';
 
 /** An error as the browser shows it: what happened and what to do about it. */
 export interface ErrorInfo {
@@ -10,7 +11,8 @@ export interface ErrorInfo {
 
 /** One loaded (possibly partially) list, with its cursor, filter and sort. */
 export interface ListData<T> {
-  readonly items: readonly T[];
+  /** Rows loaded so far, in API order (an `AppendList` once a page has loaded, so a page load costs the page). */
+  readonly items: Indexed<T>;
   readonly totalCount: number | undefined;
   readonly pagesLoaded: number;
   readonly hasMore: boolean;
@@ -18,7 +20,7 @@ export interface ListData<T> {
   readonly pending: number | undefined;
   readonly error: ErrorInfo | undefined;
   /** Indices into `items` after filter and sort; `null` means every item in API order. */
-  readonly view: readonly number[] | null;
+  readonly view: Indexed<number> | null;
   readonly cursor: number;
   readonly offset: number;
   readonly filter: string;

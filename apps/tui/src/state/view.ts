@@ -1,6 +1,7 @@
 import { CHECKPOINT_COLUMNS, CLUSTER_COLUMNS, PROJECT_COLUMNS, type Column } from '../format/columns.js';
 import { formatLocalTime } from '../format/time.js';
 import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
+import { AppendList, type Indexed } from './append-list.js';
 import type { ListScreen } from './types.js';
 
 /** The columns of a list screen. */
@@ -55,19 +56,19 @@ const matches = (text: string, terms: readonly string[]): boolean =>
   terms.every((t) => (t === 'restorable' ? /(^| )restorable/.test(text) : text.includes(t)));
 
 /** Indices `from` … `items.length - 1` whose search text matches every term, in API order. */
-function matching(kind: Kind, items: readonly unknown[], terms: readonly string[], from: number): number[] {
+function matching(kind: Kind, items: Indexed<unknown>, terms: readonly string[], from: number): number[] {
   const indices: number[] = [];
-  for (let i = from; i < items.length; i++) if (terms.length === 0 || matches(searchText(kind, items[i]), terms)) indices.push(i);
+  for (let i = from; i < items.length; i++) if (terms.length === 0 || matches(searchText(kind, items.at(i)), terms)) indices.push(i);
   return indices;
 }
 
 /** Sorts indices by a column's raw value (missing values last, ties in API order); keys computed once per row. */
-function sortByColumn(kind: Kind, items: readonly unknown[], indices: number[], sort: number): number[] {
+function sortByColumn(kind: Kind, items: Indexed<unknown>, indices: number[], sort: number): number[] {
   const column = columnsOf(kind)[sort - 1];
   if (column === undefined) return indices;
   const keys = new Map<number, string | undefined>();
   for (const i of indices) {
-    const raw = column.raw(items[i] as never);
+    const raw = column.raw(items.at(i) as never);
     keys.set(i, raw === undefined ? undefined : String(raw));
   }
   return indices.sort((a, b) => {
@@ -80,20 +81,20 @@ function sortByColumn(kind: Kind, items: readonly unknown[], indices: number[], 
   });
 }
 
-/** Views already computed, per items array (an array is replaced, never mutated, when a page loads). */
-const views = new WeakMap<readonly unknown[], Map<string, readonly number[] | null>>();
-/** Views kept per items array: enough for typing and backspacing a filter, or cycling sorts. */
+/** Views already computed, per items value (a page load makes a new value; a value's rows never change). */
+const views = new WeakMap<Indexed<unknown>, Map<string, Indexed<number> | null>>();
+/** Views kept per items value: enough for typing and backspacing a filter, or cycling sorts. */
 const VIEWS_PER_ITEMS = 16;
 
 /**
  * Indices of `items` that match `filter` (case-insensitive substring; space-separated terms all
  * must match), ordered by the `sort`-th column; `null` when neither applies (identity view).
- * Memoised per (items, filter, sort): the same arguments return the same (frozen) array.
+ * Memoised per (items, filter, sort): the same arguments return the same (immutable) `AppendList`.
  *
  * @example
  * computeView('checkpoints', items, 'restorable', 0)
  */
-export function computeView(kind: Kind, items: readonly unknown[], filter: string, sort: number): readonly number[] | null {
+export function computeView(kind: Kind, items: Indexed<unknown>, filter: string, sort: number): Indexed<number> | null {
   const terms = termsOf(filter);
   if (terms.length === 0 && sort === 0) return null;
   const key = `${kind}\u0000${sort}\u0000${terms.join(' ')}`;
@@ -101,7 +102,7 @@ export function computeView(kind: Kind, items: readonly unknown[], filter: strin
   if (memo === undefined) views.set(items, (memo = new Map()));
   const known = memo.get(key);
   if (known !== undefined) return known;
-  const view = Object.freeze(sortByColumn(kind, items, matching(kind, items, terms, 0), sort));
+  const view = AppendList.from(sortByColumn(kind, items, matching(kind, items, terms, 0), sort));
   if (memo.size >= VIEWS_PER_ITEMS) memo.delete(memo.keys().next().value ?? '');
   memo.set(key, view);
   return view;
@@ -114,9 +115,9 @@ export function computeView(kind: Kind, items: readonly unknown[], filter: strin
  * @example
  * extendView('checkpoints', items, 'rs-1', 0, list.view, oldLength)
  */
-export function extendView(kind: Kind, items: readonly unknown[], filter: string, sort: number, before: readonly number[] | null, from: number): readonly number[] | null {
+export function extendView(kind: Kind, items: Indexed<unknown>, filter: string, sort: number, before: Indexed<number> | null, from: number): Indexed<number> | null {
   const terms = termsOf(filter);
   if (terms.length === 0 && sort === 0) return null;
   if (sort !== 0 || before === null) return computeView(kind, items, filter, sort);
-  return Object.freeze(before.concat(matching(kind, items, terms, from)));
+  return AppendList.from(before).append(matching(kind, items, terms, from));
 }
