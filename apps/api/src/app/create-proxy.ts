@@ -65,6 +65,11 @@ export function createProxy(options: ProxyOptions) {
     }
     return counter;
   };
+  // A passthrough token refused upstream loses its partition, whichever request saw the 401.
+  const evictPartition = async (partition: string) => {
+    clients.evict(partition);
+    await store.deleteMatching(partitionGlob(partition));
+  };
   const coordinator = createCoordinator({
     store,
     policy: options.policy,
@@ -72,6 +77,10 @@ export function createProxy(options: ProxyOptions) {
     onEvent: (event, key, error) => {
       eventCounter(event).inc();
       if (event === 'refresh-error' || event === 'stale-if-error') logger.warn({ key, err: describe(error) }, `cache ${event}`);
+      const partition = key.split('/')[3];
+      if (event === 'refresh-error' && isUnauthorized(error) && partition !== undefined && partition !== 'proxy') {
+        evictPartition(partition).catch((e: unknown) => logger.error({ err: describe(e) }, 'partition eviction failed'));
+      }
     },
   });
   const upstreamOrigin = new URL(options.upstreamUrl).origin;
@@ -114,7 +123,7 @@ export function createProxy(options: ProxyOptions) {
         response = await forward(
           upstreamFetch,
           options.upstreamUrl,
-          { method: c.req.method, pathAndQuery, headers: c.req.raw.headers, origin: originOf(c) },
+          { method: c.req.method, pathAndQuery, headers: c.req.raw.headers, origin: originOf(c), timeoutMs: options.upstreamTimeoutMs ?? 10_000 },
           { 'cache-status': cacheStatus({ fwd: 'bypass' }) },
         );
       } else {
@@ -140,11 +149,9 @@ export function createProxy(options: ProxyOptions) {
         }
       }
     } catch (error) {
-      if (principal?.kind === 'bearer' && (error as { name?: string; status?: number }).name === 'AtlasApiError' && (error as { status?: number }).status === 401) {
-        clients.evict(principal.partition);
-        await store.deleteMatching(partitionGlob(principal.partition));
-      }
-      const fwd = (error as { name?: string }).name?.startsWith('Atlas') ? { 'cache-status': cacheStatus({ fwd: 'miss' }) } : {};
+      if (principal?.kind === 'bearer' && isUnauthorized(error)) await evictPartition(principal.partition);
+      const forwarded = principal?.kind === 'bypass' ? 'bypass' : 'miss';
+      const fwd = (error as { name?: string }).name?.startsWith('Atlas') ? { 'cache-status': cacheStatus({ fwd: forwarded }) } : {};
       response = errorResponse(error, fwd, onUnexpected);
     }
     countRequest(route, response.status);
@@ -212,6 +219,10 @@ export function createProxy(options: ProxyOptions) {
 
 /** The proxy returned by {@link createProxy}. */
 export type Proxy = ReturnType<typeof createProxy>;
+
+function isUnauthorized(error: unknown): boolean {
+  return (error as { name?: string } | undefined)?.name === 'AtlasApiError' && (error as { status?: number }).status === 401;
+}
 
 function describe(error: unknown): Record<string, unknown> | undefined {
   if (!(error instanceof Error)) return error === undefined ? undefined : { value: String(error) };

@@ -1,3 +1,4 @@
+import { AtlasRequestError } from '@atlas-checkpoints/core';
 import { rebaseLinks } from '../render/links.js';
 
 const PASS_REQUEST = ['authorization', 'accept', 'user-agent'];
@@ -11,11 +12,15 @@ export interface ForwardRequest {
   readonly headers: Headers;
   /** The proxy's origin; upstream links in the body are rewritten to it. */
   readonly origin: string;
+  /** Gives up after this many ms (a 504); default: no limit beyond the transport's own. */
+  readonly timeoutMs?: number | undefined;
 }
 
 /**
  * Forwards a request to Atlas as is (its `Authorization` included, so Digest challenges and
  * answers reach the caller) and returns Atlas's answer; only links are rewritten. Never cached.
+ * A transport failure throws core's `AtlasRequestError` (`timeout` or `network`), which the proxy
+ * answers with a 504 or 502.
  *
  * @example
  * const res = await forward(upstreamFetch, 'https://cloud.mongodb.com', { method: 'GET', pathAndQuery, headers, origin });
@@ -31,13 +36,22 @@ export async function forward(
     const value = request.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  const upstream = await fetchFn(new Request(new URL(request.pathAndQuery, baseUrl), { method: request.method, headers }));
+  const url = new URL(request.pathAndQuery, baseUrl);
+  const signal = request.timeoutMs === undefined ? null : AbortSignal.timeout(request.timeoutMs);
+  let upstream: Response;
+  let text: string;
+  try {
+    upstream = await fetchFn(new Request(url, { method: request.method, headers, signal }));
+    text = await upstream.text();
+  } catch (cause) {
+    const timedOut = signal?.aborted === true || (cause as { code?: unknown }).code === 'UND_ERR_HEADERS_TIMEOUT' || (cause as { code?: unknown }).code === 'UND_ERR_BODY_TIMEOUT';
+    throw new AtlasRequestError({ kind: timedOut ? 'timeout' : 'network', method: request.method, url: url.href, cause });
+  }
   const out = new Headers(extraHeaders);
   for (const name of PASS_RESPONSE) {
     const value = upstream.headers.get(name);
     if (value !== null) out.set(name, value);
   }
-  const text = await upstream.text();
   const body = rebaseLinks(text, new URL(baseUrl).origin, request.origin);
   return new Response(request.method === 'HEAD' ? null : body, { status: upstream.status, headers: out });
 }
