@@ -182,6 +182,26 @@ describe('serviceAccount', () => {
     hold.resolve();
   });
 
+  it('a request that arrives just after every waiter aborted starts a new token call instead of joining the cancelled one', async () => {
+    const server = recordingFetch((call, index) => {
+      if (index === 0) {
+        // the first token call waits for its abort, then fails as a fetch does
+        return new Promise<Response>((_, reject) => call.signal?.addEventListener('abort', () => reject(call.signal?.reason), { once: true }));
+      }
+      return json(200, { access_token: 'fresh', token_type: 'Bearer', expires_in: 3600 });
+    });
+    const auth = serviceAccount(CREDS);
+    const impatient = new AbortController();
+    const first = auth.authorize(requestWith(server.fetch, { signal: impatient.signal })).catch((e: unknown) => e);
+    await Promise.resolve();
+    impatient.abort();
+    // same turn: the cancelled refresh has not settled yet
+    const next = auth.authorize(requestWith(server.fetch));
+    expect(await first).toMatchObject({ name: 'AtlasRequestError', kind: 'aborted' });
+    expect(await next).toBe('Bearer fresh');
+    expect(server.calls).toHaveLength(2);
+  });
+
   it('close() revokes the held token with Basic auth, then forgets it', async () => {
     const server = tokenServer();
     const auth = serviceAccount(CREDS);

@@ -64,7 +64,8 @@ export function serviceAccount(options: ServiceAccountOptions): AtlasAuth {
 
   const currentToken = (request: AuthRequest): Promise<string> => {
     if (held && now() < held.refreshAt) return Promise.resolve(held.token);
-    refresh ??= startRefresh(callOf(request));
+    // A run every waiter abandoned is aborted but may not have settled yet: never join it.
+    if (!refresh || refresh.cancelled) refresh = startRefresh(callOf(request));
     return refresh.join(request.signal);
   };
 

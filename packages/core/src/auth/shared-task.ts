@@ -4,6 +4,8 @@ export interface SharedTask<T> {
   join(signal?: AbortSignal): Promise<T>;
   /** The job itself, unaffected by any waiter's signal. */
   readonly promise: Promise<T>;
+  /** True once every waiter left and the job was aborted: a new caller must start a fresh run. */
+  readonly cancelled: boolean;
 }
 
 /**
@@ -52,5 +54,11 @@ export function startSharedTask<T>(
     });
   };
 
-  return { join, promise };
+  return {
+    join,
+    promise,
+    get cancelled() {
+      return controller.signal.aborted;
+    },
+  };
 }
