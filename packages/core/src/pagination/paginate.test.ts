@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AtlasApiError } from '../errors/atlas-api-error.js';
 import { InvalidParameterError } from '../errors/invalid-parameter-error.js';
 import { paginate } from './paginate.js';
@@ -252,6 +252,27 @@ describe('paginate', () => {
     }
     expect(await walk).toHaveLength(300);
     expect(Math.max(...inFlightAfter429.slice(2))).toBe(4); // halved from 8; without the back-off this is 8
+  });
+
+  it('a 429 whose Retry-After is beyond the cap fails a concurrent walk instead of sleeping through it', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeList({
+        items: () => makeItems(30),
+        fail: (call) => {
+          if (call.pageNum === 2) throw new AtlasApiError({ status: 429, method: 'GET', url: 'https://x/y', retryAfterMs: 3_600_000 });
+        },
+      });
+      const outcome = collect(paginate(fake.list, { scope: 's' }, { itemsPerPage: 10, concurrency: 4 })).then(
+        () => 'resolved',
+        (error: unknown) => error,
+      );
+      await vi.advanceTimersByTimeAsync(60_000);
+      const settled = await Promise.race([outcome, Promise.resolve('still waiting')]);
+      expect(settled).toMatchObject({ status: 429 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a 429 at concurrency 1 fails (the client already retried)', async () => {

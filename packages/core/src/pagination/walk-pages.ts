@@ -17,6 +17,8 @@ export interface WalkOptions<T> {
 /** A page fetch may be re-tried this often after 429s in a concurrent walk before the walk fails. */
 const MAX_RATE_LIMIT_RETRIES = 5;
 const RATE_LIMIT_BACKOFF_MS = 1_000;
+/** A `Retry-After` longer than this fails the walk (as the client's own retry cap does) rather than sleeping through it. */
+const MAX_RETRY_AFTER_MS = 60_000;
 
 /**
  * Yields raw pages in page order. With a `totalCount` the pages after the first are fetched up to
@@ -35,6 +37,7 @@ export async function* walkPages<T>(options: WalkOptions<T>): AsyncGenerator<Num
       } catch (error) {
         const rateLimited = isAtlasApiError(error) && error.status === 429;
         if (!rateLimited || options.concurrency === 1 || tries >= MAX_RATE_LIMIT_RETRIES || signal.aborted) throw error;
+        if ((error.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) throw error;
         limit = Math.max(1, Math.floor(limit / 2));
         await options.sleep(error.retryAfterMs ?? RATE_LIMIT_BACKOFF_MS * 2 ** tries, signal);
       }
