@@ -10,19 +10,37 @@ function oauthError(status: number, error: string, description: string): Respons
   });
 }
 
-/** Client credentials from `Authorization: Basic` (or, per RFC 6749, the form body). */
+/** RFC 6749 §2.3.1 form-decoding (`+` is a space); `undefined` for a malformed `%` escape. */
+function formDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Client credentials from `Authorization: Basic` (or, per RFC 6749, the form body). Basic
+ * credentials match as sent (what core and curl send) or form-decoded (what RFC 6749 asks);
+ * a malformed escape is just a credential that matches nobody.
+ */
 function clientOf(c: Context, form: URLSearchParams, accounts: readonly FakeServiceAccount[]): FakeServiceAccount | undefined {
   const header = c.req.header('authorization') ?? '';
-  let id = form.get('client_id') ?? '';
-  let secret = form.get('client_secret') ?? '';
   const basic = /^basic\s+(.+)$/i.exec(header);
-  if (basic) {
-    const decoded = Buffer.from(basic[1] ?? '', 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon < 0) return undefined;
-    id = decodeURIComponent(decoded.slice(0, colon));
-    secret = decodeURIComponent(decoded.slice(colon + 1));
+  if (!basic) {
+    const id = form.get('client_id') ?? '';
+    const secret = form.get('client_secret') ?? '';
+    return accounts.find((account) => account.clientId === id && account.clientSecret === secret);
   }
+  const decoded = Buffer.from(basic[1] ?? '', 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  const rawId = decoded.slice(0, colon);
+  const rawSecret = decoded.slice(colon + 1);
+  const raw = accounts.find((account) => account.clientId === rawId && account.clientSecret === rawSecret);
+  if (raw) return raw;
+  const id = formDecode(rawId);
+  const secret = formDecode(rawSecret);
   return accounts.find((account) => account.clientId === id && account.clientSecret === secret);
 }
 

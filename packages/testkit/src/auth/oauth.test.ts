@@ -52,6 +52,20 @@ describe('fake Atlas OAuth (service accounts)', () => {
     expect((await list(revoked)).status).toBe(401);
   });
 
+  it('answers malformed or raw percent signs in Basic credentials with invalid_client or a token, never a 500', async () => {
+    const post = (authorization: string) =>
+      fake.fetch('/api/oauth/token', { method: 'POST', headers: { ...form, authorization }, body: 'grant_type=client_credentials' });
+    const garbled = await post(basic('mdb_sa_id', 'bad%zz'));
+    expect(garbled.status).toBe(401);
+    expect(await garbled.json()).toMatchObject({ error: 'invalid_client' });
+    const percent = createFakeAtlas({ fixtures, auth: { oauth: [{ clientId: 'mdb_sa_id', clientSecret: 'a%41b+c' }] } });
+    const send = (secret: string) =>
+      percent.fetch('/api/oauth/token', { method: 'POST', headers: { ...form, authorization: basic('mdb_sa_id', secret) }, body: 'grant_type=client_credentials' });
+    expect((await send('a%41b+c')).status).toBe(200); // sent as is, as core and curl do
+    expect((await send('a%2541b%2Bc')).status).toBe(200); // form-encoded, as RFC 6749 §2.3.1 asks
+    expect((await send('aAb c')).status).toBe(401);
+  });
+
   it('expireTokens() expires every issued token', async () => {
     const t = await token();
     fake.expireTokens();
