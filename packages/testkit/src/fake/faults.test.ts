@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiKey, createAtlasClient, isResponseShapeError } from '@atlas-checkpoints/core';
 import { generateFixtures } from '../fixtures/generate-fixtures.js';
 import { createFakeAtlas } from './create-fake-atlas.js';
 import type { RunningServer } from './listen.js';
@@ -102,6 +103,24 @@ describe('fault injection', () => {
     const aborted = fake.fetch(groups, { signal: controller.signal });
     controller.abort(new Error('caller gave up'));
     await expect(aborted).rejects.toThrow('caller gave up');
+  });
+
+  it('a body fault is kept for the response it names, not spent on a Digest challenge', async () => {
+    const guarded = createFakeAtlas({ fixtures, auth: { digest: [{ publicKey: 'pubkey', privateKey: 'private-key-1' }] } });
+    guarded.faults.malformedNext();
+    const client = createAtlasClient({
+      baseUrl: guarded.baseUrl,
+      fetch: guarded.fetch,
+      auth: apiKey({ publicKey: 'pubkey', privateKey: 'private-key-1' }),
+      retry: 0,
+    });
+    const error = await client.listProjects().catch((e: unknown) => e);
+    expect(guarded.requests().map((r) => [r.status, r.fault])).toEqual([
+      [401, undefined],
+      [200, 'malformed'],
+    ]);
+    expect(isResponseShapeError(error)).toBe(true);
+    expect(guarded.faults.pending()).toEqual([]);
   });
 
   it('rejects nonsense fault counts', () => {

@@ -49,12 +49,23 @@ export interface FaultController {
   clear(): void;
   /** The rules still pending, with their remaining counts. */
   pending(): ReadonlyArray<FaultRule & { readonly times: number }>;
+  /** The first rule that matches `route`, without consuming it. */
+  peek(route: RouteName): FaultRule | undefined;
   /** Takes (consumes) the first rule that matches `route`. */
   take(route: RouteName): FaultRule | undefined;
 }
 
+function firstMatch(rules: readonly FaultRule[], route: RouteName): number {
+  return rules.findIndex((rule) => {
+    if (rule.route === undefined) return route !== 'oauthToken' && route !== 'oauthRevoke';
+    return typeof rule.route === 'string' ? rule.route === route : rule.route.includes(route);
+  });
+}
+
 /**
  * Creates the fault controller. Rules apply in the order added; each consumes one of its `times`.
+ * Body faults (`malformed`, `truncate`, `slowBody`) are spent only on a request that passed the
+ * rate limit and auth, so a Digest challenge or a 429 before it does not use them up.
  *
  * @example
  * fake.faults.failNext(2, { status: 503 });
@@ -87,11 +98,12 @@ export function createFaultController(initial: readonly FaultRule[] = [], latenc
       current = 0;
     },
     pending: () => rules.map((rule) => ({ ...rule })),
+    peek(route) {
+      const rule = rules[firstMatch(rules, route)];
+      return rule ? { ...rule } : undefined;
+    },
     take(route) {
-      const index = rules.findIndex((rule) => {
-        if (rule.route === undefined) return route !== 'oauthToken' && route !== 'oauthRevoke';
-        return typeof rule.route === 'string' ? rule.route === route : rule.route.includes(route);
-      });
+      const index = firstMatch(rules, route);
       if (index < 0) return undefined;
       const rule = rules[index] as FaultRule & { times: number };
       rule.times -= 1;

@@ -79,7 +79,10 @@ export function createPipeline(deps: PipelineDeps): MiddlewareHandler<FakeEnv> {
     try {
       const latency = deps.faults.latencyFor(route);
       if (latency > 0) await delay(latency, c.req.raw.signal);
-      rule = deps.faults.take(route);
+      // A body fault rewrites the answer the handler gives, so it waits until the request has passed
+      // the rate limit and auth: a Digest challenge or a 429 must not spend it.
+      const bodyFault = BODY_FAULTS.has(deps.faults.peek(route)?.kind ?? '');
+      if (!bodyFault) rule = deps.faults.take(route);
       entry.fault = rule?.kind;
       if (rule?.kind === 'drop') return dropped(c.env);
       if (rule?.kind === 'error') {
@@ -98,6 +101,10 @@ export function createPipeline(deps: PipelineDeps): MiddlewareHandler<FakeEnv> {
         c.set('rateHeaders', rateHeaders);
         const principal = deps.auth ? authenticate(deps.auth, authorization, c.req.method, url.pathname + url.search) : ANONYMOUS;
         c.set('principal', principal);
+      }
+      if (bodyFault) {
+        rule = deps.faults.take(route); // the rule peeked above: nothing ran in between
+        entry.fault = rule?.kind;
       }
     } catch (error) {
       const response = toErrorResponse(error, url);
