@@ -9,7 +9,7 @@ export class InvalidParameterError extends AtlasError {
   readonly value: unknown;
 
   constructor(parameter: string, value: unknown, expected: string) {
-    super(`Invalid parameter ${parameter}: ${JSON.stringify(value) ?? String(value)} (expected ${expected})`);
+    super(`Invalid parameter ${parameter}: ${printable(value)} (expected ${expected})`);
     this.parameter = parameter;
     this.value = value;
   }
@@ -18,4 +18,14 @@ export class InvalidParameterError extends AtlasError {
 /** True when `error` is an {@link InvalidParameterError} (by `instanceof` or by `name`). */
 export function isInvalidParameterError(error: unknown): error is InvalidParameterError {
   return error instanceof InvalidParameterError || (error instanceof Error && error.name === 'InvalidParameterError');
+}
+
+/** The value as JSON; a BigInt as `1n`, and anything JSON cannot print (a cycle) by its type. */
+function printable(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return `[${typeof value}]`;
+  }
 }
