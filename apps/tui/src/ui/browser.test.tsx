@@ -161,4 +161,16 @@ describe('Browser', () => {
     app.stdout.emit('resize');
     await vi.waitFor(() => expect(app.frame().split('\n').filter((line) => /c0{10}/.test(line))).toHaveLength(4));
   });
+
+  it('keeps the header to one line, so the frame fits an 80x24 terminal, however long the breadcrumbs', async () => {
+    const app = open({ source: { label: 'https://atlas-checkpoints-proxy.internal.example.com:8443', demo: false }, start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', checkpointId: hexId(3) } });
+    Object.defineProperty(app.stdout, 'rows', { value: 24, configurable: true });
+    Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+    app.stdout.emit('resize');
+    await app.until('Parts (1)');
+    const lines = app.frame().split('\n');
+    expect(lines[0]).toMatch(/^atlas-checkpoints projects › /);
+    expect(lines[1]).toMatch(/^─+$/);
+    expect(lines.length).toBeLessThan(24);
+  });
 });

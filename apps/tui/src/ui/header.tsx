@@ -27,19 +27,22 @@ export function Header({ state, source }: { state: BrowserState; source: SourceI
   return (
     <Box flexDirection="column">
       <Box justifyContent="space-between">
-        <Text bold {...color('green')}>
+        {/* One line whatever the width: a wrapped header would make the frame taller than the terminal. */}
+        <Text bold {...color('green')} wrap="truncate">
           atlas-checkpoints <Text {...color('white')}>{breadcrumbs(state.stack)}</Text>
         </Text>
-        <Text>
-          {source.demo ? (
-            <Text inverse bold {...color('yellow')}>
-              {' DEMO '}
-            </Text>
-          ) : (
-            <Text {...color('gray')}>{source.label}</Text>
-          )}
-          <Text {...color('gray')}>{cache}</Text>
-        </Text>
+        <Box marginLeft={2}>
+          <Text wrap="truncate">
+            {source.demo ? (
+              <Text inverse bold {...color('yellow')}>
+                {' DEMO '}
+              </Text>
+            ) : (
+              <Text {...color('gray')}>{source.label}</Text>
+            )}
+            <Text {...color('gray')}>{cache}</Text>
+          </Text>
+        </Box>
       </Box>
       <Text {...color('gray')}>{'─'.repeat(Math.max(1, state.viewport.columns - 1))}</Text>
     </Box>
