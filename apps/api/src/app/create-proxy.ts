@@ -209,7 +209,9 @@ export function createProxy(options: ProxyOptions) {
     store,
     /** Upstream requests in flight (undici transport only). */
     upstreamInFlight: () => transport?.inFlight() ?? 0,
+    /** Lets fills in flight (background refreshes too) finish and release their locks, then closes the upstream transport and the store. */
     async close(): Promise<void> {
+      await coordinator.drain();
       await options.upstreamAuth.close?.();
       await transport?.close();
       await store.close();

@@ -130,7 +130,21 @@ export function createCoordinator(options: CoordinatorOptions) {
   const fresh = (key: string, etag: string): Lookup | undefined | Promise<Lookup | undefined> =>
     store.peek ? judge(key, etag, store.peek(key)) : store.get(key).then((cached) => judge(key, etag, cached));
 
-  return { lookup, fresh, inFlight: () => flight.size };
+  /**
+   * Waits for the fills in flight (background refreshes included) to store their entry and
+   * release their lock, for at most `timeoutMs` (default: the lock TTL, after which a held lock
+   * expires anyway). Called on shutdown before the transport and the store close.
+   */
+  const drain = (timeoutMs = lockTtlMs): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+      void flight.settled().then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  return { lookup, fresh, drain, inFlight: () => flight.size };
 }
 
 /** The cache state machine returned by {@link createCoordinator}. */

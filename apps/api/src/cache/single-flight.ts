@@ -22,6 +22,11 @@ export class SingleFlight<T> {
     return this.#inFlight.has(key);
   }
 
+  /** Resolves once every call in flight now has settled (fulfilled or rejected). */
+  settled(): Promise<void> {
+    return Promise.allSettled([...this.#inFlight.values()]).then(() => undefined);
+  }
+
   /** Number of calls in flight. */
   get size(): number {
     return this.#inFlight.size;
