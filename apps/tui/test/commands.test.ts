@@ -113,6 +113,9 @@ describe('script commands against the fake Atlas', () => {
     const format = await runBin(['list', '-o', 'xml']);
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/table, json, ndjson, csv/);
+    const conflict = await runBin(['clusters', ...base, '--groupId', groupId, '--projectId', 'f'.repeat(24)]);
+    expect(conflict.code).toBe(2);
+    expect(conflict.stderr).toMatch(/disagree/);
     const noGroup = await runBin(['clusters', ...base]);
     expect(noGroup.code).toBe(2);
     expect(noGroup.stderr).toMatch(/--groupId/);

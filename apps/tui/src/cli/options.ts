@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { UsageError } from './usage-error.js';
 
 /** Options every command shares (Atlas CLI names). */
 export interface GlobalOptions {
@@ -10,9 +11,13 @@ export interface GlobalOptions {
   readonly demoCheckpoints?: number | undefined;
 }
 
-/** `--groupId` and its alias `--projectId` (the first one given wins; both must agree). */
+/** `--groupId` or its alias `--projectId`; a {@link UsageError} when both are given and disagree. */
 export function groupIdOf(options: GlobalOptions): string | undefined {
-  return options.groupId ?? options.projectId;
+  const { groupId, projectId } = options;
+  if (groupId !== undefined && projectId !== undefined && groupId !== projectId) {
+    throw new UsageError(`--groupId ${groupId} and --projectId ${projectId} disagree (--projectId is an alias of --groupId): pass one`);
+  }
+  return groupId ?? projectId;
 }
 
 /**
