@@ -52,6 +52,20 @@ describe('atlas-checkpoints-proxy CLI', () => {
     await expect(startFromArgs(['node', 'proxy', '--port', '0', '--log-level', 'silent'], t.io)).rejects.toThrow(/--tokens-file/);
   });
 
+  it('reads ATLAS_PROXY_DEMO=false as off (not as "set, so on")', async () => {
+    const t = io({ ATLAS_PROXY_DEMO: 'false' });
+    const previous = process.env.ATLAS_PROXY_DEMO;
+    process.env.ATLAS_PROXY_DEMO = 'false';
+    try {
+      await expect(startFromArgs(['node', 'proxy', '--port', '0', '--log-level', 'silent'], t.io)).rejects.toThrow(/--tokens-file/);
+      process.env.ATLAS_PROXY_DEMO = 'maybe';
+      await expect(startFromArgs(['node', 'proxy', '--port', '0', '--log-level', 'silent'], t.io)).rejects.toThrow(/ATLAS_PROXY_DEMO/);
+    } finally {
+      if (previous === undefined) delete process.env.ATLAS_PROXY_DEMO;
+      else process.env.ATLAS_PROXY_DEMO = previous;
+    }
+  });
+
   it('the bin exits 0 on SIGTERM after printing its URL', async () => {
     const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', bin, '--demo', '--port', '0', '--log-level', 'silent'], {

@@ -45,6 +45,8 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   program.configureOutput({ writeOut: (s) => io.stdout(s.trimEnd()), writeErr: (s) => io.stderr(s.trimEnd()) });
   program.parse([...argv]);
   const opts = program.opts<CliOptions>();
+  // commander turns a boolean flag on whenever its env var is set, even to "false".
+  if (program.getOptionValueSource('demo') === 'env') opts.demo = envSwitch('ATLAS_PROXY_DEMO', process.env.ATLAS_PROXY_DEMO);
   const tokens = opts.tokensFile === undefined ? undefined : loadTokensFile(opts.tokensFile);
   if (!opts.demo && opts.authMode === 'proxy' && tokens === undefined) throw new UsageError('--auth-mode proxy needs --tokens-file (or use --demo)');
   const [core, { createLogger }, { createProxy }, { startServer }] = await Promise.all([
@@ -122,6 +124,13 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
         logger.flush();
       })()),
   };
+}
+
+function envSwitch(name: string, value: string | undefined): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === '0' || v === 'false' || v === 'no' || v === 'off') return false;
+  if (v === '1' || v === 'true' || v === 'yes' || v === 'on') return true;
+  throw new UsageError(`${name} must be true or false, not ${JSON.stringify(value)}`);
 }
 
 function defaultIo(): Io {
