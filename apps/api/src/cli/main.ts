@@ -4,6 +4,7 @@ import { CommanderError } from 'commander';
 import { loadTokensFile, TokensFileError } from '../auth/tokens-file.js';
 import type { CacheStore } from '../cache/store.js';
 import { buildProgram, type CliOptions } from './program.js';
+import { upstreamScope } from './upstream-scope.js';
 
 // Only commander and the option parsers load before arguments are parsed: `--help`, `--version`
 // and usage errors never pay for hono, undici, pino, prom-client, ioredis, core or testkit. What
@@ -81,7 +82,9 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
       ? (await import('../cache/memory-store.js')).createMemoryStore({ maxBytes: localBytes })
       : (await import('../cache/redis-store.js')).createRedisStore({
           url: opts.cache,
-          keyPrefix: opts.redisPrefix,
+          // One namespace per (upstream, upstream credential): deployments that share a Redis but not
+          // their Atlas credentials never read each other's entries.
+          keyPrefix: `${opts.redisPrefix}${upstreamScope(upstreamUrl, upstreamAuth)}:`,
           localMaxBytes: localBytes,
           onHealthChange: (up) => (up ? logger.info('cache backend up') : logger.warn('cache backend down: serving from the local copy')),
         });
