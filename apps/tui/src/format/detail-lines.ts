@@ -1,4 +1,5 @@
 import type { Checkpoint } from '../source/types.js';
+import { printable } from './printable.js';
 import { formatWhen } from './time.js';
 
 const KNOWN = new Set(['id', 'clusterId', 'groupId', 'timestamp', 'started', 'completed', 'restorable', 'parts', 'links']);
@@ -41,5 +42,5 @@ export function detailLines(checkpoint: Checkpoint, now: number): string[] {
     lines.push('Other fields');
     for (const [key, value] of extra) lines.push(field(key, JSON.stringify(value)));
   }
-  return lines;
+  return lines.map(printable);
 }

@@ -1,3 +1,4 @@
+import { printable } from './printable.js';
 /** Gap between two columns, in cells. */
 export const COLUMN_GAP = 2;
 
@@ -39,8 +40,9 @@ export function fitWidths(natural: readonly number[], mins: readonly number[], t
  * @example
  * cell('checkpoint', 6) // 'check…'
  */
-export function cell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+export function cell(raw: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
+  const text = printable(raw);
   const cut = text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
   return align === 'right' ? cut.padStart(width) : cut.padEnd(width);
 }

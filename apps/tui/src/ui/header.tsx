@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { BrowserState, Screen } from '../state/types.js';
+import { printable } from '../format/printable.js';
 import { useColor } from './color.js';
 
 /** Where the data comes from, for the header. */
@@ -17,13 +18,13 @@ export function breadcrumbs(stack: readonly Screen[]): string {
   if (top.kind !== 'projects') crumbs.push(top.projectName);
   if (top.kind === 'checkpoints' || top.kind === 'detail') crumbs.push(top.clusterName);
   if (top.kind === 'detail') crumbs.push(top.checkpointId);
-  return crumbs.join(' › ');
+  return printable(crumbs.join(' › '));
 }
 
 /** The top line: app name, breadcrumbs, source (DEMO in reverse video), and the proxy's cache status. */
 export function Header({ state, source }: { state: BrowserState; source: SourceInfo }) {
   const color = useColor();
-  const cache = state.cache === undefined ? '' : ` cache: ${state.cache.status}${state.cache.age === undefined ? '' : ` age ${state.cache.age}s`}`;
+  const cache = state.cache === undefined ? '' : printable(` cache: ${state.cache.status}${state.cache.age === undefined ? '' : ` age ${state.cache.age}s`}`);
   return (
     <Box flexDirection="column">
       <Box justifyContent="space-between">
@@ -38,7 +39,7 @@ export function Header({ state, source }: { state: BrowserState; source: SourceI
                 {' DEMO '}
               </Text>
             ) : (
-              <Text {...color('gray')}>{source.label}</Text>
+              <Text {...color('gray')}>{printable(source.label)}</Text>
             )}
             <Text {...color('gray')}>{cache}</Text>
           </Text>
