@@ -11,11 +11,27 @@ const run = promisify(execFile);
 const files = {
   'package.json': JSON.stringify({ name: 'pack-smoke-consumer', private: true, type: 'module' }, null, 2),
   'tsconfig.nodenext.json': JSON.stringify({
-    compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+    compilerOptions: {
+      module: 'nodenext',
+      moduleResolution: 'nodenext',
+      target: 'es2022',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+    },
     files: ['types.ts'],
   }),
   'tsconfig.bundler.json': JSON.stringify({
-    compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: ['node'] },
+    compilerOptions: {
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      target: 'es2022',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+    },
     files: ['types.ts'],
   }),
 };

@@ -27,8 +27,13 @@ describe('pack, install outside the workspace, use', () => {
     packed = await packAll(join(work, 'stage'), join(work, 'tarballs'));
     consumer = join(work, 'consumer');
     await mkdir(consumer);
-    await createConsumer(consumer, packed.map((p) => p.tarball));
-    console.log(packed.map((p) => `${p.name}: ${p.size} B packed, ${p.unpackedSize} B unpacked, ${p.files.length} files`).join('\n'));
+    await createConsumer(
+      consumer,
+      packed.map((p) => p.tarball),
+    );
+    console.log(
+      packed.map((p) => `${p.name}: ${p.size} B packed, ${p.unpackedSize} B unpacked, ${p.files.length} files`).join('\n'),
+    );
   }, 300_000);
 
   afterAll(async () => {
@@ -44,8 +49,13 @@ describe('pack, install outside the workspace, use', () => {
       '@atlas-checkpoints/tui',
     ]);
     for (const { name, files } of packed) {
-      expect(files, name).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts']));
-      expect(files.filter((f) => /^src\/|\.test\.|\.map$|tsbuildinfo/.test(f)), name).toEqual([]);
+      expect(files, name).toEqual(
+        expect.arrayContaining(['package.json', 'LICENSE', 'README.md', 'dist/index.js', 'dist/index.d.ts']),
+      );
+      expect(
+        files.filter((f) => /^src\/|\.test\.|\.map$|tsbuildinfo/.test(f)),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -65,9 +75,13 @@ describe('pack, install outside the workspace, use', () => {
     expect(result.notFound).toMatch(/^404 /);
   });
 
-  it.each(['nodenext', 'bundler'] as const)('resolves the types with moduleResolution %s', async (mode) => {
-    await expect(typecheckConsumer(consumer, mode)).resolves.toBeUndefined();
-  }, 60_000);
+  it.each(['nodenext', 'bundler'] as const)(
+    'resolves the types with moduleResolution %s',
+    async (mode) => {
+      await expect(typecheckConsumer(consumer, mode)).resolves.toBeUndefined();
+    },
+    60_000,
+  );
 
   it('installs every bin executable', async () => {
     for (const { bin: bins } of packed) {
@@ -81,7 +95,11 @@ describe('pack, install outside the workspace, use', () => {
   });
 
   it('atlas-checkpoints list --demo -o json prints checkpoints as JSON', async () => {
-    const { stdout } = await run(bin('atlas-checkpoints'), ['list', '--demo', '-o', 'json'], { cwd: consumer, env, timeout: 60_000 });
+    const { stdout } = await run(bin('atlas-checkpoints'), ['list', '--demo', '-o', 'json'], {
+      cwd: consumer,
+      env,
+      timeout: 60_000,
+    });
     const parsed = JSON.parse(stdout) as unknown;
     const rows = Array.isArray(parsed) ? parsed : (parsed as { results?: unknown[] }).results;
     expect(rows?.length).toBeGreaterThan(0);

@@ -18,8 +18,16 @@ export interface RunningServer {
  * await fetch(`${fake.url}/api/atlas/v2/groups`);
  * await fake.stop();
  */
-export function startServer(command: string, args: string[], options: { cwd: string; timeoutMs?: number }): Promise<RunningServer> {
-  const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv(process.env, { NO_COLOR: '1' }) });
+export function startServer(
+  command: string,
+  args: string[],
+  options: { cwd: string; timeoutMs?: number },
+): Promise<RunningServer> {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: cleanEnv(process.env, { NO_COLOR: '1' }),
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -43,7 +51,10 @@ export function startServer(command: string, args: string[], options: { cwd: str
       clearTimeout(timer);
       void stop().then(() => reject(new Error(`${command} ${args.join(' ')}: ${why}\nstderr:\n${stderr}`)));
     };
-    const timer = setTimeout(() => fail(`no URL on stdout within ${options.timeoutMs ?? 20_000} ms`), options.timeoutMs ?? 20_000);
+    const timer = setTimeout(
+      () => fail(`no URL on stdout within ${options.timeoutMs ?? 20_000} ms`),
+      options.timeoutMs ?? 20_000,
+    );
     child.once('error', (error) => fail(error.message));
     child.once('exit', (code, signal) => fail(`exited early (code ${code}, signal ${signal})`));
     createInterface({ input: child.stdout }).once('line', (line) => {

@@ -5,7 +5,19 @@ const fence = '```';
 
 describe('extractCommands', () => {
   it('takes every command line of sh blocks, in order, with its line number', () => {
-    const md = ['# T', '', `${fence}sh`, 'npm ci && npm start', '', '# a comment', '$ npm test', fence, `${fence}ts`, 'const x = 1;', fence].join('\n');
+    const md = [
+      '# T',
+      '',
+      `${fence}sh`,
+      'npm ci && npm start',
+      '',
+      '# a comment',
+      '$ npm test',
+      fence,
+      `${fence}ts`,
+      'const x = 1;',
+      fence,
+    ].join('\n');
     expect(extractCommands(md)).toEqual([
       { command: 'npm ci && npm start', line: 4, mode: { kind: 'run' } },
       { command: 'npm test', line: 7, mode: { kind: 'run' } },
@@ -32,7 +44,11 @@ describe('extractCommands', () => {
       'echo hi',
       fence,
     ].join('\n');
-    expect(extractCommands(md).map((c) => c.mode)).toEqual([{ kind: 'skip', reason: 'needs a TTY' }, { kind: 'server' }, { kind: 'run' }]);
+    expect(extractCommands(md).map((c) => c.mode)).toEqual([
+      { kind: 'skip', reason: 'needs a TTY' },
+      { kind: 'server' },
+      { kind: 'run' },
+    ]);
   });
 
   it('forgets a directive when prose comes between it and the block', () => {

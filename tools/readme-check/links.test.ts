@@ -6,7 +6,12 @@ import { headingSlugs, localLinks } from './links.js';
 
 describe('localLinks', () => {
   it('keeps relative links with their fragment and ignores URLs, anchors and code', () => {
-    const md = ['[a](apps/api/README.md#deploy-the-proxy) [b](https://x.dev) [c](#top) [d](CONTRIBUTING.md)', '```md', '[e](nope.md)', '```'].join('\n');
+    const md = [
+      '[a](apps/api/README.md#deploy-the-proxy) [b](https://x.dev) [c](#top) [d](CONTRIBUTING.md)',
+      '```md',
+      '[e](nope.md)',
+      '```',
+    ].join('\n');
     expect(localLinks(md)).toEqual([
       { text: 'a', path: 'apps/api/README.md', fragment: 'deploy-the-proxy' },
       { text: 'd', path: 'CONTRIBUTING.md' },
@@ -16,11 +21,11 @@ describe('localLinks', () => {
 
 describe('headingSlugs', () => {
   it('slugs headings as GitHub does', () => {
-    expect(headingSlugs('# The proxy: `atlas-checkpoints-proxy`\n## Deploy the proxy\n## Deploy the proxy\n```sh\n# not a heading\n```')).toEqual([
-      'the-proxy-atlas-checkpoints-proxy',
-      'deploy-the-proxy',
-      'deploy-the-proxy-1',
-    ]);
+    expect(
+      headingSlugs(
+        '# The proxy: `atlas-checkpoints-proxy`\n## Deploy the proxy\n## Deploy the proxy\n```sh\n# not a heading\n```',
+      ),
+    ).toEqual(['the-proxy-atlas-checkpoints-proxy', 'deploy-the-proxy', 'deploy-the-proxy-1']);
   });
 });
 

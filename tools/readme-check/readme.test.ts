@@ -36,15 +36,19 @@ describe('README commands, as a new user runs them on a clean clone', () => {
   });
 
   for (const { command, line, mode } of runnable) {
-    it(`README:${line} ${command}`, async () => {
-      if (mode.kind === 'server') {
-        const result = await runServer(command, { cwd: clone, timeoutMs: COMMAND_MS });
-        expect(result.url, result.output).toBeDefined();
-        expect(result.status, result.output).toBeDefined();
-      } else {
-        const result = await runShell(command, { cwd: clone, timeoutMs: COMMAND_MS });
-        expect({ code: result.code, timedOut: result.timedOut }, result.output).toEqual({ code: 0, timedOut: false });
-      }
-    }, COMMAND_MS + 30_000);
+    it(
+      `README:${line} ${command}`,
+      async () => {
+        if (mode.kind === 'server') {
+          const result = await runServer(command, { cwd: clone, timeoutMs: COMMAND_MS });
+          expect(result.url, result.output).toBeDefined();
+          expect(result.status, result.output).toBeDefined();
+        } else {
+          const result = await runShell(command, { cwd: clone, timeoutMs: COMMAND_MS });
+          expect({ code: result.code, timedOut: result.timedOut }, result.output).toEqual({ code: 0, timedOut: false });
+        }
+      },
+      COMMAND_MS + 30_000,
+    );
   }
 });

@@ -21,7 +21,10 @@ describe('runShell', () => {
   });
 
   it('runs without the npm/Nx/Vitest variables of the test run', async () => {
-    const result = await runShell('echo "[${VITEST:-unset}] [${npm_lifecycle_event:-unset}] [$NX_DAEMON]"', { cwd, timeoutMs: 10_000 });
+    const result = await runShell('echo "[${VITEST:-unset}] [${npm_lifecycle_event:-unset}] [$NX_DAEMON]"', {
+      cwd,
+      timeoutMs: 10_000,
+    });
     expect(result.output.trim()).toBe('[unset] [unset] [false]');
   });
 

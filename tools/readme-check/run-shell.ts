@@ -14,7 +14,12 @@ const KEEP = 64 * 1024;
 
 /** Starts `bash -c command` in its own process group, in a fresh user's environment, without a TTY. */
 function start(command: string, cwd: string): { child: ChildProcess; output: () => string } {
-  const child = spawn('bash', ['-c', command], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv(process.env, { CI: 'true' }) });
+  const child = spawn('bash', ['-c', command], {
+    cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: cleanEnv(process.env, { CI: 'true' }),
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-KEEP);
@@ -66,7 +71,10 @@ export async function runShell(command: string, options: { cwd: string; timeoutM
  * @example
  * const { status } = await runServer('node apps/api/dist/bin.js --demo --port 0', { cwd: clone, timeoutMs: 60_000 });
  */
-export async function runServer(command: string, options: { cwd: string; timeoutMs: number }): Promise<ShellResult & { url?: string; status?: number }> {
+export async function runServer(
+  command: string,
+  options: { cwd: string; timeoutMs: number },
+): Promise<ShellResult & { url?: string; status?: number }> {
   const { child, output } = start(command, options.cwd);
   const url = await new Promise<string | undefined>((resolve) => {
     const timer = setTimeout(() => resolve(undefined), options.timeoutMs);
@@ -84,10 +92,23 @@ export async function runServer(command: string, options: { cwd: string; timeout
       resolve(undefined);
     });
   });
-  const status = url === undefined ? undefined : await fetch(`${url}/healthz`).then((r) => r.status, () => undefined);
+  const status =
+    url === undefined
+      ? undefined
+      : await fetch(`${url}/healthz`).then(
+          (r) => r.status,
+          () => undefined,
+        );
   killGroup(child, 'SIGTERM');
   const escalate = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
   const { code, signal } = await exit(child);
   clearTimeout(escalate);
-  return { code, signal, timedOut: url === undefined && code === null, output: output(), ...(url === undefined ? {} : { url }), ...(status === undefined ? {} : { status }) };
+  return {
+    code,
+    signal,
+    timedOut: url === undefined && code === null,
+    output: output(),
+    ...(url === undefined ? {} : { url }),
+    ...(status === undefined ? {} : { status }),
+  };
 }

@@ -19,7 +19,10 @@ const original = `${JSON.stringify(
 
 describe('stripSourceCondition', () => {
   it('drops the source condition at any depth and keeps everything else in order', () => {
-    const nested = { '.': { node: { [SOURCE_CONDITION]: 'a', import: 'b' }, default: 'c' }, './x': ['d', { [SOURCE_CONDITION]: 'e' }] };
+    const nested = {
+      '.': { node: { [SOURCE_CONDITION]: 'a', import: 'b' }, default: 'c' },
+      './x': ['d', { [SOURCE_CONDITION]: 'e' }],
+    };
     expect(stripSourceCondition(nested)).toEqual({ '.': { node: { import: 'b' }, default: 'c' }, './x': ['d', {}] });
   });
 

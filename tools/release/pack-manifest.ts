@@ -36,7 +36,11 @@ export function publishedManifest(text: string): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 const backupDir = (pkgDir: string) => join(pkgDir, 'node_modules', '.atlas-pack-backup');
 
 /**

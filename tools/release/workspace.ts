@@ -43,7 +43,9 @@ const hasManifest = (dir: string) => statSync(join(dir, 'package.json'), { throw
 export function listWorkspace(root = repoRoot): WorkspacePackage[] {
   const dirs = (readManifest(root).workspaces ?? []).flatMap((pattern) =>
     pattern.endsWith('/*')
-      ? readdirSync(join(root, pattern.slice(0, -2))).sort().map((name) => `${pattern.slice(0, -2)}/${name}`)
+      ? readdirSync(join(root, pattern.slice(0, -2)))
+          .sort()
+          .map((name) => `${pattern.slice(0, -2)}/${name}`)
       : [pattern],
   );
   return dirs.filter((dir) => hasManifest(join(root, dir))).map((dir) => ({ dir, manifest: readManifest(join(root, dir)) }));

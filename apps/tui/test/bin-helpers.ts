@@ -11,7 +11,10 @@ export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 export const EMPTY_CONFIG = mkdtempSync(join(tmpdir(), 'atlas-checkpoints-tui-'));
 
 /** Runs the built bin with a clean environment; resolves with exit code and output. Killed by PID on timeout. */
-export function runBin(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runBin(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       env: { PATH: process.env['PATH'] ?? '', HOME: EMPTY_CONFIG, XDG_CONFIG_HOME: EMPTY_CONFIG, ...env },

@@ -25,7 +25,18 @@ beforeEach(() => fake.faults.clear());
 
 describe('script commands against the fake Atlas', () => {
   it('list -o json prints the API page document', async () => {
-    const { code, stdout, stderr } = await runBin(['list', ...base, '--groupId', groupId, '--clusterName', clusterName, '-o', 'json', '--itemsPerPage', '5']);
+    const { code, stdout, stderr } = await runBin([
+      'list',
+      ...base,
+      '--groupId',
+      groupId,
+      '--clusterName',
+      clusterName,
+      '-o',
+      'json',
+      '--itemsPerPage',
+      '5',
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const page = JSON.parse(stdout);
@@ -35,7 +46,17 @@ describe('script commands against the fake Atlas', () => {
   });
 
   it('list --all -o ndjson streams every checkpoint; --projectId is an alias', async () => {
-    const { code, stdout } = await runBin(['list', ...base, '--projectId', groupId, '--clusterName', clusterName, '--all', '-o', 'ndjson']);
+    const { code, stdout } = await runBin([
+      'list',
+      ...base,
+      '--projectId',
+      groupId,
+      '--clusterName',
+      clusterName,
+      '--all',
+      '-o',
+      'ndjson',
+    ]);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1200);
@@ -43,7 +64,18 @@ describe('script commands against the fake Atlas', () => {
   });
 
   it('list --limit caps the walk; csv has a header', async () => {
-    const { code, stdout } = await runBin(['list', ...base, '--groupId', groupId, '--clusterName', clusterName, '--limit', '7', '-o', 'csv']);
+    const { code, stdout } = await runBin([
+      'list',
+      ...base,
+      '--groupId',
+      groupId,
+      '--clusterName',
+      clusterName,
+      '--limit',
+      '7',
+      '-o',
+      'csv',
+    ]);
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('id,timestamp,restorable,parts,started,completed');
@@ -60,16 +92,45 @@ describe('script commands against the fake Atlas', () => {
   });
 
   it('get -o json prints the checkpoint document; table shows every field', async () => {
-    const json = await runBin(['get', ...base, '--groupId', groupId, '--clusterName', clusterName, '--checkpointId', checkpoint.id!, '-o', 'json']);
+    const json = await runBin([
+      'get',
+      ...base,
+      '--groupId',
+      groupId,
+      '--clusterName',
+      clusterName,
+      '--checkpointId',
+      checkpoint.id!,
+      '-o',
+      'json',
+    ]);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ id: checkpoint.id, restorable: checkpoint.restorable });
-    const table = await runBin(['get', ...base, '--groupId', groupId, '--clusterName', clusterName, '--checkpointId', checkpoint.id!]);
+    const table = await runBin([
+      'get',
+      ...base,
+      '--groupId',
+      groupId,
+      '--clusterName',
+      clusterName,
+      '--checkpointId',
+      checkpoint.id!,
+    ]);
     expect(table.stdout).toContain(`Checkpoint ${checkpoint.id}`);
     expect(table.stdout).toContain(`Parts (${checkpoint.parts?.length})`);
   });
 
   it('404: exit 1, message and errorCode on stderr, which id was not found', async () => {
-    const { code, stdout, stderr } = await runBin(['get', ...base, '--groupId', groupId, '--clusterName', clusterName, '--checkpointId', 'f'.repeat(24)]);
+    const { code, stdout, stderr } = await runBin([
+      'get',
+      ...base,
+      '--groupId',
+      groupId,
+      '--clusterName',
+      clusterName,
+      '--checkpointId',
+      'f'.repeat(24),
+    ]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/errorCode: CHECKPOINT_NOT_FOUND/);
@@ -86,7 +147,11 @@ describe('script commands against the fake Atlas', () => {
   });
 
   it('403: exit 1 with the access list hint', async () => {
-    fake.faults.failNext(1, { status: 403, errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST', detail: 'IP address 10.0.0.1 is not allowed to access this resource.' });
+    fake.faults.failNext(1, {
+      status: 403,
+      errorCode: 'IP_ADDRESS_NOT_ON_ACCESS_LIST',
+      detail: 'IP address 10.0.0.1 is not allowed to access this resource.',
+    });
     const { code, stderr } = await runBin(['clusters', ...base, '--groupId', groupId]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/errorCode: IP_ADDRESS_NOT_ON_ACCESS_LIST/);
@@ -98,7 +163,12 @@ describe('script commands against the fake Atlas', () => {
     const { code, stdout } = await runBin(['projects', ...base, '-o', 'json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).results).toHaveLength(2);
-    expect(fake.requests().slice(-2).map((r) => r.status)).toEqual([429, 200]);
+    expect(
+      fake
+        .requests()
+        .slice(-2)
+        .map((r) => r.status),
+    ).toEqual([429, 200]);
   });
 
   it('bad usage exits 2: invalid id, missing flag, unknown option, bad format', async () => {

@@ -10,7 +10,10 @@ const capture = (): string => tmux('capture-pane', '-p', '-t', SESSION);
 /** Polls the pane until `expected` shows, or fails with the last screen after the deadline. */
 async function waitFor(expected: string | RegExp | ((screen: string) => boolean), deadlineMs = 15_000): Promise<string> {
   const end = Date.now() + deadlineMs;
-  const matches = typeof expected === 'function' ? expected : (s: string) => (typeof expected === 'string' ? s.includes(expected) : expected.test(s));
+  const matches =
+    typeof expected === 'function'
+      ? expected
+      : (s: string) => (typeof expected === 'string' ? s.includes(expected) : expected.test(s));
   let screen = '';
   while (Date.now() < end) {
     screen = capture();

@@ -8,13 +8,24 @@ function measure(label: string, count: number, run: () => number): void {
   const start = process.hrtime.bigint();
   const produced = run();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  console.log(`${label}: ${produced.toLocaleString('en-US')} in ${ms.toFixed(0)} ms = ${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`);
+  console.log(
+    `${label}: ${produced.toLocaleString('en-US')} in ${ms.toFixed(0)} ms = ${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`,
+  );
 }
 
-const base = { groupId: '65920080aaaaaaaaaa000001', clusterId: '65920080aaaaaaaaaa000002', startAt: Date.UTC(2024, 0, 1), intervalMinutes: 15 };
+const base = {
+  groupId: '65920080aaaaaaaaaa000001',
+  clusterId: '65920080aaaaaaaaaa000002',
+  startAt: Date.UTC(2024, 0, 1),
+  intervalMinutes: 15,
+};
 for (const [label, replicaSets, configServer] of [
   ['replica set', ['atlas-abc123-shard-0'], undefined],
-  ['sharded (3 shards + config)', ['atlas-abc123-shard-0', 'atlas-abc123-shard-1', 'atlas-abc123-shard-2'], { replicaSetName: 'atlas-abc123-config-0', typeName: 'CONFIG_SERVER_REPLICA_SET' as const }],
+  [
+    'sharded (3 shards + config)',
+    ['atlas-abc123-shard-0', 'atlas-abc123-shard-1', 'atlas-abc123-shard-2'],
+    { replicaSetName: 'atlas-abc123-config-0', typeName: 'CONFIG_SERVER_REPLICA_SET' as const },
+  ],
 ] as const) {
   for (const count of [100_000, 1_000_000]) {
     measure(`generateCheckpoints ${label} ${count.toLocaleString('en-US')} (streamed)`, count, () => {

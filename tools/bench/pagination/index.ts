@@ -21,8 +21,15 @@ function checkpointAt(i: number): Record<string, unknown> {
     completed: time,
     groupId: GROUP_ID,
     id: i.toString(16).padStart(24, '0'),
-    links: [{ rel: 'self', href: `https://cloud.mongodb.com/api/atlas/v2/groups/${GROUP_ID}/clusters/${CLUSTER}/backupCheckpoints/${i}` }],
-    parts: [{ replicaSetName: 'rs0', tokenDiscovered: true, tokenTimestamp: { date: time, increment: 1 }, typeName: 'REPLICA_SET' }],
+    links: [
+      {
+        rel: 'self',
+        href: `https://cloud.mongodb.com/api/atlas/v2/groups/${GROUP_ID}/clusters/${CLUSTER}/backupCheckpoints/${i}`,
+      },
+    ],
+    parts: [
+      { replicaSetName: 'rs0', tokenDiscovered: true, tokenTimestamp: { date: time, increment: 1 }, typeName: 'REPLICA_SET' },
+    ],
     restorable: true,
     started: time,
     timestamp: time,
@@ -39,16 +46,24 @@ for (let pageNum = 1; pageNum <= TOTAL / PAGE_SIZE; pageNum += 1) {
 /** A fake Atlas transport: the requested page (bytes serialised once, as a server cache would), 25 ms later. */
 function slowFetch(input: Request | string | URL): Promise<Response> {
   const url = new URL(input instanceof Request ? input.url : String(input));
-  const body = pages.get(Number(url.searchParams.get('pageNum') ?? 1)) ?? encoder.encode(JSON.stringify({ results: [], totalCount: TOTAL }));
+  const body =
+    pages.get(Number(url.searchParams.get('pageNum') ?? 1)) ?? encoder.encode(JSON.stringify({ results: [], totalCount: TOTAL }));
   return new Promise((resolve) =>
-    setTimeout(() => resolve(new Response(body, { headers: { 'content-type': 'application/vnd.atlas.2023-01-01+json' } })), LATENCY_MS),
+    setTimeout(
+      () => resolve(new Response(body, { headers: { 'content-type': 'application/vnd.atlas.2023-01-01+json' } })),
+      LATENCY_MS,
+    ),
   );
 }
 
 async function run(concurrency: number): Promise<number> {
   const client = createAtlasClient({ baseUrl: 'http://fake-atlas.local', fetch: slowFetch });
   const started = performance.now();
-  const it = paginate(client.listClusterBackupCheckpoints, { groupId: GROUP_ID, clusterName: CLUSTER }, { itemsPerPage: PAGE_SIZE, concurrency });
+  const it = paginate(
+    client.listClusterBackupCheckpoints,
+    { groupId: GROUP_ID, clusterName: CLUSTER },
+    { itemsPerPage: PAGE_SIZE, concurrency },
+  );
   let count = 0;
   for await (const checkpoint of it) if (checkpoint.id) count += 1;
   const elapsed = performance.now() - started;
@@ -66,7 +81,8 @@ for (let round = 0; round < ROUNDS; round += 1) {
   sequential.push(await run(1));
   parallel.push(await run(8));
 }
-const fmt = (values: number[]): string => `${median(values).toFixed(0)} ms (median of ${values.map((v) => v.toFixed(0)).join(', ')})`;
+const fmt = (values: number[]): string =>
+  `${median(values).toFixed(0)} ms (median of ${values.map((v) => v.toFixed(0)).join(', ')})`;
 console.log(`pagination: ${TOTAL} checkpoints, ${TOTAL / PAGE_SIZE} pages of ${PAGE_SIZE}, ${LATENCY_MS} ms per response`);
 console.log(`concurrency 1: ${fmt(sequential)}`);
 console.log(`concurrency 8: ${fmt(parallel)}`);

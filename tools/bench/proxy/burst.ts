@@ -40,7 +40,13 @@ export async function coldMissBurst(target: Awaited<ReturnType<typeof spawnTarge
     const after = await target.stats();
     const upstreamCalls = after.upstreamCalls - before;
     const hits = await burst(url);
-    return { upstreamCalls, serverSpan: after.serverSpanMs, p50: latencies[499] ?? Number.NaN, p99: latencies[989] ?? Number.NaN, hitP99: hits[989] ?? Number.NaN };
+    return {
+      upstreamCalls,
+      serverSpan: after.serverSpanMs,
+      p50: latencies[499] ?? Number.NaN,
+      p99: latencies[989] ?? Number.NaN,
+      hitP99: hits[989] ?? Number.NaN,
+    };
   } finally {
     await agent.close();
   }

@@ -31,11 +31,20 @@ const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
-const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 
 async function run(name: string, url: string, headers: Record<string, string> = {}): Promise<Row> {
   const result = await autocannon({ url, connections, duration: seconds, headers });
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx - (result['3xx'] ?? 0) };
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx - (result['3xx'] ?? 0),
+  };
 }
 
 console.log(`load average at start: ${load()}`);
@@ -46,9 +55,16 @@ const proxy = `${info.proxyUrl}${info.path}`;
 const gzip = { 'accept-encoding': 'gzip' };
 const perRound: Row[][] = [];
 try {
-  console.log(`body ${info.bytes} bytes (gzip ${info.gzipBytes}); ${seconds}s per measure at ${connections} connections, ${rounds} rounds`);
+  console.log(
+    `body ${info.bytes} bytes (gzip ${info.gzipBytes}); ${seconds}s per measure at ${connections} connections, ${rounds} rounds`,
+  );
   // Warm both servers (JIT, connection pools) so the first measure is not penalised.
-  for (const [url, headers] of [[bare, {}], [proxy, {}], [bare, gzip], [proxy, gzip]] as const) {
+  for (const [url, headers] of [
+    [bare, {}],
+    [proxy, {}],
+    [bare, gzip],
+    [proxy, gzip],
+  ] as const) {
     await autocannon({ url, connections, duration: 2, headers });
   }
   for (let round = 0; round < rounds; round += 1) {
@@ -69,9 +85,23 @@ try {
   await target.stop();
 }
 const names = perRound[0]?.map((r) => r.name) ?? [];
-const pick = (name: string, field: 'rps' | 'p50' | 'p99' | 'errors') => median(perRound.map((rows) => rows.find((r) => r.name === name)?.[field] ?? Number.NaN));
-console.table(names.map((name) => ({ name, rps: Math.round(pick(name, 'rps')), p50: pick(name, 'p50'), p99: pick(name, 'p99'), errors: pick(name, 'errors') })));
-const ratio = (b: string, a: string) => median(perRound.map((rows) => (rows.find((r) => r.name === b)?.rps ?? Number.NaN) / (rows.find((r) => r.name === a)?.rps ?? Number.NaN)));
+const pick = (name: string, field: 'rps' | 'p50' | 'p99' | 'errors') =>
+  median(perRound.map((rows) => rows.find((r) => r.name === name)?.[field] ?? Number.NaN));
+console.table(
+  names.map((name) => ({
+    name,
+    rps: Math.round(pick(name, 'rps')),
+    p50: pick(name, 'p50'),
+    p99: pick(name, 'p99'),
+    errors: pick(name, 'errors'),
+  })),
+);
+const ratio = (b: string, a: string) =>
+  median(
+    perRound.map(
+      (rows) => (rows.find((r) => r.name === b)?.rps ?? Number.NaN) / (rows.find((r) => r.name === a)?.rps ?? Number.NaN),
+    ),
+  );
 console.log(`ratio b/a identity: ${ratio('proxy hit identity', 'bare identity').toFixed(3)} (median of rounds; target >= 0.85)`);
 console.log(`ratio b/a gzip:     ${ratio('proxy hit gzip', 'bare gzip').toFixed(3)} (median of rounds; target >= 0.85)`);
 console.log(`304 vs full hit:    ${ratio('proxy 304', 'proxy hit identity').toFixed(3)}x (median of rounds; target > 1)`);

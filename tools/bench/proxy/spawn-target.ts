@@ -22,7 +22,9 @@ export interface TargetStats {
 }
 
 /** Starts `target.ts` in its own process (so the load generator does not share its core). */
-export async function spawnTarget(args: string[] = []): Promise<{ child: ChildProcess; info: TargetInfo; stats(): Promise<TargetStats>; stop(): Promise<void> }> {
+export async function spawnTarget(
+  args: string[] = [],
+): Promise<{ child: ChildProcess; info: TargetInfo; stats(): Promise<TargetStats>; stop(): Promise<void> }> {
   const target = fileURLToPath(new URL('./target.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', target, ...args], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],

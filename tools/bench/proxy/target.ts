@@ -80,14 +80,20 @@ const bareServer = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((resolve) => bareServer.once('listening', resolve));
 const barePort = (bareServer.address() as AddressInfo).port;
 
-const clusters = fixtures.projects.flatMap((p) => p.clusters.map((c) => ({ groupId: p.group.id, name: c.cluster.name, ids: c.checkpoints.slice(0, 20).map((k) => k.id) })));
+const clusters = fixtures.projects.flatMap((p) =>
+  p.clusters.map((c) => ({ groupId: p.group.id, name: c.cluster.name, ids: c.checkpoints.slice(0, 20).map((k) => k.id) })),
+);
 process.stdout.write(
   `${JSON.stringify({ proxyUrl: proxyServer.url, bareUrl: `http://127.0.0.1:${barePort}`, path, etag, bytes: identity.byteLength, gzipBytes: gzip.byteLength, clusters })}\n`,
 );
 
 process.on('message', (message: { type?: string }) => {
   if (message.type !== 'stats') return;
-  process.send?.({ rss: process.memoryUsage().rss, upstreamCalls: fake.requests().length, serverSpanMs: firstIn === undefined ? 0 : lastOut - firstIn });
+  process.send?.({
+    rss: process.memoryUsage().rss,
+    upstreamCalls: fake.requests().length,
+    serverSpanMs: firstIn === undefined ? 0 : lastOut - firstIn,
+  });
   firstIn = undefined;
 });
 process.on('SIGTERM', () => {

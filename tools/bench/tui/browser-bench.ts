@@ -31,7 +31,10 @@ function fixtureReader(count: number): { reader: AtlasReader; ids: string[] } {
   const fixtures = generateFixtures({ seed: 42, projects: 1, clustersPerProject: 1, checkpointsPerCluster: count });
   const project = fixtures.projects[0]!;
   const cluster = project.clusters[0]!;
-  const page = <T>(all: readonly T[], pageNum = 1, size = 100) => ({ results: all.slice((pageNum - 1) * size, pageNum * size), totalCount: all.length });
+  const page = <T>(all: readonly T[], pageNum = 1, size = 100) => ({
+    results: all.slice((pageNum - 1) * size, pageNum * size),
+    totalCount: all.length,
+  });
   const reader: AtlasReader = {
     baseUrl: 'memory',
     listProjects: async (p) => page([project.group], p.pageNum, p.itemsPerPage),
@@ -50,7 +53,8 @@ async function frameWhere(frame: () => string | undefined, ok: (f: string) => bo
   for (;;) {
     const now = frame();
     if (now !== undefined && ok(now)) return now;
-    if (performance.now() > deadline) throw new Error(`bench: no frame with ${what} within ${FRAME_TIMEOUT_MS} ms; last frame:\n${now ?? ''}`);
+    if (performance.now() > deadline)
+      throw new Error(`bench: no frame with ${what} within ${FRAME_TIMEOUT_MS} ms; last frame:\n${now ?? ''}`);
     await tick();
   }
 }
@@ -63,10 +67,20 @@ async function frameWhere(frame: () => string | undefined, ok: (f: string) => bo
 export async function browserBench(count: number, keys: number, warmup: number): Promise<BrowserFigures> {
   // BENCH_TUI: another build of the package to measure instead (an A/B against an older commit).
   const tui = (process.env['BENCH_TUI'] ?? '@atlas-checkpoints/tui') as '@atlas-checkpoints/tui';
-  const [{ render }, { createElement }, { Browser }] = await Promise.all([import('ink-testing-library'), import('react'), import(tui)]);
+  const [{ render }, { createElement }, { Browser }] = await Promise.all([
+    import('ink-testing-library'),
+    import('react'),
+    import(tui),
+  ]);
   const { reader, ids } = fixtureReader(count);
   const start = performance.now();
-  const app = render(createElement(Browser, { reader, source: { label: 'bench', demo: false }, start: { groupId: 'a'.repeat(24), clusterName: 'Cluster0' } }));
+  const app = render(
+    createElement(Browser, {
+      reader,
+      source: { label: 'bench', demo: false },
+      start: { groupId: 'a'.repeat(24), clusterName: 'Cluster0' },
+    }),
+  );
   const at = (i: number) => (f: string) => f.includes(`›${ids[i] ?? ''}`);
   try {
     await frameWhere(app.lastFrame, at(0), 'the first checkpoint');
@@ -99,7 +113,10 @@ export async function browserBench(count: number, keys: number, warmup: number):
     }
     const loaded = /loaded [\d,]+ of [\d,]+/.exec(app.lastFrame() ?? '')?.[0] ?? '';
     return {
-      count, firstFrameMs, keys, loaded,
+      count,
+      firstFrameMs,
+      keys,
+      loaded,
       wall: { median: quantile(wall, 0.5), p95: quantile(wall, 0.95) },
       cpu: { median: quantile(cpu, 0.5), p95: quantile(cpu, 0.95) },
     };

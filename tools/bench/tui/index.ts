@@ -47,7 +47,10 @@ function coldStart(): { helpMs: number; nodeMs: number; ratio: number } {
 }
 
 const fmt = (n: number): string => n.toFixed(1);
-const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 console.log(`load average before: ${load()} · NODE_ENV=${process.env['NODE_ENV']} · node ${process.version}`);
 const big = await browserBench(COUNT, KEYPRESSES, WARMUP);
 const small = SMALL > 0 ? await browserBench(SMALL, KEYPRESSES, WARMUP) : undefined;
@@ -55,9 +58,16 @@ for (const run of [big, small]) {
   if (run === undefined) continue;
   console.log(`checkpoints: ${run.count.toLocaleString('en-US')} (${run.loaded})`);
   console.log(`  first frame: ${fmt(run.firstFrameMs)} ms (target <= 500)`);
-  console.log(`  keypress → frame: median ${fmt(run.wall.median)} ms, p95 ${fmt(run.wall.p95)} ms over ${run.keys} keys (target median <= 16); CPU median ${fmt(run.cpu.median)} ms, p95 ${fmt(run.cpu.p95)} ms`);
+  console.log(
+    `  keypress → frame: median ${fmt(run.wall.median)} ms, p95 ${fmt(run.wall.p95)} ms over ${run.keys} keys (target median <= 16); CPU median ${fmt(run.cpu.median)} ms, p95 ${fmt(run.cpu.p95)} ms`,
+  );
 }
-if (small !== undefined) console.log(`keypress median at ${big.count.toLocaleString('en-US')} / at ${small.count.toLocaleString('en-US')}: ${(big.wall.median / small.wall.median).toFixed(2)}x wall, ${(big.cpu.median / small.cpu.median).toFixed(2)}x CPU`);
+if (small !== undefined)
+  console.log(
+    `keypress median at ${big.count.toLocaleString('en-US')} / at ${small.count.toLocaleString('en-US')}: ${(big.wall.median / small.wall.median).toFixed(2)}x wall, ${(big.cpu.median / small.cpu.median).toFixed(2)}x CPU`,
+  );
 const cold = coldStart();
-console.log(`cold --help: ${fmt(cold.helpMs)} ms vs node -e 0: ${fmt(cold.nodeMs)} ms = ${cold.ratio.toFixed(2)}x (target <= 4x)`);
+console.log(
+  `cold --help: ${fmt(cold.helpMs)} ms vs node -e 0: ${fmt(cold.nodeMs)} ms = ${cold.ratio.toFixed(2)}x (target <= 4x)`,
+);
 console.log(`load average after: ${load()}`);

@@ -46,11 +46,19 @@ const validateOnly = (check: (value: unknown) => boolean) => (iteration: number)
 
 const bytes = texts.reduce((sum, text) => sum + text.length, 0) / PAGES;
 console.log(`pages of ${PER_PAGE} checkpoints, ${(bytes / 1024).toFixed(0)} KB each; ${budgetMs} ms per measure after warmup`);
-const parseOnly = measure((i) => { sink += (JSON.parse(texts[i % PAGES] ?? '') as unknown[]) ? 1 : 0; }, timing);
+const parseOnly = measure((i) => {
+  sink += (JSON.parse(texts[i % PAGES] ?? '') as unknown[]) ? 1 : 0;
+}, timing);
 const typebox = measure(decodeAndValidate(typeboxCheck), timing);
-const ajvRate = measure(decodeAndValidate((value) => ajvCheck(value)), timing);
+const ajvRate = measure(
+  decodeAndValidate((value) => ajvCheck(value)),
+  timing,
+);
 const typeboxOnly = measure(validateOnly(typeboxCheck), timing);
-const ajvOnly = measure(validateOnly((value) => ajvCheck(value)), timing);
+const ajvOnly = measure(
+  validateOnly((value) => ajvCheck(value)),
+  timing,
+);
 
 const row = (label: string, rate: number) => console.log(`${label.padEnd(40)} ${rate.toFixed(0).padStart(8)} pages/s`);
 row('JSON.parse only', parseOnly);

@@ -15,12 +15,19 @@ const connections = Number(process.argv[3] ?? 64);
 const target = await spawnTarget(['--ttl', '5']);
 try {
   const { info } = target;
-  const requests: Array<{ path: string; headers?: Record<string, string> }> = [{ path: '/api/atlas/v2/groups' }, { path: info.path, headers: { 'if-none-match': info.etag } }];
+  const requests: Array<{ path: string; headers?: Record<string, string> }> = [
+    { path: '/api/atlas/v2/groups' },
+    { path: info.path, headers: { 'if-none-match': info.etag } },
+  ];
   for (const cluster of info.clusters) {
     const base = `/api/atlas/v2/groups/${cluster.groupId}/clusters`;
     requests.push({ path: base });
-    for (const size of [10, 100, 500]) requests.push({ path: `${base}/${cluster.name}/backupCheckpoints?itemsPerPage=${size}&pageNum=${1 + (size % 3)}` });
-    requests.push({ path: `${base}/${cluster.name}/backupCheckpoints?pretty=true&envelope=true`, headers: { 'accept-encoding': 'gzip' } });
+    for (const size of [10, 100, 500])
+      requests.push({ path: `${base}/${cluster.name}/backupCheckpoints?itemsPerPage=${size}&pageNum=${1 + (size % 3)}` });
+    requests.push({
+      path: `${base}/${cluster.name}/backupCheckpoints?pretty=true&envelope=true`,
+      headers: { 'accept-encoding': 'gzip' },
+    });
     for (const id of cluster.ids.slice(0, 5)) requests.push({ path: `${base}/${cluster.name}/backupCheckpoints/${id}` });
   }
   const start = await target.stats();
@@ -28,8 +35,12 @@ try {
   const end = await target.stats();
   const errors = result.errors + result.timeouts + (result['4xx'] ?? 0) + (result['5xx'] ?? 0);
   console.log(`soak: ${seconds}s, ${connections} connections, ${requests.length} distinct requests`);
-  console.log(`requests ${result.requests.total}, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
-  console.log(`errors ${errors} (must be 0): socket ${result.errors}, timeouts ${result.timeouts}, 4xx ${result['4xx'] ?? 0}, 5xx ${result['5xx'] ?? 0}`);
+  console.log(
+    `requests ${result.requests.total}, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+  );
+  console.log(
+    `errors ${errors} (must be 0): socket ${result.errors}, timeouts ${result.timeouts}, 4xx ${result['4xx'] ?? 0}, 5xx ${result['5xx'] ?? 0}`,
+  );
   console.log(`RSS start ${(start.rss / 1048576).toFixed(1)} MiB, end ${(end.rss / 1048576).toFixed(1)} MiB`);
   console.log(`upstream calls during the run: ${end.upstreamCalls - start.upstreamCalls}`);
   if (errors > 0) process.exitCode = 1;

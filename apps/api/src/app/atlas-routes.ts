@@ -12,7 +12,11 @@ import type { ServeSpec } from './respond.js';
 /** What the Atlas routes need from the proxy. */
 export interface AtlasRouteDeps {
   /** Runs a route: resolves the principal, serves `spec`, maps failures, records metrics. */
-  readonly handle: (c: Context, route: RouteName, build: (principal: Principal & { kind: 'proxy' | 'bearer' }, client: AtlasClient) => ServeSpec | Promise<ServeSpec>) => Response | Promise<Response>;
+  readonly handle: (
+    c: Context,
+    route: RouteName,
+    build: (principal: Principal & { kind: 'proxy' | 'bearer' }, client: AtlasClient) => ServeSpec | Promise<ServeSpec>,
+  ) => Response | Promise<Response>;
   readonly now: () => number;
   readonly snapshotMaxItems: number;
   readonly snapshotConcurrency: number;

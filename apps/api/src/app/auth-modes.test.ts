@@ -32,10 +32,15 @@ describe('proxy mode', () => {
     expect(denied.status).toBe(404);
     expect(denied.headers.get('x-error-code')).toBe('GROUP_NOT_FOUND');
     expect((await fetch(`${h.server.url}${V2}/groups/${first}/clusters`, { headers: one })).status).toBe(200);
-    const mine = (await (await fetch(`${h.server.url}${V2}/groups`, { headers: one })).json()) as { results: Array<{ id: string }>; totalCount: number };
+    const mine = (await (await fetch(`${h.server.url}${V2}/groups`, { headers: one })).json()) as {
+      results: Array<{ id: string }>;
+      totalCount: number;
+    };
     expect(mine.results.map((g) => g.id)).toEqual([first]);
     expect(mine.totalCount).toBe(1);
-    const all = (await (await fetch(`${h.server.url}${V2}/groups`, { headers: { authorization: 'Bearer token-all' } })).json()) as { totalCount: number };
+    const all = (await (
+      await fetch(`${h.server.url}${V2}/groups`, { headers: { authorization: 'Bearer token-all' } })
+    ).json()) as { totalCount: number };
     expect(all.totalCount).toBe(2);
   });
 });
@@ -55,12 +60,22 @@ describe('passthrough mode', () => {
     await probe.close();
     h = await startHarness(
       { authMode: 'passthrough' },
-      { auth: { ...auth, oauth: [{ clientId: 'sa-a', clientSecret: 'secret-a', groupIds: [first ?? ''] }, { clientId: 'sa-b', clientSecret: 'secret-b', groupIds: [second ?? ''] }] } },
+      {
+        auth: {
+          ...auth,
+          oauth: [
+            { clientId: 'sa-a', clientSecret: 'secret-a', groupIds: [first ?? ''] },
+            { clientId: 'sa-b', clientSecret: 'secret-b', groupIds: [second ?? ''] },
+          ],
+        },
+      },
     );
     const tokenA = await oauthToken(h.upstream.url, 'sa-a', 'secret-a');
     const tokenB = await oauthToken(h.upstream.url, 'sa-b', 'secret-b');
     const list = async (token: string) =>
-      (await (await fetch(`${h?.server.url}${V2}/groups`, { headers: { authorization: `Bearer ${token}` } })).json()) as { results: Array<{ id: string }> };
+      (await (await fetch(`${h?.server.url}${V2}/groups`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        results: Array<{ id: string }>;
+      };
     expect((await list(tokenA)).results.map((g) => g.id)).toEqual([first]);
     expect((await list(tokenB)).results.map((g) => g.id)).toEqual([second]);
     expect((await list(tokenA)).results.map((g) => g.id)).toEqual([first]);

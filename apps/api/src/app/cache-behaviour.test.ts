@@ -8,20 +8,28 @@ afterEach(async () => {
 });
 
 const V2 = '/api/atlas/v2';
-const upstreamCalls = (harness: Harness, route?: string) => harness.fake.requests().filter((r) => route === undefined || r.route === route).length;
+const upstreamCalls = (harness: Harness, route?: string) =>
+  harness.fake.requests().filter((r) => route === undefined || r.route === route).length;
 
 describe('caching proxy over real sockets', () => {
   it('serves a checkpoint list like Atlas, with links at the proxy origin', async () => {
     h = await startHarness();
-    const res = await fetch(`${h.server.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints?itemsPerPage=50&pageNum=2`);
+    const res = await fetch(
+      `${h.server.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints?itemsPerPage=50&pageNum=2`,
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.atlas.2023-01-01+json;charset=utf-8');
     expect(res.headers.get('cache-status')).toMatch(/^atlas-checkpoints-proxy; fwd=miss; stored; ttl=60$/);
-    const body = (await res.json()) as { results: Array<{ id: string; links: Array<{ href: string }> }>; totalCount: number; links: Array<{ rel: string; href: string }> };
+    const body = (await res.json()) as {
+      results: Array<{ id: string; links: Array<{ href: string }> }>;
+      totalCount: number;
+      links: Array<{ rel: string; href: string }>;
+    };
     expect(body.totalCount).toBe(120);
     expect(body.results).toHaveLength(50);
     expect(body.links.map((l) => l.rel)).toEqual(['self', 'next', 'previous']);
-    for (const link of [...body.links, ...body.results.flatMap((r) => r.links)]) expect(link.href.startsWith(h.server.url)).toBe(true);
+    for (const link of [...body.links, ...body.results.flatMap((r) => r.links)])
+      expect(link.href.startsWith(h.server.url)).toBe(true);
     expect(JSON.stringify(body)).not.toContain(h.upstream.url);
   });
 
@@ -35,7 +43,9 @@ describe('caching proxy over real sockets', () => {
     }
     const calls = h.fake.requests().filter((r) => r.route === 'listGroupClusterBackupCheckpoints');
     expect(calls.map((r) => r.query.itemsPerPage)).toEqual(['500']);
-    const direct = (await (await fetch(`${h.upstream.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints?itemsPerPage=500`)).json()) as { results: Array<{ id: string }> };
+    const direct = (await (
+      await fetch(`${h.upstream.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints?itemsPerPage=500`)
+    ).json()) as { results: Array<{ id: string }> };
     expect(ids).toEqual(direct.results.map((r) => r.id));
   });
 
@@ -119,7 +129,9 @@ describe('caching proxy over real sockets', () => {
     const url = `${h.server.url}${V2}/groups/${'f'.repeat(24)}/clusters`;
     const first = await fetch(url);
     expect(first.status).toBe(404);
-    expect(await first.text()).toMatch(/^\{"detail":".*","error":404,"errorCode":"GROUP_NOT_FOUND","parameters":\[\],"reason":"Not Found"\}$/);
+    expect(await first.text()).toMatch(
+      /^\{"detail":".*","error":404,"errorCode":"GROUP_NOT_FOUND","parameters":\[\],"reason":"Not Found"\}$/,
+    );
     await fetch(url);
     expect(upstreamCalls(h, 'listGroupClusters')).toBe(1);
     h.clock.advance(5_001);

@@ -53,7 +53,10 @@ export function createProxy(options: ProxyOptions) {
     onResponse: (info) => {
       lastUpstreamOk = Date.now();
       metrics.upstreamDuration.observe({ status: String(info.status) }, info.durationMs / 1000);
-      logger.info({ upstream: { method: info.method, url: info.url, status: info.status, ms: Math.round(info.durationMs) } }, 'upstream');
+      logger.info(
+        { upstream: { method: info.method, url: info.url, status: info.status, ms: Math.round(info.durationMs) } },
+        'upstream',
+      );
     },
   });
   const eventCounters = new Map<string, { inc(): void }>();
@@ -123,7 +126,13 @@ export function createProxy(options: ProxyOptions) {
         response = await forward(
           upstreamFetch,
           options.upstreamUrl,
-          { method: c.req.method, pathAndQuery, headers: c.req.raw.headers, origin: originOf(c), timeoutMs: options.upstreamTimeoutMs ?? 10_000 },
+          {
+            method: c.req.method,
+            pathAndQuery,
+            headers: c.req.raw.headers,
+            origin: originOf(c),
+            timeoutMs: options.upstreamTimeoutMs ?? 10_000,
+          },
           { 'cache-status': cacheStatus({ fwd: 'bypass' }) },
         );
       } else {
@@ -151,7 +160,9 @@ export function createProxy(options: ProxyOptions) {
     } catch (error) {
       if (principal?.kind === 'bearer' && isUnauthorized(error)) await evictPartition(principal.partition);
       const forwarded = principal?.kind === 'bypass' ? 'bypass' : 'miss';
-      const fwd = (error as { name?: string }).name?.startsWith('Atlas') ? { 'cache-status': cacheStatus({ fwd: forwarded }) } : {};
+      const fwd = (error as { name?: string }).name?.startsWith('Atlas')
+        ? { 'cache-status': cacheStatus({ fwd: forwarded }) }
+        : {};
       response = errorResponse(error, fwd, onUnexpected);
     }
     countRequest(route, response.status);
@@ -191,7 +202,13 @@ export function createProxy(options: ProxyOptions) {
     },
     onPurge: (scope) => logger.info({ purge: scope }, 'purged'),
   });
-  registerAtlasRoutes(app, { handle, now, snapshotMaxItems: options.snapshotMaxItems ?? 50_000, snapshotConcurrency: options.snapshotConcurrency ?? 4, oversized });
+  registerAtlasRoutes(app, {
+    handle,
+    now,
+    snapshotMaxItems: options.snapshotMaxItems ?? 50_000,
+    snapshotConcurrency: options.snapshotConcurrency ?? 4,
+    oversized,
+  });
   app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], ATLAS_PATHS, (c) => {
     const error = proxyErrors.methodNotAllowed(c.req.method);
     return renderApiError(error.status, error.body, error.headers);

@@ -29,7 +29,12 @@ export function createPrincipalIds(): (principal: CachingPrincipal) => string {
 /** The request headers a hit depends on. */
 export function hitFacts(c: Context): HitFacts {
   const { req } = c;
-  return { accept: req.header('accept'), ifNoneMatch: req.header('if-none-match'), acceptEncoding: req.header('accept-encoding'), head: req.method === 'HEAD' };
+  return {
+    accept: req.header('accept'),
+    ifNoneMatch: req.header('if-none-match'),
+    acceptEncoding: req.header('accept-encoding'),
+    head: req.method === 'HEAD',
+  };
 }
 
 /**

@@ -40,13 +40,20 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
     const [cache, upstream] = await Promise.all([deps.store.ping(), deps.upstreamReachable()]);
     deps.metrics.redisUp.set(cache ? 1 : 0);
     const status = !upstream ? 'unavailable' : cache ? 'ready' : 'degraded';
-    const body = JSON.stringify({ cache: cache ? 'up' : 'down', cacheKind: deps.store.kind, status, upstream: upstream ? 'up' : 'down' });
+    const body = JSON.stringify({
+      cache: cache ? 'up' : 'down',
+      cacheKind: deps.store.kind,
+      status,
+      upstream: upstream ? 'up' : 'down',
+    });
     return new Response(body, { status: upstream ? 200 : 503, headers: jsonType() });
   });
 
   app.get('/metrics', async () => {
     deps.metrics.redisUp.set(deps.store.healthy() ? 1 : 0);
-    return new Response(await deps.metrics.registry.metrics(), { headers: { 'content-type': deps.metrics.registry.contentType } });
+    return new Response(await deps.metrics.registry.metrics(), {
+      headers: { 'content-type': deps.metrics.registry.contentType },
+    });
   });
 
   app.get('/openapi.json', () => new Response(JSON.stringify(deps.openapi()), { headers: jsonType() }));
@@ -56,15 +63,20 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
     if (deps.adminToken === undefined) return errorOf(proxyErrors.notFound('/admin/purge'));
     if (token === undefined || !sameSecret(token, deps.adminToken)) return errorOf(proxyErrors.unauthorized());
     const length = Number(c.req.header('content-length') ?? '0');
-    if (!(length <= 4096)) return errorOf(new ProxyApiError(413, 'PAYLOAD_TOO_LARGE', 'The purge request body must be at most 4096 bytes.'));
+    if (!(length <= 4096))
+      return errorOf(new ProxyApiError(413, 'PAYLOAD_TOO_LARGE', 'The purge request body must be at most 4096 bytes.'));
     let scope: { groupId?: unknown; clusterName?: unknown };
     try {
       scope = (await c.req.json()) as typeof scope;
     } catch {
-      return errorOf(new ProxyApiError(400, 'INVALID_JSON', 'The purge request body must be JSON: {"groupId": "…", "clusterName": "…"}.'));
+      return errorOf(
+        new ProxyApiError(400, 'INVALID_JSON', 'The purge request body must be JSON: {"groupId": "…", "clusterName": "…"}.'),
+      );
     }
-    if (typeof scope !== 'object' || scope === null || typeof scope.groupId !== 'string') return errorOf(proxyErrors.invalidAttribute('groupId'));
-    if (scope.clusterName !== undefined && typeof scope.clusterName !== 'string') return errorOf(proxyErrors.invalidAttribute('clusterName'));
+    if (typeof scope !== 'object' || scope === null || typeof scope.groupId !== 'string')
+      return errorOf(proxyErrors.invalidAttribute('groupId'));
+    if (scope.clusterName !== undefined && typeof scope.clusterName !== 'string')
+      return errorOf(proxyErrors.invalidAttribute('clusterName'));
     const groupId = scope.groupId;
     const clusterName = scope.clusterName as string | undefined;
     try {

@@ -30,7 +30,9 @@ describe('passthrough edge cases', () => {
     h.clock.advance(60_000 + 1);
     // Within stale-while-revalidate: served stale while the refresh runs (and is refused).
     expect((await fetch(`${h.server.url}${V2}/groups`, { headers })).status).toBe(200);
-    await expect.poll(() => h?.fake.requests().filter((r) => r.route === 'listGroups' && r.status === 401).length).toBeGreaterThan(0);
+    await expect
+      .poll(() => h?.fake.requests().filter((r) => r.route === 'listGroups' && r.status === 401).length)
+      .toBeGreaterThan(0);
     // The token was refused upstream: its partition is gone, so the next request goes upstream and gets the 401.
     await expect.poll(async () => (await fetch(`${h?.server.url}${V2}/groups`, { headers })).status).toBe(401);
   });

@@ -18,7 +18,11 @@ describe('POST /admin/purge', () => {
     await fetch(listA);
     await fetch(listB);
     const purge = (auth: string, body: unknown) =>
-      fetch(`${h?.server.url}/admin/purge`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${h?.server.url}/admin/purge`, {
+        method: 'POST',
+        headers: { authorization: auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     expect((await purge('Bearer wrong', { groupId: h.groupId })).status).toBe(401);
     expect((await purge('Bearer admin-secret', { groupId: 'nope' })).status).toBe(400);
     const ok = await purge('Bearer admin-secret', { groupId: h.groupId, clusterName: h.clusterName });

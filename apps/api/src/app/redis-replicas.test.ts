@@ -25,7 +25,15 @@ afterAll(async () => {
 async function secondReplica(h: Harness, url: string): Promise<RunningProxyServer> {
   const store = createRedisStore({ url, keyPrefix: prefix, localMaxBytes: 8 * 1024 * 1024, now: h.clock.now });
   await expect.poll(() => store.ping()).toBe(true);
-  const proxy = createProxy({ upstreamUrl: h.upstream.url, upstreamAuth: none(), authMode: 'proxy', store, policy: POLICY, now: h.clock.now, upstreamRetries: 0 });
+  const proxy = createProxy({
+    upstreamUrl: h.upstream.url,
+    upstreamAuth: none(),
+    authMode: 'proxy',
+    store,
+    policy: POLICY,
+    now: h.clock.now,
+    upstreamRetries: 0,
+  });
   const server = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
   cleanups.push(async () => {
     await server.close(100);

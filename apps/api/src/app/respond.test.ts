@@ -7,7 +7,10 @@ import { createRenderedCache } from '../render/rendered-cache.js';
 import { createResponder, type RequestFacts, type ServeSpec } from './respond.js';
 
 const policy = { ttlMs: 10_000, staleWhileRevalidateMs: 0, staleIfErrorMs: 0, negativeTtlMs: 1_000 };
-const items = Array.from({ length: 300 }, (_, i) => ({ id: `${i}`.padStart(24, '0'), note: 'a checkpoint with some text to compress' }));
+const items = Array.from({ length: 300 }, (_, i) => ({
+  id: `${i}`.padStart(24, '0'),
+  note: 'a checkpoint with some text to compress',
+}));
 
 function setup() {
   const store = createMemoryStore({ maxBytes: 1e7, now: () => 0 });
@@ -29,16 +32,30 @@ const facts = (search: string, encoding?: string): RequestFacts => ({
   variant: search === '' ? 'p0 http://proxy/api/atlas/v2/x' : `p0 http://proxy/api/atlas/v2/x?${search}`,
 });
 const flags = { pretty: false, envelope: false };
-const docSpec = (entry: () => CacheEntry): ServeSpec => ({ key: 'doc-key', fetcher: async () => entry(), shape: 'resource', flags });
+const docSpec = (entry: () => CacheEntry): ServeSpec => ({
+  key: 'doc-key',
+  fetcher: async () => entry(),
+  shape: 'resource',
+  flags,
+});
 const snapshotSpec = (list: { pageNum: number; itemsPerPage: number }): ServeSpec => {
   const full = { ...list, includeCount: true, ...flags };
-  return { key: 'snap-key', fetcher: async () => createEntry('snapshot', { results: items }, 0), shape: 'list', flags: full, list: full };
+  return {
+    key: 'snap-key',
+    fetcher: async () => createEntry('snapshot', { results: items }, 0),
+    shape: 'list',
+    flags: full,
+    list: full,
+  };
 };
 
 describe('responder', () => {
   it('makes the gzip and brotli copies of a doc body when it is stored, before any compressed request', async () => {
     const { rendered, responder } = setup();
-    await responder.respond(docSpec(() => createEntry('doc', { results: items }, 0)), facts(''));
+    await responder.respond(
+      docSpec(() => createEntry('doc', { results: items }, 0)),
+      facts(''),
+    );
     const body = rendered.get(facts('').variant);
     expect(body?.gzip).toBeDefined();
     expect(body?.br).toBeDefined();
@@ -53,7 +70,9 @@ describe('responder', () => {
     await responder.respond(snapshotSpec({ pageNum: 2, itemsPerPage: 100 }), page2);
     const first = rendered.get(page2.variantBase);
     expect(first?.gzip).toBeDefined();
-    expect((JSON.parse(Buffer.from(first?.identity ?? []).toString()) as { results: Array<{ id: string }> }).results[0]?.id).toBe(items[0]?.id);
+    expect((JSON.parse(Buffer.from(first?.identity ?? []).toString()) as { results: Array<{ id: string }> }).results[0]?.id).toBe(
+      items[0]?.id,
+    );
     const second = rendered.get(page2.variant);
     expect(second?.gzip).toBeUndefined();
     await responder.hit(page2.variant, { ...page2, acceptEncoding: 'gzip' });
@@ -79,7 +98,12 @@ describe('responder', () => {
   it('checks Accept before serving a hit, and answers 304 without a body', async () => {
     const { responder } = setup();
     const f = facts('');
-    const first = (await responder.respond(docSpec(() => createEntry('doc', { results: items }, 0)), f)).response;
+    const first = (
+      await responder.respond(
+        docSpec(() => createEntry('doc', { results: items }, 0)),
+        f,
+      )
+    ).response;
     const etag = first.headers.get('etag') ?? '';
     const length = (await first.arrayBuffer()).byteLength;
     expect(() => responder.hit(f.variant, { ...f, accept: 'application/vnd.atlas.2099-01-01+json' })).toThrow(/2099-01-01/);
@@ -93,7 +117,10 @@ describe('responder', () => {
   it('answers a memory hit synchronously, and through a promise when the store cannot peek', async () => {
     const { store, rendered, responder } = setup();
     const f = facts('');
-    await responder.respond(docSpec(() => createEntry('doc', { ok: true }, 0)), f);
+    await responder.respond(
+      docSpec(() => createEntry('doc', { ok: true }, 0)),
+      f,
+    );
     expect(responder.hit(f.variant, f)).toBeInstanceOf(Response);
     const { peek: _peek, ...withoutPeek } = store;
     const coordinator = createCoordinator({ store: withoutPeek, policy, now: () => 0 });

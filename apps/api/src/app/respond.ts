@@ -60,8 +60,20 @@ const DEFAULT_PAGE: ListParams = { pageNum: 1, itemsPerPage: 100, includeCount: 
  * const responder = createResponder({ coordinator, rendered, now, upstreamOrigin });
  * const fast = await responder.hit(variant, facts); // or: (await responder.respond(spec, facts)).response
  */
-export function createResponder(ctx: { coordinator: Coordinator; rendered: RenderedCache; now: () => number; upstreamOrigin: string }) {
-  const render = (spec: ServeSpec, entry: CacheEntry, facts: RequestFacts, list: ListParams | undefined, search: string, eager: boolean) => {
+export function createResponder(ctx: {
+  coordinator: Coordinator;
+  rendered: RenderedCache;
+  now: () => number;
+  upstreamOrigin: string;
+}) {
+  const render = (
+    spec: ServeSpec,
+    entry: CacheEntry,
+    facts: RequestFacts,
+    list: ListParams | undefined,
+    search: string,
+    eager: boolean,
+  ) => {
     const text = renderBody({
       entry,
       shape: spec.shape,
@@ -100,7 +112,8 @@ export function createResponder(ctx: { coordinator: Coordinator; rendered: Rende
     if (!body) return undefined;
     checkAccept(facts.accept);
     const fresh = ctx.coordinator.fresh(body.storeKey, body.entryEtag);
-    if (fresh instanceof Promise) return fresh.then((found) => found && serve(body, found.entry, cacheStatus(found.outcome), ctx.now(), facts));
+    if (fresh instanceof Promise)
+      return fresh.then((found) => found && serve(body, found.entry, cacheStatus(found.outcome), ctx.now(), facts));
     return fresh && serve(body, fresh.entry, cacheStatus(fresh.outcome), ctx.now(), facts);
   };
 

@@ -19,7 +19,12 @@ describe('tokens file', () => {
 describe('principals', () => {
   it('matches tokens by SHA-256 and restricts projects', () => {
     const g = 'c'.repeat(24);
-    const tokens = parseTokens(JSON.stringify([{ name: 'a', sha256: sha('tok-a'), projects: [g] }, { name: 'b', sha256: sha('tok-b'), projects: ['*'] }]));
+    const tokens = parseTokens(
+      JSON.stringify([
+        { name: 'a', sha256: sha('tok-a'), projects: [g] },
+        { name: 'b', sha256: sha('tok-b'), projects: ['*'] },
+      ]),
+    );
     expect(matchToken(tokens, 'tok-a')?.name).toBe('a');
     expect(matchToken(tokens, 'tok-c')).toBeUndefined();
     const a = proxyPrincipal(tokens[0] as (typeof tokens)[number]);

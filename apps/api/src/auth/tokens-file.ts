@@ -36,7 +36,11 @@ export function parseTokens(text: string): ProxyToken[] {
     if (typeof sha256 !== 'string' || !/^[a-fA-F0-9]{64}$/.test(sha256)) {
       throw new TokensFileError(`${where} (${name}): "sha256" must be 64 hex digits (the SHA-256 of the token)`);
     }
-    if (!Array.isArray(projects) || projects.length === 0 || !projects.every((p) => p === '*' || (typeof p === 'string' && /^[a-f0-9]{24}$/.test(p)))) {
+    if (
+      !Array.isArray(projects) ||
+      projects.length === 0 ||
+      !projects.every((p) => p === '*' || (typeof p === 'string' && /^[a-f0-9]{24}$/.test(p)))
+    ) {
       throw new TokensFileError(`${where} (${name}): "projects" must be a non-empty array of project ids or "*"`);
     }
     return { name, sha256: sha256.toLowerCase(), projects: projects as string[] };

@@ -100,11 +100,25 @@ export function createCoordinator(options: CoordinatorOptions) {
       if (state === 'stale-if-error') {
         try {
           const { entry, collapsed } = await fill(key, fetcher);
-          return { entry, outcome: { fwd: 'stale', fwdStatus: entry.status, stored: !collapsed, collapsed, ttl: ttlSeconds(entry, now(), policy) } };
+          return {
+            entry,
+            outcome: {
+              fwd: 'stale',
+              fwdStatus: entry.status,
+              stored: !collapsed,
+              collapsed,
+              ttl: ttlSeconds(entry, now(), policy),
+            },
+          };
         } catch (error) {
           if (!isStaleable(error)) throw error;
           emit('stale-if-error', key, error);
-          const outcome: CacheOutcome = { fwd: 'stale', fwdStatus: failureStatus(error), ttl: ttlSeconds(cached, now(), policy), detail: 'stale-if-error' };
+          const outcome: CacheOutcome = {
+            fwd: 'stale',
+            fwdStatus: failureStatus(error),
+            ttl: ttlSeconds(cached, now(), policy),
+            detail: 'stale-if-error',
+          };
           return { entry: cached, outcome };
         }
       }

@@ -6,12 +6,18 @@ const g = 'a'.repeat(24);
 
 describe('cache keys', () => {
   it('normalise list pages and ignore render-only flags', () => {
-    expect(cacheKey({ partition: 'proxy', route: 'listClusters', groupId: g })).toBe(cacheKey({ partition: 'proxy', route: 'listClusters', groupId: g, pageNum: 1, itemsPerPage: 100, includeCount: true }));
-    expect(cacheKey({ partition: 'proxy', route: 'listClusters', groupId: g, includeCount: false })).not.toBe(cacheKey({ partition: 'proxy', route: 'listClusters', groupId: g }));
+    expect(cacheKey({ partition: 'proxy', route: 'listClusters', groupId: g })).toBe(
+      cacheKey({ partition: 'proxy', route: 'listClusters', groupId: g, pageNum: 1, itemsPerPage: 100, includeCount: true }),
+    );
+    expect(cacheKey({ partition: 'proxy', route: 'listClusters', groupId: g, includeCount: false })).not.toBe(
+      cacheKey({ partition: 'proxy', route: 'listClusters', groupId: g }),
+    );
   });
 
   it('separate partitions', () => {
-    expect(cacheKey({ partition: 'tA', route: 'listProjects', snapshot: true })).not.toBe(cacheKey({ partition: 'tB', route: 'listProjects', snapshot: true }));
+    expect(cacheKey({ partition: 'tA', route: 'listProjects', snapshot: true })).not.toBe(
+      cacheKey({ partition: 'tB', route: 'listProjects', snapshot: true }),
+    );
   });
 
   it('purge a project, a cluster or a partition by glob', () => {

@@ -85,7 +85,13 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
       await attempt(() =>
         redis
           .multi()
-          .hset(prefix + key, { kind: entry.kind, storedAt: String(entry.storedAt), etag: entry.etag, status: String(entry.status), body: entry.body })
+          .hset(prefix + key, {
+            kind: entry.kind,
+            storedAt: String(entry.storedAt),
+            etag: entry.etag,
+            status: String(entry.status),
+            body: entry.body,
+          })
           .pexpire(prefix + key, Math.max(1, Math.round(retainMs)))
           .exec(),
       );

@@ -26,7 +26,7 @@ async function staticClosure() {
   const dynamic = new Set<string>();
   const sources = new Set<string>();
   const queue = [entry];
-  for (const seen = new Set<string>(); queue.length > 0; ) {
+  for (const seen = new Set<string>(); queue.length > 0;) {
     const chunk = queue.pop() ?? '';
     if (seen.has(chunk)) continue;
     seen.add(chunk);
@@ -44,10 +44,25 @@ describe('the bin’s cold start', () => {
   it('parses arguments before loading the server, the cache backends, core or testkit', async () => {
     const { externals, dynamic, sources } = await staticClosure();
     expect(externals).toContain('commander');
-    for (const heavy of ['hono', '@hono/node-server', 'undici', 'pino', 'prom-client', 'ioredis', 'lru-cache', '@atlas-checkpoints/core', '@atlas-checkpoints/testkit']) {
+    for (const heavy of [
+      'hono',
+      '@hono/node-server',
+      'undici',
+      'pino',
+      'prom-client',
+      'ioredis',
+      'lru-cache',
+      '@atlas-checkpoints/core',
+      '@atlas-checkpoints/testkit',
+    ]) {
       expect(externals).not.toContain(heavy);
     }
-    for (const file of ['src/app/create-proxy.ts', 'src/cache/redis-store.ts', 'src/cache/memory-store.ts', 'src/observability/logger.ts']) {
+    for (const file of [
+      'src/app/create-proxy.ts',
+      'src/cache/redis-store.ts',
+      'src/cache/memory-store.ts',
+      'src/observability/logger.ts',
+    ]) {
       expect(sources).not.toContain(file);
     }
     expect(dynamic).toContain('@atlas-checkpoints/testkit');

@@ -57,9 +57,13 @@ describe('atlas-checkpoints-proxy CLI', () => {
     const previous = process.env.ATLAS_PROXY_DEMO;
     process.env.ATLAS_PROXY_DEMO = 'false';
     try {
-      await expect(startFromArgs(['node', 'proxy', '--port', '0', '--log-level', 'silent'], t.io)).rejects.toThrow(/--tokens-file/);
+      await expect(startFromArgs(['node', 'proxy', '--port', '0', '--log-level', 'silent'], t.io)).rejects.toThrow(
+        /--tokens-file/,
+      );
       process.env.ATLAS_PROXY_DEMO = 'maybe';
-      await expect(startFromArgs(['node', 'proxy', '--port', '0', '--log-level', 'silent'], t.io)).rejects.toThrow(/ATLAS_PROXY_DEMO/);
+      await expect(startFromArgs(['node', 'proxy', '--port', '0', '--log-level', 'silent'], t.io)).rejects.toThrow(
+        /ATLAS_PROXY_DEMO/,
+      );
     } finally {
       if (previous === undefined) delete process.env.ATLAS_PROXY_DEMO;
       else process.env.ATLAS_PROXY_DEMO = previous;
@@ -68,9 +72,13 @@ describe('atlas-checkpoints-proxy CLI', () => {
 
   it('the bin exits 0 on SIGTERM after printing its URL', async () => {
     const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', bin, '--demo', '--port', '0', '--log-level', 'silent'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', bin, '--demo', '--port', '0', '--log-level', 'silent'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
     const url = chunk.toString().split('\n')[0] ?? '';
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

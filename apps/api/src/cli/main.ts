@@ -49,7 +49,8 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   // commander turns a boolean flag on whenever its env var is set, even to "false".
   if (program.getOptionValueSource('demo') === 'env') opts.demo = envSwitch('ATLAS_PROXY_DEMO', process.env.ATLAS_PROXY_DEMO);
   const tokens = opts.tokensFile === undefined ? undefined : loadTokensFile(opts.tokensFile);
-  if (!opts.demo && opts.authMode === 'proxy' && tokens === undefined) throw new UsageError('--auth-mode proxy needs --tokens-file (or use --demo)');
+  if (!opts.demo && opts.authMode === 'proxy' && tokens === undefined)
+    throw new UsageError('--auth-mode proxy needs --tokens-file (or use --demo)');
   const [core, { createLogger }, { createProxy }, { startServer }] = await Promise.all([
     import('@atlas-checkpoints/core'),
     import('../observability/logger.js'),
@@ -63,16 +64,22 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   let upstreamFetch: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
   if (opts.demo) {
     const { createFakeAtlas, generateFixtures } = await import('@atlas-checkpoints/testkit');
-    const fake = createFakeAtlas({ fixtures: generateFixtures({ seed: 42, projects: 3, clustersPerProject: 2, checkpointsPerCluster: 1_000 }) });
+    const fake = createFakeAtlas({
+      fixtures: generateFixtures({ seed: 42, projects: 3, clustersPerProject: 2, checkpointsPerCluster: 1_000 }),
+    });
     upstreamUrl = fake.baseUrl;
     upstreamFetch = async (input, init) => fake.fetch(input, init);
-    io.stderr(`atlas-checkpoints-proxy: DEMO MODE — upstream is an embedded fake Atlas with seeded data (seed 42), not MongoDB Atlas.${tokens ? '' : ' No token is required.'}`);
+    io.stderr(
+      `atlas-checkpoints-proxy: DEMO MODE — upstream is an embedded fake Atlas with seeded data (seed 42), not MongoDB Atlas.${tokens ? '' : ' No token is required.'}`,
+    );
   } else {
     const config = await core.resolveConfig({ flags: { baseUrl: opts.upstream, profile: opts.profile }, env: io.env });
     upstreamUrl = config.baseUrl;
     upstreamAuth = config.auth;
     if (opts.authMode === 'proxy' && config.credentials === 'none') {
-      throw new UsageError('--auth-mode proxy needs upstream credentials: MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, API keys, or an Atlas CLI profile');
+      throw new UsageError(
+        '--auth-mode proxy needs upstream credentials: MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, API keys, or an Atlas CLI profile',
+      );
     }
   }
 
@@ -86,10 +93,13 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
           // their Atlas credentials never read each other's entries.
           keyPrefix: `${opts.redisPrefix}${upstreamScope(upstreamUrl, upstreamAuth)}:`,
           localMaxBytes: localBytes,
-          onHealthChange: (up) => (up ? logger.info('cache backend up') : logger.warn('cache backend down: serving from the local copy')),
+          onHealthChange: (up) =>
+            up ? logger.info('cache backend up') : logger.warn('cache backend down: serving from the local copy'),
         });
   if (opts.cache !== 'memory' && opts.authMode === 'passthrough' && opts.partitionKeyFile === undefined) {
-    io.stderr('atlas-checkpoints-proxy: warning: passthrough partitions use a random key per process; set --partition-key-file to share them between replicas');
+    io.stderr(
+      'atlas-checkpoints-proxy: warning: passthrough partitions use a random key per process; set --partition-key-file to share them between replicas',
+    );
   }
 
   const proxy = createProxy({
@@ -100,8 +110,10 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
     upstreamTimeoutMs: opts.upstreamTimeout * 1000,
     authMode: opts.authMode,
     tokens,
-    adminToken: opts.adminTokenFile === undefined ? io.env.ATLAS_PROXY_ADMIN_TOKEN : readSecret(opts.adminTokenFile, 'admin token'),
-    partitionKey: opts.partitionKeyFile === undefined ? undefined : Buffer.from(readSecret(opts.partitionKeyFile, 'partition key')),
+    adminToken:
+      opts.adminTokenFile === undefined ? io.env.ATLAS_PROXY_ADMIN_TOKEN : readSecret(opts.adminTokenFile, 'admin token'),
+    partitionKey:
+      opts.partitionKeyFile === undefined ? undefined : Buffer.from(readSecret(opts.partitionKeyFile, 'partition key')),
     store,
     policy: {
       ttlMs: opts.ttl * 1000,
@@ -115,7 +127,10 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   });
   const server = await startServer(proxy.fetch, { port: opts.port, host: opts.host });
   io.stdout(server.url);
-  logger.info({ url: server.url, upstream: upstreamUrl, cache: store.kind, authMode: opts.authMode, demo: opts.demo }, 'listening');
+  logger.info(
+    { url: server.url, upstream: upstreamUrl, cache: store.kind, authMode: opts.authMode, demo: opts.demo },
+    'listening',
+  );
   let stopping: Promise<void> | undefined;
   return {
     url: server.url,
@@ -137,7 +152,11 @@ function envSwitch(name: string, value: string | undefined): boolean {
 }
 
 function defaultIo(): Io {
-  return { stdout: (line) => process.stdout.write(`${line}\n`), stderr: (line) => process.stderr.write(`${line}\n`), env: process.env };
+  return {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+  };
 }
 
 /**
@@ -163,7 +182,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const usage = error instanceof UsageError || error instanceof TokensFileError || (error instanceof Error && error.name === 'ConfigError');
+    const usage =
+      error instanceof UsageError || error instanceof TokensFileError || (error instanceof Error && error.name === 'ConfigError');
     process.stderr.write(`atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = usage ? 2 : 1;
   }

@@ -15,7 +15,9 @@ describe('upstreamScope', () => {
   it('differs by upstream URL and by credential identity', () => {
     const base = upstreamScope(url, serviceAccount({ clientId: 'mdb_sa_id_1', clientSecret: 's' }));
     expect(upstreamScope(url, serviceAccount({ clientId: 'mdb_sa_id_2', clientSecret: 's' }))).not.toBe(base);
-    expect(upstreamScope('https://cloud-dev.mongodb.com', serviceAccount({ clientId: 'mdb_sa_id_1', clientSecret: 's' }))).not.toBe(base);
+    expect(
+      upstreamScope('https://cloud-dev.mongodb.com', serviceAccount({ clientId: 'mdb_sa_id_1', clientSecret: 's' })),
+    ).not.toBe(base);
     expect(upstreamScope(url, apiKey({ publicKey: 'mdb_sa_id_1', privateKey: 's' }))).not.toBe(base);
     expect(upstreamScope(url, none())).not.toBe(base);
   });

@@ -21,8 +21,14 @@ export function checkAccept(accept: string | undefined): void {
     const version = match[1] ?? '';
     if (version === '2023-01-01') return;
     rejected ??= /^\d{4}-\d{2}-\d{2}$/.test(version)
-      ? new ProxyApiError(406, 'NOT_ACCEPTABLE', `The requested API version ${version} is not available through this proxy. Available: 2023-01-01.`)
+      ? new ProxyApiError(
+          406,
+          'NOT_ACCEPTABLE',
+          `The requested API version ${version} is not available through this proxy. Available: 2023-01-01.`,
+        )
       : proxyErrors.invalidVersionDate(version);
   }
-  throw rejected ?? new ProxyApiError(406, 'NOT_ACCEPTABLE', 'Unsupported Accept header. Use application/vnd.atlas.2023-01-01+json.');
+  throw (
+    rejected ?? new ProxyApiError(406, 'NOT_ACCEPTABLE', 'Unsupported Accept header. Use application/vnd.atlas.2023-01-01+json.')
+  );
 }

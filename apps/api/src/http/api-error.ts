@@ -82,19 +82,28 @@ export const proxyErrors = {
       description: 'must be an integer between 1 and 500',
     }),
   invalidQuery: (field: string, description: string) =>
-    new ProxyApiError(400, 'VALIDATION_ERROR', `Invalid value for query parameter ${clip(field)}.`, { field: clip(field), description }),
+    new ProxyApiError(400, 'VALIDATION_ERROR', `Invalid value for query parameter ${clip(field)}.`, {
+      field: clip(field),
+      description,
+    }),
   notFound: (path: string) => new ProxyApiError(404, 'RESOURCE_NOT_FOUND', `Cannot find resource ${clip(path)}.`),
   groupNotFound: (groupId: string) => new ProxyApiError(404, 'GROUP_NOT_FOUND', `No group with ID ${groupId} exists.`),
-  methodNotAllowed: (method: string) => new ProxyApiError(405, 'METHOD_NOT_ALLOWED', `Method ${clip(method)} is not allowed.`, { headers: { allow: 'GET, HEAD' } }),
+  methodNotAllowed: (method: string) =>
+    new ProxyApiError(405, 'METHOD_NOT_ALLOWED', `Method ${clip(method)} is not allowed.`, { headers: { allow: 'GET, HEAD' } }),
   unauthorized: () =>
     new ProxyApiError(401, 'UNAUTHORIZED', 'You are not authorized for this resource.', {
       headers: { 'www-authenticate': 'Bearer realm="atlas-checkpoints-proxy"' },
     }),
   invalidVersionDate: (version: string) =>
-    new ProxyApiError(406, 'INVALID_VERSION_DATE', `The version date ${clip(version)} is not supported by this proxy (2023-01-01).`),
+    new ProxyApiError(
+      406,
+      'INVALID_VERSION_DATE',
+      `The version date ${clip(version)} is not supported by this proxy (2023-01-01).`,
+    ),
   upstreamUnavailable: () => new ProxyApiError(502, 'BAD_GATEWAY', 'The upstream Atlas API could not be reached.'),
   upstreamTimeout: () => new ProxyApiError(504, 'GATEWAY_TIMEOUT', 'The upstream Atlas API did not answer in time.'),
-  upstreamInvalid: () => new ProxyApiError(502, 'BAD_GATEWAY', 'The upstream Atlas API sent a response that does not match its schema.'),
+  upstreamInvalid: () =>
+    new ProxyApiError(502, 'BAD_GATEWAY', 'The upstream Atlas API sent a response that does not match its schema.'),
   unexpected: () => new ProxyApiError(500, 'UNEXPECTED_ERROR', 'Unexpected error.'),
 } as const;
 

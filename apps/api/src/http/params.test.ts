@@ -15,7 +15,13 @@ function codeOf(fn: () => unknown): string | undefined {
 describe('request validation', () => {
   it('applies Atlas defaults', () => {
     expect(parseListQuery('')).toEqual({ pageNum: 1, itemsPerPage: 100, includeCount: true, pretty: false, envelope: false });
-    expect(parseListQuery('pageNum=3&itemsPerPage=500&includeCount=false&pretty=true&envelope=true')).toEqual({ pageNum: 3, itemsPerPage: 500, includeCount: false, pretty: true, envelope: true });
+    expect(parseListQuery('pageNum=3&itemsPerPage=500&includeCount=false&pretty=true&envelope=true')).toEqual({
+      pageNum: 3,
+      itemsPerPage: 500,
+      includeCount: false,
+      pretty: true,
+      envelope: true,
+    });
     expect(parseResourceQuery('envelope=true')).toEqual({ pretty: false, envelope: true });
   });
 
@@ -32,7 +38,9 @@ describe('request validation', () => {
   });
 
   it('validates path parameters with core’s validators', () => {
-    expect(codeOf(() => checkPath({ groupId: 'a'.repeat(24), clusterName: 'Cluster-0', checkpointId: 'b'.repeat(24) }))).toBeUndefined();
+    expect(
+      codeOf(() => checkPath({ groupId: 'a'.repeat(24), clusterName: 'Cluster-0', checkpointId: 'b'.repeat(24) })),
+    ).toBeUndefined();
     expect(codeOf(() => checkPath({ groupId: 'A'.repeat(24) }))).toBe('400 INVALID_ATTRIBUTE');
     expect(codeOf(() => checkPath({ clusterName: '-x' }))).toBe('400 INVALID_ATTRIBUTE');
     expect(codeOf(() => checkPath({ checkpointId: '123' }))).toBe('400 INVALID_ATTRIBUTE');

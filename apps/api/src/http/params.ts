@@ -56,12 +56,17 @@ export function parseResourceQuery(search: string): RenderFlags {
 }
 
 /** Validates path parameters with core's compiled validators; a bad one throws `INVALID_ATTRIBUTE`. */
-export function checkPath(params: { groupId?: string | undefined; clusterName?: string | undefined; checkpointId?: string | undefined }): void {
+export function checkPath(params: {
+  groupId?: string | undefined;
+  clusterName?: string | undefined;
+  checkpointId?: string | undefined;
+}): void {
   if (params.groupId !== undefined && !GroupIdCheck.Check(params.groupId)) throw proxyErrors.invalidAttribute('groupId');
   if (params.clusterName !== undefined && (params.clusterName.length > 64 || !ClusterNameCheck.Check(params.clusterName))) {
     throw proxyErrors.invalidAttribute('clusterName');
   }
-  if (params.checkpointId !== undefined && !CheckpointIdCheck.Check(params.checkpointId)) throw proxyErrors.invalidAttribute('checkpointId');
+  if (params.checkpointId !== undefined && !CheckpointIdCheck.Check(params.checkpointId))
+    throw proxyErrors.invalidAttribute('checkpointId');
 }
 
 function readQuery(search: string, allowed: ReadonlySet<string>): Record<string, string | undefined> {

@@ -23,7 +23,14 @@ describe('logger', () => {
   it('redacts credential headers and token fields', () => {
     const { lines, stream } = capture();
     const logger = createLogger({ level: 'info', destination: stream });
-    logger.info({ req: { headers: { authorization: 'Bearer s3cr3t', cookie: 'c=s3cr3t' } }, token: 's3cr3t', upstream: { secret: 's3cr3t' } }, 'hello');
+    logger.info(
+      {
+        req: { headers: { authorization: 'Bearer s3cr3t', cookie: 'c=s3cr3t' } },
+        token: 's3cr3t',
+        upstream: { secret: 's3cr3t' },
+      },
+      'hello',
+    );
     expect(lines.join('')).not.toContain('s3cr3t');
     expect(lines.join('')).toContain('[REDACTED]');
   });
@@ -44,7 +51,9 @@ describe('logger', () => {
     });
     const ok = await proxy.app.request('/api/atlas/v2/groups', { headers: { authorization: 'Bearer caller-token-xyz' } });
     expect(ok.status, await ok.clone().text()).toBe(200);
-    expect((await proxy.app.request('/api/atlas/v2/groups', { headers: { authorization: 'Bearer wrong-token-abc' } })).status).toBe(401);
+    expect(
+      (await proxy.app.request('/api/atlas/v2/groups', { headers: { authorization: 'Bearer wrong-token-abc' } })).status,
+    ).toBe(401);
     await proxy.close();
     const all = lines.join('');
     expect(all).toContain('upstream');

@@ -32,7 +32,11 @@ export const REDACT_PATHS = [
  */
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
-    { level: options.level ?? 'info', redact: { paths: REDACT_PATHS, censor: '[REDACTED]' }, base: { name: 'atlas-checkpoints-proxy' } },
+    {
+      level: options.level ?? 'info',
+      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      base: { name: 'atlas-checkpoints-proxy' },
+    },
     options.destination ?? pino.destination({ dest: 2, sync: false }),
   );
 }

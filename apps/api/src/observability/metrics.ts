@@ -36,7 +36,11 @@ export function createMetrics(cacheBytes: () => number) {
       this.set(cacheBytes());
     },
   });
-  const redisUp = new Gauge({ name: 'atlas_proxy_cache_backend_up', help: '1 when the cache backend answers, else 0.', registers: [registry] });
+  const redisUp = new Gauge({
+    name: 'atlas_proxy_cache_backend_up',
+    help: '1 when the cache backend answers, else 0.',
+    registers: [registry],
+  });
   return { registry, requests, cacheEvents, upstreamDuration, redisUp };
 }
 

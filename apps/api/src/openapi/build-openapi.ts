@@ -4,8 +4,20 @@ const json = (schema: unknown): unknown => JSON.parse(JSON.stringify(schema));
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const MEDIA = 'application/vnd.atlas.2023-01-01+json';
 
-const query = (name: string, schema: object, description: string) => ({ name, in: 'query', required: false, description, schema });
-const path = (name: string, pattern: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string', pattern } });
+const query = (name: string, schema: object, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+const path = (name: string, pattern: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string', pattern },
+});
 
 const common = [
   query('envelope', { type: 'boolean', default: false }, 'Wrap the response in an envelope with its status.'),
@@ -29,7 +41,10 @@ function operation(operationId: string, summary: string, parameters: object[], s
       summary,
       parameters,
       responses: {
-        '200': { description: 'OK (served from the cache when fresh; see Cache-Status).', content: { [MEDIA]: { schema: ref(schema) } } },
+        '200': {
+          description: 'OK (served from the cache when fresh; see Cache-Status).',
+          content: { [MEDIA]: { schema: ref(schema) } },
+        },
         '304': { description: 'Not Modified (If-None-Match matched the ETag).' },
         '400': error('Bad Request.'),
         '401': error('Unauthorized.'),
@@ -56,11 +71,17 @@ export function buildOpenApi(): Record<string, unknown> {
     info: {
       title: 'atlas-checkpoints-proxy',
       version: '2023-01-01',
-      description: 'A caching proxy for the MongoDB Atlas legacy backup checkpoints API: the same paths, parameters and bodies as Atlas.',
+      description:
+        'A caching proxy for the MongoDB Atlas legacy backup checkpoints API: the same paths, parameters and bodies as Atlas.',
     },
     paths: {
       [`${V2}/groups`]: operation('listProjects', 'Return all projects', listParams, 'GroupPage'),
-      [`${V2}/groups/{groupId}/clusters`]: operation('listClusters', 'Return all clusters in one project', [...listParams, groupId], 'ClusterPage'),
+      [`${V2}/groups/{groupId}/clusters`]: operation(
+        'listClusters',
+        'Return all clusters in one project',
+        [...listParams, groupId],
+        'ClusterPage',
+      ),
       [`${V2}/groups/{groupId}/clusters/{clusterName}/backupCheckpoints`]: operation(
         'listClusterBackupCheckpoints',
         'Return all legacy backup checkpoints',

@@ -12,9 +12,16 @@ export interface WebLink {
  * @example
  * pageLinks('http://127.0.0.1:8080', '/api/atlas/v2/groups', '', { pageNum: 1, itemsPerPage: 100 }, 250)
  */
-export function pageLinks(origin: string, path: string, search: string, page: { pageNum: number; itemsPerPage: number }, total: number): WebLink[] {
+export function pageLinks(
+  origin: string,
+  path: string,
+  search: string,
+  page: { pageNum: number; itemsPerPage: number },
+  total: number,
+): WebLink[] {
   const kept = new URLSearchParams();
-  for (const [key, value] of new URLSearchParams(search)) if (key !== 'pageNum' && key !== 'itemsPerPage') kept.append(key, value);
+  for (const [key, value] of new URLSearchParams(search))
+    if (key !== 'pageNum' && key !== 'itemsPerPage') kept.append(key, value);
   const href = (pageNum: number) => {
     const params = new URLSearchParams(kept);
     params.set('itemsPerPage', String(page.itemsPerPage));

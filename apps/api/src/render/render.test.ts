@@ -7,11 +7,19 @@ import { createRendered, encodedBytes } from './rendered-cache.js';
 
 const list = { pageNum: 2, itemsPerPage: 2, includeCount: true, pretty: false, envelope: false };
 const snapshot = createEntry('snapshot', { results: [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5 }] }, 0);
-const base = { path: '/api/atlas/v2/groups', search: 'itemsPerPage=2&pageNum=2', origin: 'http://proxy', upstreamOrigin: 'https://cloud.mongodb.com' };
+const base = {
+  path: '/api/atlas/v2/groups',
+  search: 'itemsPerPage=2&pageNum=2',
+  origin: 'http://proxy',
+  upstreamOrigin: 'https://cloud.mongodb.com',
+};
 
 describe('rendering', () => {
   it('slices a snapshot into the page asked for, with links and totalCount', () => {
-    const body = JSON.parse(renderBody({ entry: snapshot, shape: 'list', flags: list, list, ...base })) as Record<string, unknown>;
+    const body = JSON.parse(renderBody({ entry: snapshot, shape: 'list', flags: list, list, ...base })) as Record<
+      string,
+      unknown
+    >;
     expect(body.results).toEqual([{ id: 3 }, { id: 4 }]);
     expect(body.totalCount).toBe(5);
     expect(body.links).toEqual([
@@ -26,7 +34,11 @@ describe('rendering', () => {
     const text = renderBody({ entry: snapshot, shape: 'list', flags, list: flags, ...base });
     expect(text).toContain('\n  "status": 200');
     expect(JSON.parse(text)).not.toHaveProperty('totalCount');
-    const resource = createEntry('doc', { id: 'x', links: [{ href: 'https://cloud.mongodb.com/api/atlas/v2/x', rel: 'self' }] }, 0);
+    const resource = createEntry(
+      'doc',
+      { id: 'x', links: [{ href: 'https://cloud.mongodb.com/api/atlas/v2/x', rel: 'self' }] },
+      0,
+    );
     const wrapped = renderBody({ entry: resource, shape: 'resource', flags: { pretty: false, envelope: true }, ...base });
     expect(wrapped).toBe('{"status":200,"content":{"id":"x","links":[{"href":"http://proxy/api/atlas/v2/x","rel":"self"}]}}');
   });

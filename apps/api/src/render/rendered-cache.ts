@@ -56,7 +56,8 @@ export function compressAll(body: RenderedBody): RenderedBody {
  * const { bytes, encoding } = encodedBytes(body, 'gzip');
  */
 export function encodedBytes(body: RenderedBody, wanted: Encoding): { bytes: Uint8Array<ArrayBuffer>; encoding: Encoding } {
-  if (wanted === 'identity' || body.identity.byteLength < MIN_COMPRESS_BYTES) return { bytes: body.identity, encoding: 'identity' };
+  if (wanted === 'identity' || body.identity.byteLength < MIN_COMPRESS_BYTES)
+    return { bytes: body.identity, encoding: 'identity' };
   if (wanted === 'gzip') {
     body.gzip ??= gzipSync(body.identity, { level: 6 });
     return { bytes: body.gzip, encoding: 'gzip' };

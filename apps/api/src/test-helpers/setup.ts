@@ -13,7 +13,12 @@ export function manualClock(start = Date.UTC(2024, 0, 1)) {
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
 
-export const POLICY: CachePolicy = { ttlMs: 60_000, staleWhileRevalidateMs: 300_000, staleIfErrorMs: 86_400_000, negativeTtlMs: 5_000 };
+export const POLICY: CachePolicy = {
+  ttlMs: 60_000,
+  staleWhileRevalidateMs: 300_000,
+  staleIfErrorMs: 86_400_000,
+  negativeTtlMs: 5_000,
+};
 
 export interface Harness {
   readonly fake: FakeAtlas;
@@ -34,8 +39,17 @@ export async function startHarness(
   fakeOptions: { checkpointsPerCluster?: number; latencyMs?: number; auth?: FakeAuthOptions } = {},
   store: CacheStore = createMemoryStore({ maxBytes: 64 * 1024 * 1024 }),
 ): Promise<Harness> {
-  const fixtures = generateFixtures({ seed: 7, projects: 2, clustersPerProject: 2, checkpointsPerCluster: fakeOptions.checkpointsPerCluster ?? 120 });
-  const fake = createFakeAtlas({ fixtures, ...(fakeOptions.latencyMs ? { latencyMs: fakeOptions.latencyMs } : {}), ...(fakeOptions.auth ? { auth: fakeOptions.auth } : {}) });
+  const fixtures = generateFixtures({
+    seed: 7,
+    projects: 2,
+    clustersPerProject: 2,
+    checkpointsPerCluster: fakeOptions.checkpointsPerCluster ?? 120,
+  });
+  const fake = createFakeAtlas({
+    fixtures,
+    ...(fakeOptions.latencyMs ? { latencyMs: fakeOptions.latencyMs } : {}),
+    ...(fakeOptions.auth ? { auth: fakeOptions.auth } : {}),
+  });
   const upstream = await fake.listen({ port: 0, host: '127.0.0.1' });
   const clock = manualClock();
   const proxy = createProxy({

@@ -2,7 +2,14 @@ import { AtlasRequestError } from '@atlas-checkpoints/core';
 import { rebaseLinks } from '../render/links.js';
 
 const PASS_REQUEST = ['authorization', 'accept', 'user-agent'];
-const PASS_RESPONSE = ['content-type', 'www-authenticate', 'x-error-code', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining'];
+const PASS_RESPONSE = [
+  'content-type',
+  'www-authenticate',
+  'x-error-code',
+  'retry-after',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+];
 
 /** A request to forward unchanged (passthrough Digest or anonymous callers). */
 export interface ForwardRequest {
@@ -44,7 +51,10 @@ export async function forward(
     upstream = await fetchFn(new Request(url, { method: request.method, headers, signal }));
     text = await upstream.text();
   } catch (cause) {
-    const timedOut = signal?.aborted === true || (cause as { code?: unknown }).code === 'UND_ERR_HEADERS_TIMEOUT' || (cause as { code?: unknown }).code === 'UND_ERR_BODY_TIMEOUT';
+    const timedOut =
+      signal?.aborted === true ||
+      (cause as { code?: unknown }).code === 'UND_ERR_HEADERS_TIMEOUT' ||
+      (cause as { code?: unknown }).code === 'UND_ERR_BODY_TIMEOUT';
     throw new AtlasRequestError({ kind: timedOut ? 'timeout' : 'network', method: request.method, url: url.href, cause });
   }
   const out = new Headers(extraHeaders);

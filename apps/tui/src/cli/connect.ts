@@ -40,7 +40,12 @@ export async function connect(options: GlobalOptions, io: CliIo): Promise<Connec
     const reader = createAtlasClient({ baseUrl: transport.baseUrl, fetch: transport.fetch, onResponse: feed.emit });
     return { reader, feed, source: { label: 'DEMO', demo: true }, groupId: flagGroupId, close: async () => undefined };
   }
-  const reader = createAtlasClient({ baseUrl: config.baseUrl, auth: config.auth, onResponse: feed.emit, userAgent: 'atlas-checkpoints' });
+  const reader = createAtlasClient({
+    baseUrl: config.baseUrl,
+    auth: config.auth,
+    onResponse: feed.emit,
+    userAgent: 'atlas-checkpoints',
+  });
   return {
     reader,
     feed,

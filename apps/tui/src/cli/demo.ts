@@ -11,7 +11,9 @@ export const DEMO_CHECKPOINTS = 500;
  * @example
  * const { fetch, baseUrl } = await createDemoTransport(500);
  */
-export async function createDemoTransport(checkpoints = DEMO_CHECKPOINTS): Promise<{ fetch: typeof globalThis.fetch; baseUrl: string }> {
+export async function createDemoTransport(
+  checkpoints = DEMO_CHECKPOINTS,
+): Promise<{ fetch: typeof globalThis.fetch; baseUrl: string }> {
   const { createFakeAtlas, generateCheckpoints, generateFixtures } = await import('@atlas-checkpoints/testkit');
   const small = Math.min(checkpoints, DEMO_CHECKPOINTS);
   const fixtures = generateFixtures({ seed: 42, projects: 3, clustersPerProject: 2, checkpointsPerCluster: small });
@@ -23,11 +25,17 @@ export async function createDemoTransport(checkpoints = DEMO_CHECKPOINTS): Promi
     const config = parts.find((p) => p.typeName !== 'REPLICA_SET');
     first.checkpoints.length = 0;
     const generated = generateCheckpoints({
-      seed: 42, groupId, clusterId, count: checkpoints, startAt: Date.parse('2024-01-01T00:00:00Z'), intervalMinutes: 15,
+      seed: 42,
+      groupId,
+      clusterId,
+      count: checkpoints,
+      startAt: Date.parse('2024-01-01T00:00:00Z'),
+      intervalMinutes: 15,
       replicaSets: parts.filter((p) => p.typeName === 'REPLICA_SET').map((p) => p.replicaSetName ?? 'rs0'),
-      configServer: config?.replicaSetName !== undefined && config.typeName !== undefined && config.typeName !== 'REPLICA_SET'
-        ? { replicaSetName: config.replicaSetName, typeName: config.typeName }
-        : undefined,
+      configServer:
+        config?.replicaSetName !== undefined && config.typeName !== undefined && config.typeName !== 'REPLICA_SET'
+          ? { replicaSetName: config.replicaSetName, typeName: config.typeName }
+          : undefined,
     });
     for (const checkpoint of generated) first.checkpoints.push(checkpoint);
   }

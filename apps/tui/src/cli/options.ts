@@ -15,7 +15,9 @@ export interface GlobalOptions {
 export function groupIdOf(options: GlobalOptions): string | undefined {
   const { groupId, projectId } = options;
   if (groupId !== undefined && projectId !== undefined && groupId !== projectId) {
-    throw new UsageError(`--groupId ${groupId} and --projectId ${projectId} disagree (--projectId is an alias of --groupId): pass one`);
+    throw new UsageError(
+      `--groupId ${groupId} and --projectId ${projectId} disagree (--projectId is an alias of --groupId): pass one`,
+    );
   }
   return groupId ?? projectId;
 }
@@ -29,7 +31,8 @@ export function groupIdOf(options: GlobalOptions): string | undefined {
 export function integerArg(flag: string, min: number, max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`${flag} must be an integer from ${min} to ${max}, got "${value}"`);
+    if (!/^\d+$/.test(value) || n < min || n > max)
+      throw new InvalidArgumentError(`${flag} must be an integer from ${min} to ${max}, got "${value}"`);
     return n;
   };
 }

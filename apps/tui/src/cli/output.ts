@@ -66,7 +66,9 @@ export async function writeStream<T>(
   }
   if (format === 'json') {
     const total = totalCount();
-    io.stdout.write(`${JSON.stringify({ results: collected, ...(total === undefined ? {} : { totalCount: total }) }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ results: collected, ...(total === undefined ? {} : { totalCount: total }) }, null, 2)}\n`,
+    );
   } else if (format === 'table') {
     io.stdout.write(renderTable(columns, collected, { width: tableWidth(io), now: Date.now() }));
   }
@@ -78,7 +80,10 @@ export function progressLine(io: CliIo): { update(loaded: number, total: number 
   const active = io.stderr.isTTY === true;
   return {
     update(loaded, total) {
-      if (active) io.stderr.write(`\r\u001b[Kfetched ${loaded.toLocaleString('en-US')} of ${total === undefined ? '?' : total.toLocaleString('en-US')}`);
+      if (active)
+        io.stderr.write(
+          `\r\u001b[Kfetched ${loaded.toLocaleString('en-US')} of ${total === undefined ? '?' : total.toLocaleString('en-US')}`,
+        );
     },
     done() {
       if (active) io.stderr.write('\r\u001b[K');

@@ -17,7 +17,11 @@ function common(command: Command): Command {
     .option('-P, --profile <name>', 'Atlas CLI profile in $XDG_CONFIG_HOME/atlascli/config.toml')
     .option('--baseUrl <url>', 'Atlas base URL (env MONGODB_ATLAS_OPS_MANAGER_URL); point it at the proxy to use its cache')
     .option('--demo', 'use an embedded fake Atlas with generated data (also the default with no credentials)')
-    .addOption(new Option('--demo-checkpoints <n>', 'checkpoints in the first demo cluster').argParser(integerArg('--demo-checkpoints', 0, 1_000_000)).default(DEMO_CHECKPOINTS));
+    .addOption(
+      new Option('--demo-checkpoints <n>', 'checkpoints in the first demo cluster')
+        .argParser(integerArg('--demo-checkpoints', 0, 1_000_000))
+        .default(DEMO_CHECKPOINTS),
+    );
 }
 
 const output = (): Option => new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS).default('table');
@@ -55,7 +59,14 @@ export function createProgram(io: CliIo, handlers: Handlers): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', examples(['atlas-checkpoints', 'atlas-checkpoints --demo', 'atlas-checkpoints list --projectId 5f1b… --clusterName Cluster0 --all -o ndjson']))
+    .addHelpText(
+      'after',
+      examples([
+        'atlas-checkpoints',
+        'atlas-checkpoints --demo',
+        'atlas-checkpoints list --projectId 5f1b… --clusterName Cluster0 --all -o ndjson',
+      ]),
+    )
     .action((options: BrowseOptions) => handlers.browse(options));
 
   common(program.command('browse'))
@@ -63,7 +74,13 @@ export function createProgram(io: CliIo, handlers: Handlers): Command {
     .option('--clusterName <name>', 'open this cluster')
     .option('--checkpointId <id>', 'open this checkpoint')
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
-    .addHelpText('after', examples(['atlas-checkpoints browse --projectId 5f1b… --clusterName Cluster0', 'atlas-checkpoints browse --demo --no-color']))
+    .addHelpText(
+      'after',
+      examples([
+        'atlas-checkpoints browse --projectId 5f1b… --clusterName Cluster0',
+        'atlas-checkpoints browse --demo --no-color',
+      ]),
+    )
     .action((options: BrowseOptions) => handlers.browse(options));
 
   listOptions(common(program.command('list')))
@@ -95,28 +112,44 @@ export function createProgram(io: CliIo, handlers: Handlers): Command {
 
   listOptions(common(program.command('clusters')))
     .description("list a project's clusters")
-    .addHelpText('after', examples(['atlas-checkpoints clusters --projectId 5f1b…', 'atlas-checkpoints clusters --groupId 5f1b… -o csv']))
+    .addHelpText(
+      'after',
+      examples(['atlas-checkpoints clusters --projectId 5f1b…', 'atlas-checkpoints clusters --groupId 5f1b… -o csv']),
+    )
     .action((options: ListCommandOptions) => handlers.list('clusters', options));
 
   program
     .command('completion')
     .description('print a shell completion script')
     .addArgument(new Command().createArgument('<shell>', 'bash, zsh or fish').choices(SHELLS))
-    .addHelpText('after', examples(['source <(atlas-checkpoints completion bash)', 'atlas-checkpoints completion fish > ~/.config/fish/completions/atlas-checkpoints.fish']))
+    .addHelpText(
+      'after',
+      examples([
+        'source <(atlas-checkpoints completion bash)',
+        'atlas-checkpoints completion fish > ~/.config/fish/completions/atlas-checkpoints.fish',
+      ]),
+    )
     .action((shell: Shell) => {
       io.stdout.write(completionScript(shell, completionSpec(program)));
     });
 
-  for (const command of program.commands) command.configureOutput(program.configureOutput()).exitOverride().showHelpAfterError('(run with --help for usage)');
+  for (const command of program.commands)
+    command.configureOutput(program.configureOutput()).exitOverride().showHelpAfterError('(run with --help for usage)');
   return program;
 }
 
 /** Commands and flags, read from the program itself so completion never drifts. */
 export function completionSpec(program: Command): CompletionSpec {
-  const flagsOf = (c: Command): string[] => [...c.options.flatMap((o) => [o.short, o.long].filter((f): f is string => f !== undefined)), '--help'];
+  const flagsOf = (c: Command): string[] => [
+    ...c.options.flatMap((o) => [o.short, o.long].filter((f): f is string => f !== undefined)),
+    '--help',
+  ];
   return {
     program: program.name(),
-    commands: [{ name: 'browse', flags: flagsOf(program) }, ...program.commands.filter((c) => c.name() !== 'browse').map((c) => ({ name: c.name(), flags: flagsOf(c) }))],
+    commands: [
+      { name: 'browse', flags: flagsOf(program) },
+      ...program.commands.filter((c) => c.name() !== 'browse').map((c) => ({ name: c.name(), flags: flagsOf(c) })),
+    ],
     outputs: OUTPUT_FORMATS,
   };
 }

@@ -4,7 +4,15 @@ import { createProgram, type Handlers } from './program.js';
 
 type Context = { groupId?: string; clusterName?: string; checkpointId?: string };
 
-const remember = (context: Context, options: { groupId?: string | undefined; projectId?: string | undefined; clusterName?: string | undefined; checkpointId?: string | undefined }): void => {
+const remember = (
+  context: Context,
+  options: {
+    groupId?: string | undefined;
+    projectId?: string | undefined;
+    clusterName?: string | undefined;
+    checkpointId?: string | undefined;
+  },
+): void => {
   const groupId = options.groupId ?? options.projectId;
   if (groupId !== undefined) context.groupId = groupId;
   if (options.clusterName !== undefined) context.clusterName = options.clusterName;
@@ -13,7 +21,10 @@ const remember = (context: Context, options: { groupId?: string | undefined; pro
 
 const handlers = (io: CliIo, context: Context): Handlers => ({
   browse: async (options) => (remember(context, options), (await import('./commands/browse-command.js')).runBrowse(options, io)),
-  list: async (what, options) => (remember(context, options), (await import('./commands/list-command.js')).runListCommand(what, options, io)),
+  list: async (what, options) => (
+    remember(context, options),
+    (await import('./commands/list-command.js')).runListCommand(what, options, io)
+  ),
   get: async (options) => (remember(context, options), (await import('./commands/get-command.js')).runGetCommand(options, io)),
 });
 

@@ -19,7 +19,10 @@ export interface Column<T> {
 const yesNo = (value: boolean | undefined): string => (value === undefined ? '' : value ? 'yes' : 'no');
 
 const partNames = (c: Checkpoint): string =>
-  (c.parts ?? []).map((p) => p.shardName ?? p.replicaSetName ?? p.typeName ?? '').filter((n) => n !== '').join(',');
+  (c.parts ?? [])
+    .map((p) => p.shardName ?? p.replicaSetName ?? p.typeName ?? '')
+    .filter((n) => n !== '')
+    .join(',');
 
 /**
  * The checkpoint columns, shared by `list -o table|csv` and the browser.
@@ -29,19 +32,55 @@ const partNames = (c: Checkpoint): string =>
  */
 export const CHECKPOINT_COLUMNS: ReadonlyArray<Column<Checkpoint>> = [
   { key: 'id', header: 'ID', width: 24, min: 24, display: (c) => c.id ?? '', raw: (c) => c.id },
-  { key: 'timestamp', header: 'TIMESTAMP', width: 30, min: 30, display: (c, now) => formatWhen(c.timestamp, now), raw: (c) => c.timestamp },
+  {
+    key: 'timestamp',
+    header: 'TIMESTAMP',
+    width: 30,
+    min: 30,
+    display: (c, now) => formatWhen(c.timestamp, now),
+    raw: (c) => c.timestamp,
+  },
   { key: 'restorable', header: 'RESTORABLE', width: 10, min: 10, display: (c) => yesNo(c.restorable), raw: (c) => c.restorable },
   { key: 'parts', header: 'PARTS', width: 20, min: 5, display: partNames, raw: partNames },
-  { key: 'started', header: 'STARTED', width: 30, min: 19, display: (c, now) => formatWhen(c.started, now), raw: (c) => c.started },
-  { key: 'completed', header: 'COMPLETED', width: 30, min: 19, display: (c, now) => formatWhen(c.completed, now), raw: (c) => c.completed },
+  {
+    key: 'started',
+    header: 'STARTED',
+    width: 30,
+    min: 19,
+    display: (c, now) => formatWhen(c.started, now),
+    raw: (c) => c.started,
+  },
+  {
+    key: 'completed',
+    header: 'COMPLETED',
+    width: 30,
+    min: 19,
+    display: (c, now) => formatWhen(c.completed, now),
+    raw: (c) => c.completed,
+  },
 ];
 
 /** The project columns. */
 export const PROJECT_COLUMNS: ReadonlyArray<Column<ProjectRow>> = [
   { key: 'id', header: 'ID', width: 24, min: 24, display: (p) => p.id ?? '', raw: (p) => p.id },
   { key: 'name', header: 'NAME', width: 24, min: 10, display: (p) => p.name ?? '', raw: (p) => p.name },
-  { key: 'clusterCount', header: 'CLUSTERS', width: 8, min: 3, align: 'right', display: (p) => String(p.clusterCount ?? ''), raw: (p) => p.clusterCount },
-  { key: 'created', header: 'CREATED', width: 30, min: 19, display: (p, now) => formatWhen(p.created, now), raw: (p) => p.created },
+  {
+    key: 'clusterCount',
+    header: 'CLUSTERS',
+    width: 8,
+    min: 3,
+    align: 'right',
+    display: (p) => String(p.clusterCount ?? ''),
+    raw: (p) => p.clusterCount,
+  },
+  {
+    key: 'created',
+    header: 'CREATED',
+    width: 30,
+    min: 19,
+    display: (p, now) => formatWhen(p.created, now),
+    raw: (p) => p.created,
+  },
   { key: 'orgId', header: 'ORG', width: 24, min: 8, display: (p) => p.orgId ?? '', raw: (p) => p.orgId },
 ];
 
@@ -50,7 +89,21 @@ export const CLUSTER_COLUMNS: ReadonlyArray<Column<ClusterRow>> = [
   { key: 'name', header: 'NAME', width: 20, min: 6, display: (c) => c.name ?? '', raw: (c) => c.name },
   { key: 'clusterType', header: 'TYPE', width: 10, min: 4, display: (c) => c.clusterType ?? '', raw: (c) => c.clusterType },
   { key: 'stateName', header: 'STATE', width: 10, min: 4, display: (c) => c.stateName ?? '', raw: (c) => c.stateName },
-  { key: 'mongoDBVersion', header: 'VERSION', width: 8, min: 4, display: (c) => c.mongoDBVersion ?? '', raw: (c) => c.mongoDBVersion },
-  { key: 'backupEnabled', header: 'BACKUP', width: 6, min: 3, display: (c) => yesNo(c.backupEnabled), raw: (c) => c.backupEnabled },
+  {
+    key: 'mongoDBVersion',
+    header: 'VERSION',
+    width: 8,
+    min: 4,
+    display: (c) => c.mongoDBVersion ?? '',
+    raw: (c) => c.mongoDBVersion,
+  },
+  {
+    key: 'backupEnabled',
+    header: 'BACKUP',
+    width: 6,
+    min: 3,
+    display: (c) => yesNo(c.backupEnabled),
+    raw: (c) => c.backupEnabled,
+  },
   { key: 'id', header: 'ID', width: 24, min: 8, display: (c) => c.id ?? '', raw: (c) => c.id },
 ];

@@ -12,9 +12,13 @@ function parseRecord(line: string): string[] {
       let value = '';
       i++;
       while (i < line.length) {
-        if (line[i] === '"' && line[i + 1] === '"') { value += '"'; i += 2; }
-        else if (line[i] === '"') { i++; break; }
-        else value += line[i++];
+        if (line[i] === '"' && line[i + 1] === '"') {
+          value += '"';
+          i += 2;
+        } else if (line[i] === '"') {
+          i++;
+          break;
+        } else value += line[i++];
       }
       out.push(value);
       i++;

@@ -11,7 +11,13 @@ describe('detailLines', () => {
         timestamp: '2024-05-04T09:42:00Z',
         restorable: true,
         parts: [
-          { typeName: 'REPLICA_SET', replicaSetName: 'shard-0', shardName: 'shard-0', tokenDiscovered: true, tokenTimestamp: { date: '2024-05-04T09:41:59Z', increment: 3 } },
+          {
+            typeName: 'REPLICA_SET',
+            replicaSetName: 'shard-0',
+            shardName: 'shard-0',
+            tokenDiscovered: true,
+            tokenTimestamp: { date: '2024-05-04T09:41:59Z', increment: 3 },
+          },
           { typeName: 'CONFIG_SERVER_REPLICA_SET', replicaSetName: 'config' },
         ],
         links: [{ rel: 'self', href: 'https://cloud.mongodb.com/x' }],

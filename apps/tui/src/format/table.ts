@@ -9,10 +9,20 @@ const MAX_NATURAL = 60;
  * @example
  * process.stdout.write(renderTable(CHECKPOINT_COLUMNS, page.results, { width: 100, now: Date.now() }));
  */
-export function renderTable<T>(columns: ReadonlyArray<Column<T>>, rows: readonly T[], options: { width: number; now: number }): string {
+export function renderTable<T>(
+  columns: ReadonlyArray<Column<T>>,
+  rows: readonly T[],
+  options: { width: number; now: number },
+): string {
   const cells = rows.map((row) => columns.map((c) => c.display(row, options.now)));
-  const natural = columns.map((c, i) => Math.min(MAX_NATURAL, Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length))));
-  const widths = fitWidths(natural, columns.map((c) => Math.min(c.min, natural[columns.indexOf(c)] ?? c.min)), options.width);
+  const natural = columns.map((c, i) =>
+    Math.min(MAX_NATURAL, Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length))),
+  );
+  const widths = fitWidths(
+    natural,
+    columns.map((c) => Math.min(c.min, natural[columns.indexOf(c)] ?? c.min)),
+    options.width,
+  );
   const line = (values: readonly string[]): string =>
     columns
       .map((c, i) => ({ c, w: widths[i] ?? 0, v: values[i] ?? '' }))

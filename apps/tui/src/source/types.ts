@@ -51,7 +51,9 @@ export interface AtlasReader {
   readonly baseUrl: string;
   listProjects(params: ListParams): Promise<PageOf<ProjectRow>>;
   listClusters(params: ListParams & { readonly groupId: string }): Promise<PageOf<ClusterRow>>;
-  listClusterBackupCheckpoints(params: ListParams & { readonly groupId: string; readonly clusterName: string }): Promise<PageOf<Checkpoint>>;
+  listClusterBackupCheckpoints(
+    params: ListParams & { readonly groupId: string; readonly clusterName: string },
+  ): Promise<PageOf<Checkpoint>>;
   getClusterBackupCheckpoint(params: {
     readonly groupId: string;
     readonly clusterName: string;

@@ -14,8 +14,10 @@ const CREDENTIALS_HINT =
 
 function notFound(errorCode: string, context: ErrorContext): string {
   if (errorCode.includes('GROUP') || errorCode.includes('PROJECT')) return `Project ${context.groupId ?? ''} was not found.`;
-  if (errorCode.includes('CLUSTER')) return `Cluster ${context.clusterName ?? ''} was not found in project ${context.groupId ?? ''}.`;
-  if (errorCode.includes('CHECKPOINT')) return `Checkpoint ${context.checkpointId ?? ''} was not found in cluster ${context.clusterName ?? ''}.`;
+  if (errorCode.includes('CLUSTER'))
+    return `Cluster ${context.clusterName ?? ''} was not found in project ${context.groupId ?? ''}.`;
+  if (errorCode.includes('CHECKPOINT'))
+    return `Checkpoint ${context.checkpointId ?? ''} was not found in cluster ${context.clusterName ?? ''}.`;
   const ids = [context.groupId, context.clusterName, context.checkpointId].filter((v) => v !== undefined);
   return `Not found: ${ids.join(' / ') || 'the resource'}.`;
 }
@@ -42,19 +44,33 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
       case 404:
         return { ...base, title: `404 (${error.errorCode}): ${notFound(error.errorCode, context)}`, hint: 'Check the id.' };
       case 429:
-        return { ...base, title: `429 Rate limited (${error.errorCode})`, hint: 'Atlas kept rate limiting after the retries; wait a minute and try again.' };
+        return {
+          ...base,
+          title: `429 Rate limited (${error.errorCode})`,
+          hint: 'Atlas kept rate limiting after the retries; wait a minute and try again.',
+        };
       default:
-        return { ...base, title: `${error.status} ${error.errorCode}: ${detail}`, hint: 'Try again; if it persists, check status.mongodb.com.' };
+        return {
+          ...base,
+          title: `${error.status} ${error.errorCode}: ${detail}`,
+          hint: 'Try again; if it persists, check status.mongodb.com.',
+        };
     }
   }
   if (isAtlasRequestError(error)) {
-    return { title: `Cannot reach Atlas (${error.kind}): ${error.message}`, hint: 'Check your network and --baseUrl (or MONGODB_ATLAS_OPS_MANAGER_URL).' };
+    return {
+      title: `Cannot reach Atlas (${error.kind}): ${error.message}`,
+      hint: 'Check your network and --baseUrl (or MONGODB_ATLAS_OPS_MANAGER_URL).',
+    };
   }
   if (isInvalidParameterError(error)) {
     return { title: `Invalid ${error.parameter}: ${JSON.stringify(error.value)}`, hint: 'Check the id you passed.' };
   }
   if (isResponseShapeError(error)) {
-    return { title: `Unexpected response from Atlas: ${error.message}`, hint: 'Try again; if it persists, report it with the path above.' };
+    return {
+      title: `Unexpected response from Atlas: ${error.message}`,
+      hint: 'Try again; if it persists, report it with the path above.',
+    };
   }
   return { title: error instanceof Error ? error.message : String(error), hint: 'Try again.' };
 }

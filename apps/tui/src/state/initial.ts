@@ -23,14 +23,31 @@ export function initialState(viewport: { rows: number; columns: number }, start:
       stack.push({ kind: 'checkpoints', id: 3, groupId, projectName: groupId, clusterName, list: emptyList() });
       if (checkpointId !== undefined) {
         stack.push({
-          kind: 'detail', id: 4, groupId, projectName: groupId, clusterName, checkpointId,
-          checkpoint: undefined, pending: undefined, error: undefined, scroll: 0,
+          kind: 'detail',
+          id: 4,
+          groupId,
+          projectName: groupId,
+          clusterName,
+          checkpointId,
+          checkpoint: undefined,
+          pending: undefined,
+          error: undefined,
+          scroll: 0,
         });
       }
     }
   }
   return {
-    stack, nextId: stack.length + 1, viewport, filterDraft: undefined, help: false, rateLimitedMs: undefined,
-    cache: undefined, copyRequest: undefined, unsentCopies: [], notice: undefined, quit: false,
+    stack,
+    nextId: stack.length + 1,
+    viewport,
+    filterDraft: undefined,
+    help: false,
+    rateLimitedMs: undefined,
+    cache: undefined,
+    copyRequest: undefined,
+    unsentCopies: [],
+    notice: undefined,
+    quit: false,
   };
 }

@@ -34,7 +34,8 @@ export function keyToCommand(input: string, key: Key, mode: { filtering: boolean
     if (key.backspace || key.delete) return { type: 'filterBackspace' };
     if (key.upArrow) return { type: 'move', delta: -1 };
     if (key.downArrow) return { type: 'move', delta: 1 };
-    if (input !== '' && !key.ctrl && !key.meta && [...input].every((ch) => ch.charCodeAt(0) >= 0x20)) return { type: 'filterInput', text: input };
+    if (input !== '' && !key.ctrl && !key.meta && [...input].every((ch) => ch.charCodeAt(0) >= 0x20))
+      return { type: 'filterInput', text: input };
     return undefined;
   }
   if (key.upArrow || input === 'k') return { type: 'move', delta: -1 };

@@ -5,7 +5,12 @@ import type { ListData } from './types.js';
 import type { Checkpoint } from '../source/types.js';
 
 const ROWS = checkpoints(100_000);
-const big = (patch: Partial<ListData<Checkpoint>> = {}): ListData<Checkpoint> => ({ ...emptyList<Checkpoint>(), items: ROWS, totalCount: ROWS.length, ...patch });
+const big = (patch: Partial<ListData<Checkpoint>> = {}): ListData<Checkpoint> => ({
+  ...emptyList<Checkpoint>(),
+  items: ROWS,
+  totalCount: ROWS.length,
+  ...patch,
+});
 
 describe('visibleRows', () => {
   it('yields exactly `height` rows of a 100,000-row list, from the offset', () => {

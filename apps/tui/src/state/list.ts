@@ -6,8 +6,17 @@ import { computeView, extendView } from './view.js';
 /** A list nothing has been loaded into yet. */
 export function emptyList<T>(): ListData<T> {
   return {
-    items: AppendList.empty<T>(), totalCount: undefined, pagesLoaded: 0, hasMore: true, pending: undefined, error: undefined,
-    view: null, cursor: 0, offset: 0, filter: '', sort: 0,
+    items: AppendList.empty<T>(),
+    totalCount: undefined,
+    pagesLoaded: 0,
+    hasMore: true,
+    pending: undefined,
+    error: undefined,
+    view: null,
+    cursor: 0,
+    offset: 0,
+    filter: '',
+    sort: 0,
   };
 }
 

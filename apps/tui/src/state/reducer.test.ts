@@ -24,7 +24,12 @@ function loaded(n: number, total = n): BrowserState {
     state = run(
       state,
       { type: 'fetchStarted', screenId: request.screenId, token: start + 1 },
-      { type: 'pageLoaded', screenId: request.screenId, token: start + 1, page: { results: checkpoints(Math.min(100, n - start), start), totalCount: total } },
+      {
+        type: 'pageLoaded',
+        screenId: request.screenId,
+        token: start + 1,
+        page: { results: checkpoints(Math.min(100, n - start), start), totalCount: total },
+      },
     );
   }
   return state;
@@ -67,14 +72,27 @@ describe('initial state and requests', () => {
 
   it('follows next links when there is no totalCount', () => {
     let state = run(atCheckpoints(), { type: 'fetchStarted', screenId: 3, token: 1 });
-    state = run(state, { type: 'pageLoaded', screenId: 3, token: 1, page: { results: checkpoints(2), links: [{ rel: 'next', href: 'x' }] } });
+    state = run(state, {
+      type: 'pageLoaded',
+      screenId: 3,
+      token: 1,
+      page: { results: checkpoints(2), links: [{ rel: 'next', href: 'x' }] },
+    });
     expect(list(state).hasMore).toBe(true);
-    state = run(state, { type: 'fetchStarted', screenId: 3, token: 2 }, { type: 'pageLoaded', screenId: 3, token: 2, page: { results: checkpoints(2, 2), links: [] } });
+    state = run(
+      state,
+      { type: 'fetchStarted', screenId: 3, token: 2 },
+      { type: 'pageLoaded', screenId: 3, token: 2, page: { results: checkpoints(2, 2), links: [] } },
+    );
     expect(list(state).hasMore).toBe(false);
   });
 
   it('keeps an error in place and stops asking until refresh', () => {
-    let state = run(atCheckpoints(), { type: 'fetchStarted', screenId: 3, token: 1 }, { type: 'rateLimited', retryAfterMs: 2000 });
+    let state = run(
+      atCheckpoints(),
+      { type: 'fetchStarted', screenId: 3, token: 1 },
+      { type: 'rateLimited', retryAfterMs: 2000 },
+    );
     expect(state.rateLimitedMs).toBe(2000);
     state = run(state, { type: 'fetchFailed', screenId: 3, token: 1, error: { title: 'boom', hint: 'press r' } });
     expect(list(state).error?.title).toBe('boom');
@@ -131,19 +149,23 @@ describe('page loads cost the page, not the list', () => {
   it.each([
     ['no filter', [] as Action[]],
     ['a filter', [{ type: 'filterStart' }, { type: 'filterInput', text: 'rs-1' }, { type: 'filterCommit' }] as Action[]],
-  ])('appends 1,000 pages into one storage (no copy of earlier rows) and leaves every earlier state as it was, with %s', (_, setup) => {
-    const states = [pageLoad(run(atCheckpoints(), ...setup), 0, 100_000)];
-    for (let start = 100; start < 100_000; start += 100) states.push(pageLoad(states.at(-1)!, start, 100_000));
-    const first = list(states[0]!);
-    const last = list(states.at(-1)!);
-    expect(last.items).toBeInstanceOf(AppendList);
-    expect((last.items as AppendList<unknown>).sharesStorageWith(first.items as AppendList<unknown>)).toBe(true);
-    if (first.view !== null) expect((last.view as AppendList<number>).sharesStorageWith(first.view as AppendList<number>)).toBe(true);
-    expect(last.items.length).toBe(100_000);
-    states.forEach((state, page) => expect(list(state).items.length).toBe((page + 1) * 100));
-    expect(first.items.at(100)).toBeUndefined();
-    expect(viewLength(first)).toBe(setup.length === 0 ? 100 : 50);
-  });
+  ])(
+    'appends 1,000 pages into one storage (no copy of earlier rows) and leaves every earlier state as it was, with %s',
+    (_, setup) => {
+      const states = [pageLoad(run(atCheckpoints(), ...setup), 0, 100_000)];
+      for (let start = 100; start < 100_000; start += 100) states.push(pageLoad(states.at(-1)!, start, 100_000));
+      const first = list(states[0]!);
+      const last = list(states.at(-1)!);
+      expect(last.items).toBeInstanceOf(AppendList);
+      expect((last.items as AppendList<unknown>).sharesStorageWith(first.items as AppendList<unknown>)).toBe(true);
+      if (first.view !== null)
+        expect((last.view as AppendList<number>).sharesStorageWith(first.view as AppendList<number>)).toBe(true);
+      expect(last.items.length).toBe(100_000);
+      states.forEach((state, page) => expect(list(state).items.length).toBe((page + 1) * 100));
+      expect(first.items.at(100)).toBeUndefined();
+      expect(viewLength(first)).toBe(setup.length === 0 ? 100 : 50);
+    },
+  );
 
   it('a page loaded into an older state does not change the newer one', () => {
     const one = pageLoad(atCheckpoints(), 0, 300);
@@ -156,11 +178,27 @@ describe('page loads cost the page, not the list', () => {
 });
 
 describe('cursor moves leave the loaded list alone', () => {
-  const keys: Action[] = [key('j'), key('k'), key('', { pageDown: true }), key('', { pageUp: true }), key('G'), key('g'), { type: 'resize', rows: 20, columns: 80 }];
+  const keys: Action[] = [
+    key('j'),
+    key('k'),
+    key('', { pageDown: true }),
+    key('', { pageUp: true }),
+    key('G'),
+    key('g'),
+    { type: 'resize', rows: 20, columns: 80 },
+  ];
 
   it.each([
     ['no filter or sort', [] as Action[]],
-    ['a filter and a sort', [{ type: 'filterStart' }, { type: 'filterInput', text: 'rs-1' }, { type: 'filterCommit' }, { type: 'sortCycle' }] as Action[]],
+    [
+      'a filter and a sort',
+      [
+        { type: 'filterStart' },
+        { type: 'filterInput', text: 'rs-1' },
+        { type: 'filterCommit' },
+        { type: 'sortCycle' },
+      ] as Action[],
+    ],
   ])('keeps the items and view arrays (same identity) at 100,000 rows with %s', (_, setup) => {
     let state = run(loaded(100_000), ...setup);
     const { items, view } = list(state);
@@ -184,15 +222,27 @@ describe('cursor moves leave the loaded list alone', () => {
 describe('navigation', () => {
   it('opens a project, a cluster and a checkpoint, then walks back', () => {
     let state = initialState({ rows: 30, columns: 100 });
-    state = run(state, { type: 'fetchStarted', screenId: 1, token: 1 }, { type: 'pageLoaded', screenId: 1, token: 1, page: { results: [{ id: GROUP, name: 'prod' }] } });
+    state = run(
+      state,
+      { type: 'fetchStarted', screenId: 1, token: 1 },
+      { type: 'pageLoaded', screenId: 1, token: 1, page: { results: [{ id: GROUP, name: 'prod' }] } },
+    );
     state = run(state, { type: 'open' });
     expect(currentScreen(state)).toMatchObject({ kind: 'clusters', groupId: GROUP, projectName: 'prod' });
     const clusters = currentScreen(state).id;
-    state = run(state, { type: 'fetchStarted', screenId: clusters, token: 2 }, { type: 'pageLoaded', screenId: clusters, token: 2, page: { results: [{ name: 'Cluster0' }] } });
+    state = run(
+      state,
+      { type: 'fetchStarted', screenId: clusters, token: 2 },
+      { type: 'pageLoaded', screenId: clusters, token: 2, page: { results: [{ name: 'Cluster0' }] } },
+    );
     state = run(state, { type: 'open' });
     expect(currentScreen(state)).toMatchObject({ kind: 'checkpoints', clusterName: 'Cluster0', projectName: 'prod' });
     const cps = currentScreen(state).id;
-    state = run(state, { type: 'fetchStarted', screenId: cps, token: 3 }, { type: 'pageLoaded', screenId: cps, token: 3, page: { results: checkpoints(3) } });
+    state = run(
+      state,
+      { type: 'fetchStarted', screenId: cps, token: 3 },
+      { type: 'pageLoaded', screenId: cps, token: 3, page: { results: checkpoints(3) } },
+    );
     state = run(state, { type: 'move', delta: 1 }, { type: 'open' });
     expect(currentScreen(state)).toMatchObject({ kind: 'detail', checkpointId: hexId(1) });
     expect(nextRequest(state)).toBeUndefined();
@@ -213,7 +263,11 @@ describe('navigation', () => {
     state = run(state, { type: 'refresh' });
     expect(nextRequest(state)).toMatchObject({ kind: 'detail', checkpointId: hexId(0) });
     const id = currentScreen(state).id;
-    state = run(state, { type: 'fetchStarted', screenId: id, token: 9 }, { type: 'detailLoaded', screenId: id, token: 9, checkpoint: checkpoints(1)[0]! });
+    state = run(
+      state,
+      { type: 'fetchStarted', screenId: id, token: 9 },
+      { type: 'detailLoaded', screenId: id, token: 9, checkpoint: checkpoints(1)[0]! },
+    );
     expect(selectedItem(state)).toMatchObject({ id: hexId(0) });
   });
 
@@ -230,7 +284,12 @@ describe('navigation', () => {
 
 describe('filter and sort', () => {
   it('filters as you type, commits, and esc clears it before going back', () => {
-    let state = run(loaded(100), { type: 'filterStart' }, { type: 'filterInput', text: 'c' }, { type: 'filterInput', text: hexId(42).slice(1) });
+    let state = run(
+      loaded(100),
+      { type: 'filterStart' },
+      { type: 'filterInput', text: 'c' },
+      { type: 'filterInput', text: hexId(42).slice(1) },
+    );
     expect(viewLength(list(state))).toBe(1);
     expect(itemAt(list(state), 0)).toMatchObject({ id: hexId(42) });
     state = run(state, { type: 'filterBackspace' });
@@ -245,7 +304,8 @@ describe('filter and sort', () => {
 
   it('filters by restorable, by date and by part name', () => {
     const state = loaded(30);
-    const count = (filter: string) => viewLength(list(run(state, { type: 'filterStart' }, { type: 'filterInput', text: filter })));
+    const count = (filter: string) =>
+      viewLength(list(run(state, { type: 'filterStart' }, { type: 'filterInput', text: filter })));
     expect(count('restorable')).toBe(20);
     expect(count('not-restorable')).toBe(10);
     expect(count('2024-01-01T05')).toBe(1);
@@ -276,7 +336,11 @@ describe('chrome', () => {
     expect(state.help).toBe(true);
     state = run(state, { type: 'cacheInfo', status: 'atlas-proxy; hit', age: 12 }, { type: 'toggleHelp' });
     expect(state.cache).toEqual({ status: 'atlas-proxy; hit', age: 12 });
-    state = run(state, { type: 'fetchStarted', screenId: 1, token: 1 }, { type: 'pageLoaded', screenId: 1, token: 1, page: { results: [{ id: GROUP, name: 'p' }] } });
+    state = run(
+      state,
+      { type: 'fetchStarted', screenId: 1, token: 1 },
+      { type: 'pageLoaded', screenId: 1, token: 1, page: { results: [{ id: GROUP, name: 'p' }] } },
+    );
     state = run(state, key('y'));
     expect(JSON.parse(state.copyRequest?.text ?? '')).toEqual({ id: GROUP, name: 'p' });
     state = run(state, { type: 'copied', seq: 99, delivered: false });

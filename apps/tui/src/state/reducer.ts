@@ -12,7 +12,10 @@ const replaceTop = (state: BrowserState, screen: Screen): BrowserState => ({
   stack: [...state.stack.slice(0, -1), screen],
 });
 
-const updateList = (state: BrowserState, update: (list: ListData<unknown>, screen: ListScreen) => ListData<unknown>): BrowserState => {
+const updateList = (
+  state: BrowserState,
+  update: (list: ListData<unknown>, screen: ListScreen) => ListData<unknown>,
+): BrowserState => {
   const screen = currentScreen(state);
   if (!isListScreen(screen)) return state;
   const list = update(screen.list as ListData<unknown>, screen);
@@ -30,7 +33,8 @@ const updateScreen = (state: BrowserState, screenId: number, update: (screen: Sc
 
 const moveBy = (state: BrowserState, delta: number): BrowserState => {
   const screen = currentScreen(state);
-  if (screen.kind === 'detail') return replaceTop(state, { ...screen, scroll: clampScroll(state, screen, screen.scroll + delta) });
+  if (screen.kind === 'detail')
+    return replaceTop(state, { ...screen, scroll: clampScroll(state, screen, screen.scroll + delta) });
   return updateList(state, (list) => moveTo(list, list.cursor + delta, listHeight(state)));
 };
 
@@ -50,7 +54,13 @@ const open = (state: BrowserState): BrowserState => {
     case 'projects': {
       const project = item as ProjectRow;
       if (project.id === undefined) return state;
-      return push(state, { kind: 'clusters', id, groupId: project.id, projectName: project.name ?? project.id, list: emptyList() });
+      return push(state, {
+        kind: 'clusters',
+        id,
+        groupId: project.id,
+        projectName: project.name ?? project.id,
+        list: emptyList(),
+      });
     }
     case 'clusters': {
       const cluster = item as ClusterRow;
@@ -63,8 +73,16 @@ const open = (state: BrowserState): BrowserState => {
       if (checkpoint.id === undefined) return state;
       const { groupId, projectName, clusterName } = screen;
       return push(state, {
-        kind: 'detail', id, groupId, projectName, clusterName, checkpointId: checkpoint.id,
-        checkpoint, pending: undefined, error: undefined, scroll: 0,
+        kind: 'detail',
+        id,
+        groupId,
+        projectName,
+        clusterName,
+        checkpointId: checkpoint.id,
+        checkpoint,
+        pending: undefined,
+        error: undefined,
+        scroll: 0,
       });
     }
     case 'detail':
@@ -75,7 +93,9 @@ const open = (state: BrowserState): BrowserState => {
 };
 
 const setFilter = (state: BrowserState, filter: string): BrowserState =>
-  updateList(state, (list, screen) => (list.filter === filter ? list : reView(screen.kind, { ...list, filter, cursor: 0, offset: 0 }, listHeight(state))));
+  updateList(state, (list, screen) =>
+    list.filter === filter ? list : reView(screen.kind, { ...list, filter, cursor: 0, offset: 0 }, listHeight(state)),
+  );
 
 const back = (state: BrowserState): BrowserState => {
   const screen = currentScreen(state);
@@ -86,7 +106,8 @@ const back = (state: BrowserState): BrowserState => {
 
 const refresh = (state: BrowserState): BrowserState => {
   const screen = currentScreen(state);
-  if (screen.kind === 'detail') return replaceTop(state, { ...screen, checkpoint: undefined, pending: undefined, error: undefined });
+  if (screen.kind === 'detail')
+    return replaceTop(state, { ...screen, checkpoint: undefined, pending: undefined, error: undefined });
   const { filter, sort } = screen.list;
   return replaceTop(state, { ...screen, list: { ...emptyList(), filter, sort } } as ListScreen);
 };
@@ -114,9 +135,13 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
     case 'filterStart':
       return isListScreen(currentScreen(state)) ? { ...state, filterDraft: currentFilter(state) } : state;
     case 'filterInput':
-      return state.filterDraft === undefined ? state : setFilter({ ...state, filterDraft: state.filterDraft + action.text }, state.filterDraft + action.text);
+      return state.filterDraft === undefined
+        ? state
+        : setFilter({ ...state, filterDraft: state.filterDraft + action.text }, state.filterDraft + action.text);
     case 'filterBackspace':
-      return state.filterDraft === undefined ? state : setFilter({ ...state, filterDraft: state.filterDraft.slice(0, -1) }, state.filterDraft.slice(0, -1));
+      return state.filterDraft === undefined
+        ? state
+        : setFilter({ ...state, filterDraft: state.filterDraft.slice(0, -1) }, state.filterDraft.slice(0, -1));
     case 'filterCommit':
       return { ...state, filterDraft: undefined };
     case 'filterCancel':
@@ -136,22 +161,32 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
     }
     case 'fetchStarted':
       return updateScreen(state, action.screenId, (screen) =>
-        screen.kind === 'detail' ? { ...screen, pending: action.token, error: undefined } : ({ ...screen, list: { ...screen.list, pending: action.token, error: undefined } } as ListScreen),
+        screen.kind === 'detail'
+          ? { ...screen, pending: action.token, error: undefined }
+          : ({ ...screen, list: { ...screen.list, pending: action.token, error: undefined } } as ListScreen),
       );
     case 'pageLoaded':
       return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) =>
         screen.kind === 'detail' || screen.list.pending !== action.token
           ? screen
-          : ({ ...screen, list: appendPage(screen.kind, screen.list as ListData<unknown>, action.page, listHeight(state)) } as ListScreen),
+          : ({
+              ...screen,
+              list: appendPage(screen.kind, screen.list as ListData<unknown>, action.page, listHeight(state)),
+            } as ListScreen),
       );
     case 'detailLoaded':
       return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) =>
-        screen.kind !== 'detail' || screen.pending !== action.token ? screen : { ...screen, checkpoint: action.checkpoint, pending: undefined },
+        screen.kind !== 'detail' || screen.pending !== action.token
+          ? screen
+          : { ...screen, checkpoint: action.checkpoint, pending: undefined },
       );
     case 'fetchFailed':
       return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) => {
-        if (screen.kind === 'detail') return screen.pending === action.token ? { ...screen, pending: undefined, error: action.error } : screen;
-        return screen.list.pending === action.token ? ({ ...screen, list: { ...screen.list, pending: undefined, error: action.error } } as ListScreen) : screen;
+        if (screen.kind === 'detail')
+          return screen.pending === action.token ? { ...screen, pending: undefined, error: action.error } : screen;
+        return screen.list.pending === action.token
+          ? ({ ...screen, list: { ...screen.list, pending: undefined, error: action.error } } as ListScreen)
+          : screen;
       });
     case 'rateLimited':
       return { ...state, rateLimitedMs: action.retryAfterMs };
@@ -173,7 +208,10 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
       if (command.type !== 'copy') return browserReducer(state, command);
       const item = selectedItem(state);
       if (item === undefined) return state;
-      return { ...state, copyRequest: { text: JSON.stringify(item, null, 2), seq: (state.copyRequest?.seq ?? state.unsentCopies.length) + 1 } };
+      return {
+        ...state,
+        copyRequest: { text: JSON.stringify(item, null, 2), seq: (state.copyRequest?.seq ?? state.unsentCopies.length) + 1 },
+      };
     }
     case 'quit':
       return { ...state, quit: true };

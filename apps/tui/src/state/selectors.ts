@@ -22,8 +22,20 @@ export function listHeight(state: BrowserState): number {
 export type FetchRequest =
   | { readonly kind: 'projects'; readonly screenId: number; readonly pageNum: number }
   | { readonly kind: 'clusters'; readonly screenId: number; readonly pageNum: number; readonly groupId: string }
-  | { readonly kind: 'checkpoints'; readonly screenId: number; readonly pageNum: number; readonly groupId: string; readonly clusterName: string }
-  | { readonly kind: 'detail'; readonly screenId: number; readonly groupId: string; readonly clusterName: string; readonly checkpointId: string };
+  | {
+      readonly kind: 'checkpoints';
+      readonly screenId: number;
+      readonly pageNum: number;
+      readonly groupId: string;
+      readonly clusterName: string;
+    }
+  | {
+      readonly kind: 'detail';
+      readonly screenId: number;
+      readonly groupId: string;
+      readonly clusterName: string;
+      readonly checkpointId: string;
+    };
 
 /**
  * The request the current screen needs: its first page, the next page once the cursor nears the end,

@@ -5,7 +5,8 @@ import type { Checkpoint } from '../source/types.js';
 import { AppendList, type Indexed } from './append-list.js';
 import { computeView, extendView } from './view.js';
 
-const rowsOf = (view: Indexed<number> | null): number[] | null => (view === null ? null : Array.from({ length: view.length }, (_, i) => view.at(i) ?? -1));
+const rowsOf = (view: Indexed<number> | null): number[] | null =>
+  view === null ? null : Array.from({ length: view.length }, (_, i) => view.at(i) ?? -1);
 
 /** Checkpoints whose `id` getter counts reads, to see how often search texts and sort keys are built. */
 function counted(n: number): { rows: Checkpoint[]; reads: () => number } {
@@ -49,12 +50,19 @@ describe('extendView', () => {
   it('equals the view computed from scratch after rows are appended', () => {
     const all = checkpoints(60);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 60 }), fc.constantFrom('', 'rs-1', 'restorable', 'not-restorable', '2024-01-02', 'zzz'), fc.integer({ min: 0, max: 6 }), (cut, filter, sort) => {
-        const head = all.slice(0, cut);
-        const before = computeView('checkpoints', head, filter, sort);
-        const after = [...head, ...all.slice(cut)];
-        expect(rowsOf(extendView('checkpoints', after, filter, sort, before, cut))).toEqual(rowsOf(computeView('checkpoints', after, filter, sort)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.constantFrom('', 'rs-1', 'restorable', 'not-restorable', '2024-01-02', 'zzz'),
+        fc.integer({ min: 0, max: 6 }),
+        (cut, filter, sort) => {
+          const head = all.slice(0, cut);
+          const before = computeView('checkpoints', head, filter, sort);
+          const after = [...head, ...all.slice(cut)];
+          expect(rowsOf(extendView('checkpoints', after, filter, sort, before, cut))).toEqual(
+            rowsOf(computeView('checkpoints', after, filter, sort)),
+          );
+        },
+      ),
     );
   });
 

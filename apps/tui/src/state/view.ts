@@ -36,7 +36,11 @@ function rawSearchText(kind: Kind, row: unknown): string {
 }
 
 /** Rows are immutable once loaded, so each row's search text is built once (per kind), not per keystroke. */
-const searchTexts: Record<Kind, WeakMap<object, string>> = { projects: new WeakMap(), clusters: new WeakMap(), checkpoints: new WeakMap() };
+const searchTexts: Record<Kind, WeakMap<object, string>> = {
+  projects: new WeakMap(),
+  clusters: new WeakMap(),
+  checkpoints: new WeakMap(),
+};
 
 /** The text a filter matches against: ids, names, dates (ISO and local), restorable, part names. */
 export function searchText(kind: Kind, row: unknown): string {
@@ -50,7 +54,11 @@ export function searchText(kind: Kind, row: unknown): string {
   return text;
 }
 
-const termsOf = (filter: string): string[] => filter.toLowerCase().split(/\s+/).filter((t) => t !== '');
+const termsOf = (filter: string): string[] =>
+  filter
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t !== '');
 
 const matches = (text: string, terms: readonly string[]): boolean =>
   terms.every((t) => (t === 'restorable' ? /(^| )restorable/.test(text) : text.includes(t)));
@@ -58,7 +66,8 @@ const matches = (text: string, terms: readonly string[]): boolean =>
 /** Indices `from` … `items.length - 1` whose search text matches every term, in API order. */
 function matching(kind: Kind, items: Indexed<unknown>, terms: readonly string[], from: number): number[] {
   const indices: number[] = [];
-  for (let i = from; i < items.length; i++) if (terms.length === 0 || matches(searchText(kind, items.at(i)), terms)) indices.push(i);
+  for (let i = from; i < items.length; i++)
+    if (terms.length === 0 || matches(searchText(kind, items.at(i)), terms)) indices.push(i);
   return indices;
 }
 
@@ -115,7 +124,14 @@ export function computeView(kind: Kind, items: Indexed<unknown>, filter: string,
  * @example
  * extendView('checkpoints', items, 'rs-1', 0, list.view, oldLength)
  */
-export function extendView(kind: Kind, items: Indexed<unknown>, filter: string, sort: number, before: Indexed<number> | null, from: number): Indexed<number> | null {
+export function extendView(
+  kind: Kind,
+  items: Indexed<unknown>,
+  filter: string,
+  sort: number,
+  before: Indexed<number> | null,
+  from: number,
+): Indexed<number> | null {
   const terms = termsOf(filter);
   if (terms.length === 0 && sort === 0) return null;
   if (sort !== 0 || before === null) return computeView(kind, items, filter, sort);

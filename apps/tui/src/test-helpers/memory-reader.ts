@@ -27,8 +27,14 @@ export function memoryReader(count = 120, fail?: () => unknown): AtlasReader & {
     calls,
     baseUrl: 'http://memory.local',
     listProjects: async (p) => (guard(`projects:${p.pageNum}`), page(projects, p.pageNum, p.itemsPerPage)),
-    listClusters: async (p) => (guard(`clusters:${p.groupId}:${p.pageNum}`), page(p.groupId === projects[0]?.id ? clusters : [], p.pageNum, p.itemsPerPage)),
-    listClusterBackupCheckpoints: async (p) => (guard(`checkpoints:${p.clusterName}:${p.pageNum}`), page(p.clusterName === 'Cluster0' ? items : [], p.pageNum, p.itemsPerPage)),
+    listClusters: async (p) => (
+      guard(`clusters:${p.groupId}:${p.pageNum}`),
+      page(p.groupId === projects[0]?.id ? clusters : [], p.pageNum, p.itemsPerPage)
+    ),
+    listClusterBackupCheckpoints: async (p) => (
+      guard(`checkpoints:${p.clusterName}:${p.pageNum}`),
+      page(p.clusterName === 'Cluster0' ? items : [], p.pageNum, p.itemsPerPage)
+    ),
     getClusterBackupCheckpoint: async (p) => {
       guard(`get:${p.checkpointId}`);
       const found = items.find((c) => c.id === p.checkpointId);

@@ -13,11 +13,16 @@ afterEach(() => unmount?.());
 
 function open(props: Partial<Omit<BrowserProps, 'reader'>> & { reader?: ReturnType<typeof memoryReader> } = {}) {
   const reader = props.reader ?? memoryReader();
-  const view = render(<Browser reader={reader} source={{ label: 'http://memory.local', demo: false }} now={NOW} itemsPerPage={100} {...props} />);
+  const view = render(
+    <Browser reader={reader} source={{ label: 'http://memory.local', demo: false }} now={NOW} itemsPerPage={100} {...props} />,
+  );
   unmount = view.unmount;
   const frame = () => view.lastFrame() ?? '';
   const until = (text: string | RegExp) =>
-    vi.waitFor(() => (typeof text === 'string' ? expect(frame()).toContain(text) : expect(frame()).toMatch(text)), { timeout: 3000, interval: 5 });
+    vi.waitFor(() => (typeof text === 'string' ? expect(frame()).toContain(text) : expect(frame()).toMatch(text)), {
+      timeout: 3000,
+      interval: 5,
+    });
   const press = async (key: string, expected: string | RegExp) => {
     view.stdin.write(key);
     await until(expected);
@@ -67,7 +72,10 @@ describe('Browser', () => {
   it('renders only the visible rows of a long list', async () => {
     const app = open({ reader: memoryReader(5000), start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
     await app.until('loaded 100 of 5,000');
-    const rows = app.frame().split('\n').filter((line) => /c0{10}/.test(line));
+    const rows = app
+      .frame()
+      .split('\n')
+      .filter((line) => /c0{10}/.test(line));
     expect(rows.length).toBe(18);
     await app.press(KEYS.pageDown, `›${hexId(18)}`);
   });
@@ -130,7 +138,17 @@ describe('Browser', () => {
 
   it('shows errors in place with what to do, and retries with r', async () => {
     let fail = true;
-    const error = new AtlasApiError({ status: 401, method: 'GET', url: 'http://x', body: { error: 401, errorCode: 'UNEXPECTED_ERROR', detail: 'You are not authorized for this resource.', reason: 'Unauthorized' } });
+    const error = new AtlasApiError({
+      status: 401,
+      method: 'GET',
+      url: 'http://x',
+      body: {
+        error: 401,
+        errorCode: 'UNEXPECTED_ERROR',
+        detail: 'You are not authorized for this resource.',
+        reason: 'Unauthorized',
+      },
+    });
     const app = open({ reader: memoryReader(10, () => (fail ? error : undefined)) });
     await app.until('401 Unauthorized');
     expect(app.frame()).toContain('MONGODB_ATLAS_CLIENT_ID');
@@ -139,7 +157,12 @@ describe('Browser', () => {
   });
 
   it('says which id was not found on 404', async () => {
-    const error = new AtlasApiError({ status: 404, method: 'GET', url: 'http://x', body: { error: 404, errorCode: 'CLUSTER_NOT_FOUND', detail: 'nope', reason: 'Not Found' } });
+    const error = new AtlasApiError({
+      status: 404,
+      method: 'GET',
+      url: 'http://x',
+      body: { error: 404, errorCode: 'CLUSTER_NOT_FOUND', detail: 'nope', reason: 'Not Found' },
+    });
     const app = open({ reader: memoryReader(10, () => error), start: { groupId: hexId(1, 'a'), clusterName: 'Gone' } });
     await app.until('Cluster Gone was not found');
   });
@@ -159,11 +182,21 @@ describe('Browser', () => {
     await app.until('loaded 100 of 120');
     Object.defineProperty(app.stdout, 'rows', { value: 10, configurable: true });
     app.stdout.emit('resize');
-    await vi.waitFor(() => expect(app.frame().split('\n').filter((line) => /c0{10}/.test(line))).toHaveLength(4));
+    await vi.waitFor(() =>
+      expect(
+        app
+          .frame()
+          .split('\n')
+          .filter((line) => /c0{10}/.test(line)),
+      ).toHaveLength(4),
+    );
   });
 
   it('keeps the header to one line, so the frame fits an 80x24 terminal, however long the breadcrumbs', async () => {
-    const app = open({ source: { label: 'https://atlas-checkpoints-proxy.internal.example.com:8443', demo: false }, start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', checkpointId: hexId(3) } });
+    const app = open({
+      source: { label: 'https://atlas-checkpoints-proxy.internal.example.com:8443', demo: false },
+      start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', checkpointId: hexId(3) },
+    });
     Object.defineProperty(app.stdout, 'rows', { value: 24, configurable: true });
     Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
     app.stdout.emit('resize');

@@ -36,7 +36,11 @@ export interface BrowserProps {
   readonly onQuit?: (state: BrowserState) => void;
 }
 
-const EMPTY: Record<string, string> = { projects: 'No projects.', clusters: 'No clusters in this project.', checkpoints: 'No checkpoints.' };
+const EMPTY: Record<string, string> = {
+  projects: 'No projects.',
+  clusters: 'No clusters in this project.',
+  checkpoints: 'No checkpoints.',
+};
 
 /**
  * The interactive browser: projects → clusters → checkpoints → detail.
@@ -44,7 +48,16 @@ const EMPTY: Record<string, string> = { projects: 'No projects.', clusters: 'No 
  * @example
  * render(<Browser reader={client} source={{ label: client.baseUrl, demo: false }} />);
  */
-export function Browser({ reader, source, start, feed, itemsPerPage = 500, now = Date.now, copy = () => false, onQuit }: BrowserProps) {
+export function Browser({
+  reader,
+  source,
+  start,
+  feed,
+  itemsPerPage = 500,
+  now = Date.now,
+  copy = () => false,
+  onQuit,
+}: BrowserProps) {
   const { stdout } = useStdout();
   const { isRawModeSupported } = useStdin();
   const { exit } = useApp();
@@ -91,7 +104,16 @@ export function Browser({ reader, source, start, feed, itemsPerPage = 500, now =
   else if (screen.kind === 'detail') body = <DetailView screen={screen} height={height} now={time} />;
   else if (screen.list.items.length === 0)
     body = screen.list.hasMore ? <Spinner label={`loading ${screen.kind}…`} /> : <Text>{EMPTY[screen.kind]}</Text>;
-  else body = <VirtualList list={screen.list} columns={columnsOf(screen.kind)} height={height} width={state.viewport.columns} now={time} />;
+  else
+    body = (
+      <VirtualList
+        list={screen.list}
+        columns={columnsOf(screen.kind)}
+        height={height}
+        width={state.viewport.columns}
+        now={time}
+      />
+    );
 
   return (
     <Box flexDirection="column" width={state.viewport.columns}>

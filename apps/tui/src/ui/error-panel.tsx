@@ -7,7 +7,12 @@ import { useColor } from './color.js';
 export function ErrorPanel({ error }: { error: ErrorInfo }) {
   const color = useColor();
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1} {...(Object.keys(color('red')).length > 0 ? { borderColor: 'red' } : {})}>
+    <Box
+      flexDirection="column"
+      borderStyle="round"
+      paddingX={1}
+      {...(Object.keys(color('red')).length > 0 ? { borderColor: 'red' } : {})}
+    >
       <Text bold {...color('red')}>
         {printable(error.title)}
       </Text>

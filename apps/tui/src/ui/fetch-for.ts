@@ -15,20 +15,39 @@ export async function fetchFor(reader: AtlasReader, request: FetchRequest, token
   try {
     switch (request.kind) {
       case 'projects':
-        return { type: 'pageLoaded', screenId, token, page: await reader.listProjects({ pageNum: request.pageNum, itemsPerPage }) };
+        return {
+          type: 'pageLoaded',
+          screenId,
+          token,
+          page: await reader.listProjects({ pageNum: request.pageNum, itemsPerPage }),
+        };
       case 'clusters':
         return {
-          type: 'pageLoaded', screenId, token,
+          type: 'pageLoaded',
+          screenId,
+          token,
           page: await reader.listClusters({ groupId: request.groupId, pageNum: request.pageNum, itemsPerPage }),
         };
       case 'checkpoints':
         return {
-          type: 'pageLoaded', screenId, token,
-          page: await reader.listClusterBackupCheckpoints({ groupId: request.groupId, clusterName: request.clusterName, pageNum: request.pageNum, itemsPerPage }),
+          type: 'pageLoaded',
+          screenId,
+          token,
+          page: await reader.listClusterBackupCheckpoints({
+            groupId: request.groupId,
+            clusterName: request.clusterName,
+            pageNum: request.pageNum,
+            itemsPerPage,
+          }),
         };
       case 'detail': {
         const { groupId, clusterName, checkpointId } = request;
-        return { type: 'detailLoaded', screenId, token, checkpoint: await reader.getClusterBackupCheckpoint({ groupId, clusterName, checkpointId }) };
+        return {
+          type: 'detailLoaded',
+          screenId,
+          token,
+          checkpoint: await reader.getClusterBackupCheckpoint({ groupId, clusterName, checkpointId }),
+        };
       }
       default:
         return request satisfies never;

@@ -24,7 +24,10 @@ export function breadcrumbs(stack: readonly Screen[]): string {
 /** The top line: app name, breadcrumbs, source (DEMO in reverse video), and the proxy's cache status. */
 export function Header({ state, source }: { state: BrowserState; source: SourceInfo }) {
   const color = useColor();
-  const cache = state.cache === undefined ? '' : printable(` cache: ${state.cache.status}${state.cache.age === undefined ? '' : ` age ${state.cache.age}s`}`);
+  const cache =
+    state.cache === undefined
+      ? ''
+      : printable(` cache: ${state.cache.status}${state.cache.age === undefined ? '' : ` age ${state.cache.age}s`}`);
   return (
     <Box flexDirection="column">
       <Box justifyContent="space-between">

@@ -25,7 +25,9 @@ export function StatusBar({ state }: { state: BrowserState }) {
   let first = <Text> </Text>;
   if (state.filterDraft !== undefined) first = <Text {...color('yellow')}>/{state.filterDraft}▏ (enter keep · esc clear)</Text>;
   else if (state.rateLimitedMs !== undefined)
-    first = <Text {...color('yellow')}>Rate limited by Atlas: waiting {Math.ceil(state.rateLimitedMs / 1000)}s and retrying…</Text>;
+    first = (
+      <Text {...color('yellow')}>Rate limited by Atlas: waiting {Math.ceil(state.rateLimitedMs / 1000)}s and retrying…</Text>
+    );
   else if (state.notice !== undefined) first = <Text {...color('green')}>{state.notice}</Text>;
   else if (filter !== '') first = <Text {...color('yellow')}>filter: {filter} (esc clears)</Text>;
   return (

@@ -14,6 +14,9 @@ export function useTerminalResize(onResize: (rows: number, columns: number) => v
 }
 
 /** The terminal size now, with defaults when stdout is not a terminal. */
-export function terminalSize(stdout: { rows?: number | undefined; columns?: number | undefined }): { rows: number; columns: number } {
+export function terminalSize(stdout: { rows?: number | undefined; columns?: number | undefined }): {
+  rows: number;
+  columns: number;
+} {
   return { rows: stdout.rows ?? 24, columns: stdout.columns ?? 80 };
 }

@@ -16,7 +16,10 @@ afterEach(() => unmount?.());
 /** The checkpoint columns, counting every cell they format (one call per column per rendered row). */
 function countingColumns(): { columns: Array<Column<Checkpoint>>; rowsFormatted: () => number } {
   let calls = 0;
-  const columns = CHECKPOINT_COLUMNS.map((c) => ({ ...c, display: (row: Checkpoint, now: number) => (calls++, c.display(row, now)) }));
+  const columns = CHECKPOINT_COLUMNS.map((c) => ({
+    ...c,
+    display: (row: Checkpoint, now: number) => (calls++, c.display(row, now)),
+  }));
   return { columns, rowsFormatted: () => calls / columns.length };
 }
 

@@ -50,7 +50,11 @@ const Row = memo(function Row({ item, selected, columns, line, second }: RowProp
 export function VirtualList<T>({ list, columns, height, width, now }: VirtualListProps<T>) {
   const color = useColor();
   const line = useMemo((): LineOf => {
-    const widths = fitWidths(columns.map((c) => c.width), columns.map((c) => c.min), Math.max(10, width - 2));
+    const widths = fitWidths(
+      columns.map((c) => c.width),
+      columns.map((c) => c.min),
+      Math.max(10, width - 2),
+    );
     return (values) =>
       columns
         .map((c, i) => ({ c, w: widths[i] ?? 0, v: values[i] ?? '' }))
@@ -61,7 +65,14 @@ export function VirtualList<T>({ list, columns, height, width, now }: VirtualLis
   const header = useMemo(() => line(columns.map((c) => c.header)), [line, columns]);
   const second = Math.floor(now / 1000) * 1000;
   const rows: ReactElement[] = visibleRows(list, height).map(({ index, row, item }) => (
-    <Row key={index} item={item} selected={row === list.cursor} columns={columns as ReadonlyArray<Column<never>>} line={line} second={second} />
+    <Row
+      key={index}
+      item={item}
+      selected={row === list.cursor}
+      columns={columns as ReadonlyArray<Column<never>>}
+      line={line}
+      second={second}
+    />
   ));
   return (
     <Box flexDirection="column" height={height + 1}>

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isAtlasError } from '../errors/index.js';
 import { accessToken } from './access-token.js';
 
-const request = { method: 'GET', url: 'https://cloud.mongodb.com/x', baseUrl: 'https://cloud.mongodb.com', fetch: () => Promise.reject(new Error('unused')) };
+const request = {
+  method: 'GET',
+  url: 'https://cloud.mongodb.com/x',
+  baseUrl: 'https://cloud.mongodb.com',
+  fetch: () => Promise.reject(new Error('unused')),
+};
 
 describe('accessToken', () => {
   it('sends the token as Bearer and does not retry a 401', async () => {

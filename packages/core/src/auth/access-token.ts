@@ -15,7 +15,9 @@ const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
  */
 export function accessToken(token: string): AtlasAuth {
   if (typeof token !== 'string' || !B64TOKEN.test(token)) {
-    throw new AtlasError('accessToken(token): the token must be a non-empty bearer token (letters, digits, -._~+/ and trailing =)');
+    throw new AtlasError(
+      'accessToken(token): the token must be a non-empty bearer token (letters, digits, -._~+/ and trailing =)',
+    );
   }
   const header = `Bearer ${token}`;
   return {

@@ -19,7 +19,13 @@ describe('apiKey (Digest)', () => {
     const sent = server.calls.slice(1).map((c) => paramsOf(c.headers.get('authorization')));
     expect(sent.map((p) => p['nc'])).toEqual(['00000001', '00000002', '00000003']);
     expect(sent.map((p) => p['nonce'])).toEqual(['nonce-0', 'nonce-0', 'nonce-0']);
-    expect(sent[0]).toMatchObject({ username: KEYS.publicKey, realm: 'MMS Public API', uri: '/api/atlas/v2/groups?pageNum=2&itemsPerPage=5', algorithm, qop: 'auth' });
+    expect(sent[0]).toMatchObject({
+      username: KEYS.publicKey,
+      realm: 'MMS Public API',
+      uri: '/api/atlas/v2/groups?pageNum=2&itemsPerPage=5',
+      algorithm,
+      qop: 'auth',
+    });
     expect(sent[0]?.['cnonce']).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(sent.map((p) => p['cnonce'])).size).toBe(3);
   });
@@ -40,7 +46,13 @@ describe('apiKey (Digest)', () => {
     for (let i = 0; i < 3; i += 1) expect((await sendLikeTheClient(auth, server.fetch, URL_)).status).toBe(200);
     const sent = server.calls.map((c) => c.headers.get('authorization') && paramsOf(c.headers.get('authorization')));
     // no auth → 401; nonce-0 nc1, nc2 (then stale); nonce-0 nc3 → 401 stale; nonce-1 nc1 → 200
-    expect(sent.map((p) => (p ? `${p['nonce']}/${p['nc']}` : null))).toEqual([null, 'nonce-0/00000001', 'nonce-0/00000002', 'nonce-0/00000003', 'nonce-1/00000001']);
+    expect(sent.map((p) => (p ? `${p['nonce']}/${p['nc']}` : null))).toEqual([
+      null,
+      'nonce-0/00000001',
+      'nonce-0/00000002',
+      'nonce-0/00000003',
+      'nonce-1/00000001',
+    ]);
     expect(server.calls.at(-2)?.url).toBe(URL_);
   });
 
@@ -70,7 +82,12 @@ describe('apiKey (Digest)', () => {
     const request = { method: 'GET', url: URL_, baseUrl: 'https://cloud.mongodb.com', fetch: globalThis.fetch };
     await auth.authorize(request);
     expect(await auth.handleUnauthorized(request, new Response(null, { status: 401 }))).toBe(false);
-    expect(await auth.handleUnauthorized(request, new Response(null, { status: 401, headers: { 'www-authenticate': 'Basic realm="x"' } }))).toBe(false);
+    expect(
+      await auth.handleUnauthorized(
+        request,
+        new Response(null, { status: 401, headers: { 'www-authenticate': 'Basic realm="x"' } }),
+      ),
+    ).toBe(false);
     expect(await auth.authorize(request)).toBeUndefined();
   });
 

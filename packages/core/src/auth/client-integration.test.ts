@@ -21,7 +21,12 @@ describe('strategies through createAtlasClient', () => {
 
   it('apiKey: a wrong key surfaces the 401 as AtlasApiError after one retry', async () => {
     const server = digestServer({ ...KEYS, onWrongKey: 'same-nonce', body: EMPTY_PAGE });
-    const client = createAtlasClient({ baseUrl: BASE, auth: apiKey({ ...KEYS, privateKey: 'wrong-key-0000' }), fetch: server.fetch, retry: 0 });
+    const client = createAtlasClient({
+      baseUrl: BASE,
+      auth: apiKey({ ...KEYS, privateKey: 'wrong-key-0000' }),
+      fetch: server.fetch,
+      retry: 0,
+    });
     const error: unknown = await client.listProjects().catch((e: unknown) => e);
     expect(isAtlasApiError(error) && error.status).toBe(401);
     expect(server.calls).toHaveLength(2);
@@ -35,7 +40,8 @@ describe('strategies through createAtlasClient', () => {
         const issued = server.calls.filter((c) => c.url.endsWith('/api/oauth/token')).length;
         return json(200, { access_token: `token-${issued}`, token_type: 'Bearer', expires_in: 3600 });
       }
-      if (call.headers.get('authorization') === 'Bearer token-1') return json(401, { error: 401, errorCode: 'UNAUTHORIZED', reason: 'Unauthorized' });
+      if (call.headers.get('authorization') === 'Bearer token-1')
+        return json(401, { error: 401, errorCode: 'UNAUTHORIZED', reason: 'Unauthorized' });
       return json(200, EMPTY_PAGE);
     });
     const client = createAtlasClient({

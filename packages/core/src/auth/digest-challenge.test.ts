@@ -8,7 +8,9 @@ const RFC_MD5 =
 
 describe('selectDigestChallenge', () => {
   it('reads the Atlas challenge (domain, stale=false, MD5)', () => {
-    expect(selectDigestChallenge('Digest realm="MMS Public API", domain="", nonce="n1", algorithm=MD5, qop="auth", stale=false')).toEqual({
+    expect(
+      selectDigestChallenge('Digest realm="MMS Public API", domain="", nonce="n1", algorithm=MD5, qop="auth", stale=false'),
+    ).toEqual({
       realm: 'MMS Public API',
       nonce: 'n1',
       opaque: undefined,
@@ -21,7 +23,10 @@ describe('selectDigestChallenge', () => {
   });
 
   it('prefers SHA-256 over MD5 whichever comes first, across two joined headers', () => {
-    for (const order of [[RFC_MD5, RFC_SHA256], [RFC_SHA256, RFC_MD5]]) {
+    for (const order of [
+      [RFC_MD5, RFC_SHA256],
+      [RFC_SHA256, RFC_MD5],
+    ]) {
       const headers = new Headers();
       for (const value of order) headers.append('WWW-Authenticate', value);
       expect(selectDigestChallenge(headers.get('www-authenticate') ?? '')?.algorithm).toBe('SHA-256');
@@ -29,9 +34,21 @@ describe('selectDigestChallenge', () => {
   });
 
   it.each([
-    ['no algorithm means MD5, echoed as absent', 'Digest realm="r", nonce="n", qop=auth', { algorithm: 'MD5', algorithmToken: undefined }],
-    ['lower-case algorithm token is kept for the echo', 'Digest nonce="n", algorithm=sha-256-sess, qop=auth', { algorithm: 'SHA-256-sess', algorithmToken: 'sha-256-sess', realm: '' }],
-    ['SHA-512-256 with userhash', 'Digest nonce="n", algorithm=SHA-512-256, userhash=true, qop=auth', { algorithm: 'SHA-512-256', userhash: true }],
+    [
+      'no algorithm means MD5, echoed as absent',
+      'Digest realm="r", nonce="n", qop=auth',
+      { algorithm: 'MD5', algorithmToken: undefined },
+    ],
+    [
+      'lower-case algorithm token is kept for the echo',
+      'Digest nonce="n", algorithm=sha-256-sess, qop=auth',
+      { algorithm: 'SHA-256-sess', algorithmToken: 'sha-256-sess', realm: '' },
+    ],
+    [
+      'SHA-512-256 with userhash',
+      'Digest nonce="n", algorithm=SHA-512-256, userhash=true, qop=auth',
+      { algorithm: 'SHA-512-256', userhash: true },
+    ],
     ['stale=TRUE', 'Digest nonce="n", stale=TRUE, qop="auth"', { stale: true }],
     ['legacy RFC 2069 challenge without qop', 'Digest realm="r", nonce="n"', { qop: undefined }],
     ['opaque', 'Digest nonce="n", opaque="o p"', { opaque: 'o p' }],

@@ -32,7 +32,15 @@ describe('Digest response (RFC 7616 §3.9.1 vectors)', () => {
     const challenge = selectDigestChallenge(
       'Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"',
     )!;
-    const input = { challenge, username: 'Mufasa', password: 'Circle Of Life', method: 'GET', uri: '/dir/index.html', nc: 1, cnonce: '0a4f113b' };
+    const input = {
+      challenge,
+      username: 'Mufasa',
+      password: 'Circle Of Life',
+      method: 'GET',
+      uri: '/dir/index.html',
+      nc: 1,
+      cnonce: '0a4f113b',
+    };
     expect(digestResponse(input)).toBe('6629fae49393a05397450978507c4ef1');
   });
 
@@ -49,11 +57,15 @@ describe('Digest response (RFC 7616 §3.9.1 vectors)', () => {
     const input = { ...mufasa('MD5'), challenge: selectDigestChallenge('Digest realm="r", nonce="n"')! };
     const md5 = (s: string) => createHash('md5').update(s).digest('hex');
     const header = digestAuthorization(input);
-    expect(header).toBe(`Digest username="Mufasa", realm="r", uri="/dir/index.html", nonce="n", response="${md5(`${md5('Mufasa:r:Circle of Life')}:n:${md5('GET:/dir/index.html')}`)}"`);
+    expect(header).toBe(
+      `Digest username="Mufasa", realm="r", uri="/dir/index.html", nonce="n", response="${md5(`${md5('Mufasa:r:Circle of Life')}:n:${md5('GET:/dir/index.html')}`)}"`,
+    );
   });
 
   it('userhash=true sends H(username:realm) and says so', () => {
-    const challenge = selectDigestChallenge('Digest realm="api@example.org", nonce="n", algorithm=SHA-512-256, qop=auth, userhash=true')!;
+    const challenge = selectDigestChallenge(
+      'Digest realm="api@example.org", nonce="n", algorithm=SHA-512-256, qop=auth, userhash=true',
+    )!;
     const header = digestAuthorization({ ...mufasa('MD5'), challenge, username: 'J\u00e4s\u00f8n Doe' });
     const hashed = createHash('sha512-256').update('J\u00e4s\u00f8n Doe:api@example.org', 'utf8').digest('hex');
     expect(header).toContain(`username="${hashed}"`);
@@ -63,7 +75,9 @@ describe('Digest response (RFC 7616 §3.9.1 vectors)', () => {
 
   it('escapes quotes and backslashes in quoted values', () => {
     const challenge = selectDigestChallenge('Digest realm="a \\"b\\" \\\\ c", nonce="n", qop=auth')!;
-    expect(digestAuthorization({ ...mufasa('MD5'), challenge, username: 'x"y' })).toContain('username="x\\"y", realm="a \\"b\\" \\\\ c"');
+    expect(digestAuthorization({ ...mufasa('MD5'), challenge, username: 'x"y' })).toContain(
+      'username="x\\"y", realm="a \\"b\\" \\\\ c"',
+    );
   });
 
   it('formats nc as 8 hex digits', () => {

@@ -43,7 +43,8 @@ export function digestAuthorization(input: DigestInput): string {
   const parts = [`username=${quote(username)}`, `realm=${quote(challenge.realm)}`, `uri=${quote(input.uri)}`];
   if (challenge.algorithmToken !== undefined) parts.push(`algorithm=${challenge.algorithmToken}`);
   parts.push(`nonce=${quote(challenge.nonce)}`);
-  if (challenge.qop !== undefined) parts.push(`nc=${formatNc(input.nc)}`, `cnonce=${quote(input.cnonce)}`, `qop=${challenge.qop}`);
+  if (challenge.qop !== undefined)
+    parts.push(`nc=${formatNc(input.nc)}`, `cnonce=${quote(input.cnonce)}`, `qop=${challenge.qop}`);
   parts.push(`response=${quote(digestResponse(input))}`);
   if (challenge.opaque !== undefined) parts.push(`opaque=${quote(challenge.opaque)}`);
   if (challenge.userhash) parts.push('userhash=true');

@@ -9,12 +9,24 @@ const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.issued-token-value';
 const PRIVATE_KEY = '8a1b2c3d-private-key-value-9f8e7d6c';
 
 function printed(auth: AtlasAuth): string[] {
-  return [String(auth), `${auth}`, JSON.stringify(auth), JSON.stringify({ nested: { auth } }), inspect(auth), inspect({ auth }, { depth: 5 }), inspect(auth, { showHidden: true })];
+  return [
+    String(auth),
+    `${auth}`,
+    JSON.stringify(auth),
+    JSON.stringify({ nested: { auth } }),
+    inspect(auth),
+    inspect({ auth }, { depth: 5 }),
+    inspect(auth, { showHidden: true }),
+  ];
 }
 
 describe('secrets never print', () => {
   it.each([
-    ['serviceAccount', () => serviceAccount({ clientId: 'mdb_sa_id_public', clientSecret: SECRET }), { kind: 'serviceAccount', clientId: 'mdb_sa_id_public' }],
+    [
+      'serviceAccount',
+      () => serviceAccount({ clientId: 'mdb_sa_id_public', clientSecret: SECRET }),
+      { kind: 'serviceAccount', clientId: 'mdb_sa_id_public' },
+    ],
     ['apiKey', () => apiKey({ publicKey: 'pubkey01', privateKey: PRIVATE_KEY }), { kind: 'apiKey', publicKey: 'pubkey01' }],
     ['accessToken', () => accessToken(TOKEN), { kind: 'accessToken' }],
     ['none', () => none(), { kind: 'none' }],
@@ -36,7 +48,9 @@ describe('secrets never print', () => {
   });
 
   it('token endpoint errors never carry the secret, even when the server echoes it', async () => {
-    const server = recordingFetch(() => json(400, { error: 'invalid_request', error_description: `bad secret ${SECRET} (${encodeURIComponent(SECRET)})` }));
+    const server = recordingFetch(() =>
+      json(400, { error: 'invalid_request', error_description: `bad secret ${SECRET} (${encodeURIComponent(SECRET)})` }),
+    );
     const auth = serviceAccount({ clientId: 'id', clientSecret: SECRET });
     const error = await auth
       .authorize({ method: 'GET', url: 'https://x.test/a', baseUrl: 'https://x.test', fetch: server.fetch })

@@ -33,7 +33,9 @@ describe('serviceAccount', () => {
     expect(call?.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
     expect(call?.headers.get('accept')).toBe('application/json');
     expect(call?.headers.get('user-agent')).toBe('ua/1');
-    expect(call?.headers.get('authorization')).toBe(`Basic ${Buffer.from(`${CREDS.clientId}:${CREDS.clientSecret}`).toString('base64')}`);
+    expect(call?.headers.get('authorization')).toBe(
+      `Basic ${Buffer.from(`${CREDS.clientId}:${CREDS.clientSecret}`).toString('base64')}`,
+    );
   });
 
   it('caches the token until refreshMarginMs before expiry (injected clock)', async () => {
@@ -90,27 +92,50 @@ describe('serviceAccount', () => {
     gate.resolve();
     const errors = await Promise.all(pending);
     expect(errors.every(isAtlasApiError)).toBe(true);
-    expect(errors[0]).toMatchObject({ status: 401, errorCode: 'invalid_client', detail: 'Invalid client credentials', method: 'POST' });
+    expect(errors[0]).toMatchObject({
+      status: 401,
+      errorCode: 'invalid_client',
+      detail: 'Invalid client credentials',
+      method: 'POST',
+    });
     expect(await auth.authorize(requestWith(server.fetch))).toBe('Bearer second');
     expect(server.calls).toHaveLength(2);
   });
 
   it('reads an Atlas error document from the token endpoint', async () => {
-    const server = recordingFetch(() => json(429, { error: 429, errorCode: 'RATE_LIMITED', detail: 'Slow down', reason: 'Too Many Requests' }, { 'retry-after': '7' }));
-    const error: unknown = await serviceAccount(CREDS).authorize(requestWith(server.fetch)).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'AtlasApiError', status: 429, errorCode: 'RATE_LIMITED', detail: 'Slow down', retryAfterMs: 7000 });
+    const server = recordingFetch(() =>
+      json(
+        429,
+        { error: 429, errorCode: 'RATE_LIMITED', detail: 'Slow down', reason: 'Too Many Requests' },
+        { 'retry-after': '7' },
+      ),
+    );
+    const error: unknown = await serviceAccount(CREDS)
+      .authorize(requestWith(server.fetch))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'AtlasApiError',
+      status: 429,
+      errorCode: 'RATE_LIMITED',
+      detail: 'Slow down',
+      retryAfterMs: 7000,
+    });
   });
 
   it('maps a non-JSON error body to HTTP_<status>', async () => {
     const server = recordingFetch(() => new Response('<html>bad gateway</html>', { status: 502 }));
-    const error: unknown = await serviceAccount(CREDS).authorize(requestWith(server.fetch)).catch((e: unknown) => e);
+    const error: unknown = await serviceAccount(CREDS)
+      .authorize(requestWith(server.fetch))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AtlasApiError', status: 502, errorCode: 'HTTP_502' });
   });
 
   it('maps a network failure to AtlasRequestError and keeps the cause', async () => {
     const cause = new TypeError('fetch failed');
     const server = recordingFetch(() => Promise.reject(cause));
-    const error: unknown = await serviceAccount(CREDS).authorize(requestWith(server.fetch)).catch((e: unknown) => e);
+    const error: unknown = await serviceAccount(CREDS)
+      .authorize(requestWith(server.fetch))
+      .catch((e: unknown) => e);
     expect(isAtlasRequestError(error) && error.kind === 'network' && error.cause === cause).toBe(true);
   });
 
@@ -120,7 +145,9 @@ describe('serviceAccount', () => {
     ['a negative expires_in', { access_token: 'a', token_type: 'Bearer', expires_in: -1 }, '/expires_in'],
   ])('rejects a token document with %s', async (_name, body, path) => {
     const server = recordingFetch(() => json(200, body));
-    const error: unknown = await serviceAccount(CREDS).authorize(requestWith(server.fetch)).catch((e: unknown) => e);
+    const error: unknown = await serviceAccount(CREDS)
+      .authorize(requestWith(server.fetch))
+      .catch((e: unknown) => e);
     expect(isResponseShapeError(error) && error.path).toBe(path);
   });
 
@@ -186,7 +213,9 @@ describe('serviceAccount', () => {
     const server = recordingFetch((call, index) => {
       if (index === 0) {
         // the first token call waits for its abort, then fails as a fetch does
-        return new Promise<Response>((_, reject) => call.signal?.addEventListener('abort', () => reject(call.signal?.reason), { once: true }));
+        return new Promise<Response>((_, reject) =>
+          call.signal?.addEventListener('abort', () => reject(call.signal?.reason), { once: true }),
+        );
       }
       return json(200, { access_token: 'fresh', token_type: 'Bearer', expires_in: 3600 });
     });

@@ -87,7 +87,8 @@ export function serviceAccount(options: ServiceAccountOptions): AtlasAuth {
       const token = held?.token;
       held = undefined;
       // The last request's signal may be long aborted: revocation runs on its own.
-      if (token !== undefined && lastCall) await revokeToken({ ...lastCall, signal: undefined }, basic, token, [clientSecret, token]);
+      if (token !== undefined && lastCall)
+        await revokeToken({ ...lastCall, signal: undefined }, basic, token, [clientSecret, token]);
     },
     ...safeDescription({ kind: 'serviceAccount', clientId }),
   };

@@ -41,7 +41,8 @@ export async function tokenEndpointError(response: Response, url: string, secret
     method: 'POST',
     url,
     body,
-    retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.has('retry-after') ? retryAfter * 1000 : undefined,
+    retryAfterMs:
+      Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.has('retry-after') ? retryAfter * 1000 : undefined,
   });
 }
 

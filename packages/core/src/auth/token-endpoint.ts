@@ -41,7 +41,12 @@ export async function requestToken(call: TokenEndpointCall, basic: string, secre
  * @example
  * await revokeToken({ fetch, baseUrl }, basicHeader, token, [clientSecret, token]);
  */
-export async function revokeToken(call: TokenEndpointCall, basic: string, token: string, secrets: readonly string[]): Promise<void> {
+export async function revokeToken(
+  call: TokenEndpointCall,
+  basic: string,
+  token: string,
+  secrets: readonly string[],
+): Promise<void> {
   const form = new URLSearchParams({ token, token_type_hint: 'access_token' }).toString();
   const response = await postForm(call, endpoint(call.baseUrl, 'revoke'), basic, form, secrets);
   await response.body?.cancel();
@@ -51,7 +56,13 @@ function endpoint(baseUrl: string, name: 'token' | 'revoke'): string {
   return `${baseUrl.replace(/\/+$/, '')}/api/oauth/${name}`;
 }
 
-async function postForm(call: TokenEndpointCall, url: string, basic: string, body: string, secrets: readonly string[]): Promise<Response> {
+async function postForm(
+  call: TokenEndpointCall,
+  url: string,
+  basic: string,
+  body: string,
+  secrets: readonly string[],
+): Promise<Response> {
   const headers: Record<string, string> = {
     Authorization: basic,
     'Content-Type': 'application/x-www-form-urlencoded',

@@ -6,7 +6,19 @@ describe('parseWwwAuthenticate', () => {
     [
       'the Atlas challenge',
       'Digest realm="MMS Public API", domain="", nonce="OFGpZ0n4Q3i4Y0hQoq/Fq6y8hN+lBo8u", algorithm=MD5, qop="auth", stale=false',
-      [{ scheme: 'digest', params: { realm: 'MMS Public API', domain: '', nonce: 'OFGpZ0n4Q3i4Y0hQoq/Fq6y8hN+lBo8u', algorithm: 'MD5', qop: 'auth', stale: 'false' } }],
+      [
+        {
+          scheme: 'digest',
+          params: {
+            realm: 'MMS Public API',
+            domain: '',
+            nonce: 'OFGpZ0n4Q3i4Y0hQoq/Fq6y8hN+lBo8u',
+            algorithm: 'MD5',
+            qop: 'auth',
+            stale: 'false',
+          },
+        },
+      ],
     ],
     [
       'params in another order, no spaces, upper-case names',

@@ -21,7 +21,7 @@ export function parseWwwAuthenticate(header: string): AuthChallenge[] {
   const tokens = lex(header);
   const challenges: Array<{ scheme: string; params: Record<string, string> }> = [];
   let current: { scheme: string; params: Record<string, string> } | undefined;
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const token = tokens[i];
     const next = tokens[i + 1];
     const value = tokens[i + 2];

@@ -64,7 +64,11 @@ describe('auth hooks', () => {
     ]);
     // the strategy sees the very request object it authorized (Digest keeps per-request state)
     expect(digest.challenged[0]).toBe(digest.authorized[0]);
-    expect(digest.authorized[0]).toMatchObject({ method: 'GET', baseUrl: 'https://cloud.mongodb.com', url: stub.requests[0]?.url });
+    expect(digest.authorized[0]).toMatchObject({
+      method: 'GET',
+      baseUrl: 'https://cloud.mongodb.com',
+      url: stub.requests[0]?.url,
+    });
     expect(typeof digest.authorized[0]?.fetch).toBe('function');
   });
 
@@ -81,7 +85,9 @@ describe('auth hooks', () => {
 
   it('refreshes a token once on a 401', async () => {
     const strategy = refreshing();
-    const stub = stubFetch((request) => (request.headers.get('authorization') === 'Bearer t2' ? page([], 0) : apiError(401, 'UNAUTHORIZED')));
+    const stub = stubFetch((request) =>
+      request.headers.get('authorization') === 'Bearer t2' ? page([], 0) : apiError(401, 'UNAUTHORIZED'),
+    );
     const client = createAtlasClient({ fetch: stub.fetch, auth: strategy.auth });
     await expect(client.listProjects()).resolves.toMatchObject({ totalCount: 0 });
     expect(strategy.refreshes()).toBe(1);
@@ -112,7 +118,10 @@ describe('auth hooks', () => {
   it('authorizes every attempt, including status retries', async () => {
     const strategy = refreshing();
     const recorder = recordingSleep();
-    const stub = sequence(() => apiError(503, 'SERVICE_UNAVAILABLE'), () => page([], 0));
+    const stub = sequence(
+      () => apiError(503, 'SERVICE_UNAVAILABLE'),
+      () => page([], 0),
+    );
     const authorize = strategy.auth.authorize;
     let calls = 0;
     const auth: AtlasAuth = { ...strategy.auth, authorize: (request) => ((calls += 1), authorize(request)) };

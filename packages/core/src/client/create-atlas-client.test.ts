@@ -24,7 +24,11 @@ describe('createAtlasClient', () => {
     const stub = stubFetch(() => page([group()], 1));
     const client = createAtlasClient({ fetch: stub.fetch });
     const result = await client.listProjects({ pageNum: 2, itemsPerPage: 50, includeCount: true });
-    expect(result).toEqual({ links: [{ rel: 'self', href: 'https://cloud.mongodb.com/api/atlas/v2' }], results: [group()], totalCount: 1 });
+    expect(result).toEqual({
+      links: [{ rel: 'self', href: 'https://cloud.mongodb.com/api/atlas/v2' }],
+      results: [group()],
+      totalCount: 1,
+    });
     const [request] = stub.requests;
     expect(request?.method).toBe('GET');
     expect(request?.url).toBe('https://cloud.mongodb.com/api/atlas/v2/groups?pageNum=2&itemsPerPage=50&includeCount=true');
@@ -76,7 +80,9 @@ describe('createAtlasClient', () => {
     const stub = stubFetch(() => page([checkpoint()], 42));
     const client = createAtlasClient({ fetch: stub.fetch });
     const result = await client.listClusterBackupCheckpoints({ groupId: GROUP_ID, clusterName: CLUSTER, itemsPerPage: 500 });
-    expect(stub.requests[0]?.url).toBe(`https://cloud.mongodb.com/api/atlas/v2/groups/${GROUP_ID}/clusters/${CLUSTER}/backupCheckpoints?itemsPerPage=500`);
+    expect(stub.requests[0]?.url).toBe(
+      `https://cloud.mongodb.com/api/atlas/v2/groups/${GROUP_ID}/clusters/${CLUSTER}/backupCheckpoints?itemsPerPage=500`,
+    );
     expect(result.totalCount).toBe(42);
     expect(result.links?.[0]?.rel).toBe('self');
     expect(result.results[0]?.id).toBe(CHECKPOINT_ID);
@@ -85,8 +91,14 @@ describe('createAtlasClient', () => {
   it('getClusterBackupCheckpoint GETs …/backupCheckpoints/{checkpointId}', async () => {
     const stub = stubFetch(() => json(checkpoint()));
     const client = createAtlasClient({ fetch: stub.fetch });
-    const result = await client.getClusterBackupCheckpoint({ groupId: GROUP_ID, clusterName: CLUSTER, checkpointId: CHECKPOINT_ID });
-    expect(stub.requests[0]?.url).toBe(`https://cloud.mongodb.com/api/atlas/v2/groups/${GROUP_ID}/clusters/${CLUSTER}/backupCheckpoints/${CHECKPOINT_ID}`);
+    const result = await client.getClusterBackupCheckpoint({
+      groupId: GROUP_ID,
+      clusterName: CLUSTER,
+      checkpointId: CHECKPOINT_ID,
+    });
+    expect(stub.requests[0]?.url).toBe(
+      `https://cloud.mongodb.com/api/atlas/v2/groups/${GROUP_ID}/clusters/${CLUSTER}/backupCheckpoints/${CHECKPOINT_ID}`,
+    );
     expect(result.parts?.[0]?.typeName).toBe('REPLICA_SET');
   });
 
@@ -127,15 +139,30 @@ describe('createAtlasClient', () => {
       response.headers.set('cache-status', 'atlas-proxy; hit');
       return response;
     });
-    await createAtlasClient({ fetch: stub.fetch, onResponse: (info) => seen.push({ ...info, cache: info.headers.get('cache-status') }) }).listProjects();
+    await createAtlasClient({
+      fetch: stub.fetch,
+      onResponse: (info) => seen.push({ ...info, cache: info.headers.get('cache-status') }),
+    }).listProjects();
     expect(seen).toEqual([
-      expect.objectContaining({ method: 'GET', url: 'https://cloud.mongodb.com/api/atlas/v2/groups', status: 200, attempt: 1, cache: 'atlas-proxy; hit', durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        method: 'GET',
+        url: 'https://cloud.mongodb.com/api/atlas/v2/groups',
+        status: 200,
+        attempt: 1,
+        cache: 'atlas-proxy; hit',
+        durationMs: expect.any(Number),
+      }),
     ]);
   });
 
   it('an onResponse that throws does not fail the call', async () => {
     const stub = stubFetch(() => page([], 0));
-    const client = createAtlasClient({ fetch: stub.fetch, onResponse: () => { throw new Error('observer bug'); } });
+    const client = createAtlasClient({
+      fetch: stub.fetch,
+      onResponse: () => {
+        throw new Error('observer bug');
+      },
+    });
     await expect(client.listProjects()).resolves.toMatchObject({ totalCount: 0 });
   });
 
@@ -144,7 +171,9 @@ describe('createAtlasClient', () => {
       const bad = { ...checkpoint(), parts: [{ typeName: 'NOT_A_TYPE' }] };
       const stub = stubFetch(() => page([checkpoint(), bad], 2));
       const client = createAtlasClient({ fetch: stub.fetch });
-      const error = await client.listClusterBackupCheckpoints({ groupId: GROUP_ID, clusterName: CLUSTER }).catch((e: unknown) => e);
+      const error = await client
+        .listClusterBackupCheckpoints({ groupId: GROUP_ID, clusterName: CLUSTER })
+        .catch((e: unknown) => e);
       expect(isResponseShapeError(error)).toBe(true);
       expect(error).toMatchObject({ path: '/results/1/parts/0/typeName' });
       expect((error as Error).message).toContain('/results/1/parts/0/typeName');
@@ -152,12 +181,19 @@ describe('createAtlasClient', () => {
 
     it('a page without results is a shape error at /results', async () => {
       const stub = stubFetch(() => json({ totalCount: 3 }));
-      await expect(createAtlasClient({ fetch: stub.fetch }).listProjects()).rejects.toMatchObject({ name: 'ResponseShapeError', path: '/results' });
+      await expect(createAtlasClient({ fetch: stub.fetch }).listProjects()).rejects.toMatchObject({
+        name: 'ResponseShapeError',
+        path: '/results',
+      });
     });
 
     it('a 2xx body that is not JSON is a shape error at the root', async () => {
       const stub = stubFetch(() => new Response('<html>', { status: 200 }));
-      await expect(createAtlasClient({ fetch: stub.fetch }).listProjects()).rejects.toMatchObject({ name: 'ResponseShapeError', path: '', expected: 'a JSON document' });
+      await expect(createAtlasClient({ fetch: stub.fetch }).listProjects()).rejects.toMatchObject({
+        name: 'ResponseShapeError',
+        path: '',
+        expected: 'a JSON document',
+      });
     });
   });
 
@@ -169,8 +205,16 @@ describe('createAtlasClient', () => {
       ['upper-case groupId', () => client.listClusters({ groupId: GROUP_ID.toUpperCase() }), 'groupId'],
       ['missing groupId', () => client.listClusters({} as { groupId: string }), 'groupId'],
       ['bad clusterName', () => client.listClusterBackupCheckpoints({ groupId: GROUP_ID, clusterName: '../x' }), 'clusterName'],
-      ['clusterName starting with -', () => client.listClusterBackupCheckpoints({ groupId: GROUP_ID, clusterName: '-x' }), 'clusterName'],
-      ['bad checkpointId', () => client.getClusterBackupCheckpoint({ groupId: GROUP_ID, clusterName: CLUSTER, checkpointId: 'x/y' }), 'checkpointId'],
+      [
+        'clusterName starting with -',
+        () => client.listClusterBackupCheckpoints({ groupId: GROUP_ID, clusterName: '-x' }),
+        'clusterName',
+      ],
+      [
+        'bad checkpointId',
+        () => client.getClusterBackupCheckpoint({ groupId: GROUP_ID, clusterName: CLUSTER, checkpointId: 'x/y' }),
+        'checkpointId',
+      ],
       ['pageNum 0', () => client.listProjects({ pageNum: 0 }), 'pageNum'],
       ['pageNum 1.5', () => client.listProjects({ pageNum: 1.5 }), 'pageNum'],
       ['itemsPerPage 501', () => client.listProjects({ itemsPerPage: 501 }), 'itemsPerPage'],

@@ -84,7 +84,14 @@ export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient
     getClusterBackupCheckpoint: async (params) => {
       const p = checkParamsObject(params, false);
       checkPathParams(p, ['groupId', 'clusterName', 'checkpointId']);
-      const url = buildUrl(base, ['groups', params.groupId, 'clusters', params.clusterName, 'backupCheckpoints', params.checkpointId]);
+      const url = buildUrl(base, [
+        'groups',
+        params.groupId,
+        'clusters',
+        params.clusterName,
+        'backupCheckpoints',
+        params.checkpointId,
+      ]);
       return executeGet(context, url, params.signal, (body) => assertShape(CheckpointCheck, body, url));
     },
     toJSON: description,

@@ -35,7 +35,10 @@ afterEach(() => {
 
 describe('retries', () => {
   it.each([429, 500, 502, 503, 504])('retries a GET answered %i, then succeeds', async (status) => {
-    const stub = sequence(() => apiError(status, 'TRANSIENT'), () => page([], 0));
+    const stub = sequence(
+      () => apiError(status, 'TRANSIENT'),
+      () => page([], 0),
+    );
     const { client: c, waits } = client(stub.fetch);
     await expect(c.listProjects()).resolves.toMatchObject({ totalCount: 0 });
     expect(stub.requests).toHaveLength(2);
@@ -48,7 +51,10 @@ describe('retries', () => {
     [403, 'FORBIDDEN'],
     [404, 'GROUP_NOT_FOUND'],
   ])('does not retry %i; throws AtlasApiError built from the body', async (status, errorCode) => {
-    const stub = sequence(() => apiError(status, errorCode), () => page([], 0));
+    const stub = sequence(
+      () => apiError(status, errorCode),
+      () => page([], 0),
+    );
     const { client: c, waits } = client(stub.fetch);
     const error = await c.listProjects({ pageNum: 3 }).catch((e: unknown) => e);
     expect(isAtlasApiError(error)).toBe(true);
@@ -67,7 +73,9 @@ describe('retries', () => {
   });
 
   it('synthesises the error when the body is not an Atlas ApiError', async () => {
-    const stub = sequence(() => new Response('<html>bad gateway</html>', { status: 502, headers: { 'set-cookie': 'session=abc' } }));
+    const stub = sequence(
+      () => new Response('<html>bad gateway</html>', { status: 502, headers: { 'set-cookie': 'session=abc' } }),
+    );
     const { client: c } = client(stub.fetch, { limit: 0 });
     const error = await c.listProjects().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AtlasApiError', status: 502, errorCode: 'HTTP_502', parameters: [] });
@@ -75,7 +83,10 @@ describe('retries', () => {
   });
 
   it('honours Retry-After in seconds', async () => {
-    const stub = sequence(() => apiError(429, 'RATE_LIMITED', { 'retry-after': '2' }), () => page([], 0));
+    const stub = sequence(
+      () => apiError(429, 'RATE_LIMITED', { 'retry-after': '2' }),
+      () => page([], 0),
+    );
     const { client: c, waits } = client(stub.fetch);
     await c.listProjects();
     expect(waits).toEqual([2000]);
@@ -83,14 +94,20 @@ describe('retries', () => {
 
   it('honours Retry-After as an HTTP date', async () => {
     const at = new Date(NOW + 5000).toUTCString();
-    const stub = sequence(() => apiError(503, 'SERVICE_UNAVAILABLE', { 'retry-after': at }), () => page([], 0));
+    const stub = sequence(
+      () => apiError(503, 'SERVICE_UNAVAILABLE', { 'retry-after': at }),
+      () => page([], 0),
+    );
     const { client: c, waits } = client(stub.fetch);
     await c.listProjects();
     expect(waits).toEqual([5000]);
   });
 
   it('fails with the 429 when Retry-After is above maxRetryAfterMs', async () => {
-    const stub = sequence(() => apiError(429, 'RATE_LIMITED', { 'retry-after': '120' }), () => page([], 0));
+    const stub = sequence(
+      () => apiError(429, 'RATE_LIMITED', { 'retry-after': '120' }),
+      () => page([], 0),
+    );
     const { client: c, waits } = client(stub.fetch);
     await expect(c.listProjects()).rejects.toMatchObject({ status: 429, errorCode: 'RATE_LIMITED', retryAfterMs: 120_000 });
     expect(stub.requests).toHaveLength(1);
@@ -98,7 +115,10 @@ describe('retries', () => {
   });
 
   it('a raised maxRetryAfterMs waits longer', async () => {
-    const stub = sequence(() => apiError(429, 'RATE_LIMITED', { 'retry-after': '90' }), () => page([], 0));
+    const stub = sequence(
+      () => apiError(429, 'RATE_LIMITED', { 'retry-after': '90' }),
+      () => page([], 0),
+    );
     const { client: c, waits } = client(stub.fetch, { maxRetryAfterMs: 300_000 });
     await c.listProjects();
     expect(waits).toEqual([90_000]);
@@ -137,15 +157,20 @@ describe('retries', () => {
   });
 
   it('a transport that throws synchronously is a network error', async () => {
-    const { client: c } = client(() => {
-      throw new Error('socket hang up');
-    }, { limit: 0 });
+    const { client: c } = client(
+      () => {
+        throw new Error('socket hang up');
+      },
+      { limit: 0 },
+    );
     await expect(c.listProjects()).rejects.toMatchObject({ name: 'AtlasRequestError', kind: 'network' });
   });
 
   it('recovers after a network error', async () => {
     let calls = 0;
-    const { client: c } = client(() => (calls++ === 0 ? Promise.reject(new TypeError('ECONNRESET')) : Promise.resolve(page([], 0))));
+    const { client: c } = client(() =>
+      calls++ === 0 ? Promise.reject(new TypeError('ECONNRESET')) : Promise.resolve(page([], 0)),
+    );
     await expect(c.listProjects()).resolves.toMatchObject({ totalCount: 0 });
     expect(calls).toBe(2);
   });
@@ -184,7 +209,10 @@ describe('timeouts, deadline and abort', () => {
   });
 
   it('does not start a wait that would overrun the deadline: fails with the last error', async () => {
-    const stub = sequence(() => apiError(429, 'RATE_LIMITED', { 'retry-after': '30' }), () => page([], 0));
+    const stub = sequence(
+      () => apiError(429, 'RATE_LIMITED', { 'retry-after': '30' }),
+      () => page([], 0),
+    );
     const { client: c, waits } = client(stub.fetch, {}, { deadline: 10_000 });
     await expect(c.listProjects()).rejects.toMatchObject({ status: 429 });
     expect(waits).toEqual([]);
@@ -192,7 +220,10 @@ describe('timeouts, deadline and abort', () => {
 
   it("the caller's signal aborts during a backoff sleep, at once", async () => {
     vi.useFakeTimers();
-    const stub = sequence(() => apiError(503, 'SERVICE_UNAVAILABLE'), () => page([], 0));
+    const stub = sequence(
+      () => apiError(503, 'SERVICE_UNAVAILABLE'),
+      () => page([], 0),
+    );
     const c = createAtlasClient({ fetch: stub.fetch, retry: { random: () => 0.5 } });
     const controller = new AbortController();
     const pending = c.listProjects({ signal: controller.signal }).catch((e: unknown) => e);
@@ -206,9 +237,20 @@ describe('timeouts, deadline and abort', () => {
   });
 
   it('an injected sleep that ignores the signal is still cut short by an abort', async () => {
-    const stub = sequence(() => apiError(503, 'SERVICE_UNAVAILABLE'), () => page([], 0));
+    const stub = sequence(
+      () => apiError(503, 'SERVICE_UNAVAILABLE'),
+      () => page([], 0),
+    );
     const controller = new AbortController();
-    const c = createAtlasClient({ fetch: stub.fetch, retry: { sleep: () => new Promise(() => { controller.abort(); }) } });
+    const c = createAtlasClient({
+      fetch: stub.fetch,
+      retry: {
+        sleep: () =>
+          new Promise(() => {
+            controller.abort();
+          }),
+      },
+    });
     await expect(c.listProjects({ signal: controller.signal })).rejects.toMatchObject({ kind: 'aborted' });
   });
 

@@ -17,13 +17,21 @@ type Outcome = { response: Response; text: string } | { failure: AtlasRequestErr
 
 function classify(error: unknown, url: string, caller: AbortSignal | undefined, deadline: Timer, attempt?: Timer): Error {
   if (caller?.aborted) return new AtlasRequestError({ method: 'GET', url, kind: 'aborted', cause: caller.reason });
-  if (deadline.signal.aborted) return new AtlasRequestError({ method: 'GET', url, kind: 'timeout', cause: deadline.signal.reason });
-  if (attempt?.signal.aborted) return new AtlasRequestError({ method: 'GET', url, kind: 'timeout', cause: attempt.signal.reason });
+  if (deadline.signal.aborted)
+    return new AtlasRequestError({ method: 'GET', url, kind: 'timeout', cause: deadline.signal.reason });
+  if (attempt?.signal.aborted)
+    return new AtlasRequestError({ method: 'GET', url, kind: 'timeout', cause: attempt.signal.reason });
   if (isAtlasError(error)) return error; // from the auth strategy (e.g. its token endpoint)
   return new AtlasRequestError({ method: 'GET', url, kind: 'network', cause: error });
 }
 
-async function attemptOnce(context: CallContext, url: string, caller: AbortSignal | undefined, deadline: Timer, counter: CallCounter): Promise<Outcome> {
+async function attemptOnce(
+  context: CallContext,
+  url: string,
+  caller: AbortSignal | undefined,
+  deadline: Timer,
+  counter: CallCounter,
+): Promise<Outcome> {
   const timer = startTimer(context.options.timeout, `attempt timed out after ${context.options.timeout} ms`);
   const signal = anySignal([caller, deadline.signal, timer.signal]);
   try {
@@ -42,7 +50,12 @@ async function attemptOnce(context: CallContext, url: string, caller: AbortSigna
  * (honouring `Retry-After` up to `maxRetryAfterMs`, else backoff with full jitter) within the
  * retry limit and the overall deadline. The caller's signal aborts at once, also during a wait.
  */
-export async function executeGet<T>(context: CallContext, url: string, caller: AbortSignal | undefined, parse: (body: unknown) => T): Promise<T> {
+export async function executeGet<T>(
+  context: CallContext,
+  url: string,
+  caller: AbortSignal | undefined,
+  parse: (body: unknown) => T,
+): Promise<T> {
   const { retry, deadline: deadlineMs } = context.options;
   const deadline = startTimer(deadlineMs, `deadline of ${deadlineMs} ms exceeded`);
   const deadlineAt = retry.now() + deadlineMs;

@@ -14,7 +14,9 @@ describe('parameter validation (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(hexId, fc.string(), fc.constant('')), async (groupId) => {
         const stub = stubFetch(() => page([], 0));
-        const result = await createAtlasClient({ fetch: stub.fetch }).listClusters({ groupId }).catch((e: unknown) => e);
+        const result = await createAtlasClient({ fetch: stub.fetch })
+          .listClusters({ groupId })
+          .catch((e: unknown) => e);
         if (OBJECT_ID.test(groupId)) {
           expect(stub.requests[0]?.url).toBe(`https://cloud.mongodb.com/api/atlas/v2/groups/${groupId}/clusters`);
         } else {
@@ -33,7 +35,9 @@ describe('parameter validation (property)', () => {
           .listClusterBackupCheckpoints({ groupId: GROUP_ID, clusterName: name })
           .catch((e: unknown) => e);
         if (CLUSTER_NAME.test(name)) {
-          expect(new URL(stub.requests[0]?.url ?? '').pathname).toBe(`/api/atlas/v2/groups/${GROUP_ID}/clusters/${name}/backupCheckpoints`);
+          expect(new URL(stub.requests[0]?.url ?? '').pathname).toBe(
+            `/api/atlas/v2/groups/${GROUP_ID}/clusters/${name}/backupCheckpoints`,
+          );
         } else {
           expect(result).toMatchObject({ name: 'InvalidParameterError', parameter: 'clusterName' });
           expect(stub.requests).toHaveLength(0);
@@ -44,17 +48,25 @@ describe('parameter validation (property)', () => {
 
   it('any pageNum / itemsPerPage: in range goes out as the query, out of range is refused', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.integer({ min: -5, max: 600 }), fc.double(), fc.constant(1e21)), fc.integer({ min: -5, max: 600 }), async (pageNum, itemsPerPage) => {
-        const stub = stubFetch(() => page([], 0));
-        const result = await createAtlasClient({ fetch: stub.fetch }).listProjects({ pageNum, itemsPerPage }).catch((e: unknown) => e);
-        const valid = Number.isSafeInteger(pageNum) && pageNum >= 1 && itemsPerPage >= 1 && itemsPerPage <= 500;
-        if (valid) {
-          expect(stub.requests[0]?.url).toBe(`https://cloud.mongodb.com/api/atlas/v2/groups?pageNum=${pageNum}&itemsPerPage=${itemsPerPage}`);
-        } else {
-          expect(isInvalidParameterError(result)).toBe(true);
-          expect(stub.requests).toHaveLength(0);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.integer({ min: -5, max: 600 }), fc.double(), fc.constant(1e21)),
+        fc.integer({ min: -5, max: 600 }),
+        async (pageNum, itemsPerPage) => {
+          const stub = stubFetch(() => page([], 0));
+          const result = await createAtlasClient({ fetch: stub.fetch })
+            .listProjects({ pageNum, itemsPerPage })
+            .catch((e: unknown) => e);
+          const valid = Number.isSafeInteger(pageNum) && pageNum >= 1 && itemsPerPage >= 1 && itemsPerPage <= 500;
+          if (valid) {
+            expect(stub.requests[0]?.url).toBe(
+              `https://cloud.mongodb.com/api/atlas/v2/groups?pageNum=${pageNum}&itemsPerPage=${itemsPerPage}`,
+            );
+          } else {
+            expect(isInvalidParameterError(result)).toBe(true);
+            expect(stub.requests).toHaveLength(0);
+          }
+        },
+      ),
     );
   });
 });

@@ -51,17 +51,30 @@ export function checkParamsObject(params: unknown, optional: boolean): Record<st
   if (params === undefined && optional) return {};
   if (params === null || typeof params !== 'object') throw new InvalidParameterError('params', params, 'an object');
   const { signal } = params as { signal?: unknown };
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InvalidParameterError('signal', typeof signal, 'an AbortSignal');
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    throw new InvalidParameterError('signal', typeof signal, 'an AbortSignal');
   return params as Record<string, unknown>;
 }
 
 /** Checks the path ids present in `params`. */
-export function checkPathParams(params: Record<string, unknown>, names: ReadonlyArray<'groupId' | 'clusterName' | 'checkpointId'>): void {
+export function checkPathParams(
+  params: Record<string, unknown>,
+  names: ReadonlyArray<'groupId' | 'clusterName' | 'checkpointId'>,
+): void {
   for (const name of names) {
     const value = params[name];
     const ok =
-      name === 'clusterName' ? ClusterNameCheck.Check(value) : name === 'groupId' ? GroupIdCheck.Check(value) : CheckpointIdCheck.Check(value);
-    if (!ok) throw new InvalidParameterError(name, value, name === 'clusterName' ? 'a cluster name (^[a-zA-Z0-9][a-zA-Z0-9-]*$)' : OBJECT_ID);
+      name === 'clusterName'
+        ? ClusterNameCheck.Check(value)
+        : name === 'groupId'
+          ? GroupIdCheck.Check(value)
+          : CheckpointIdCheck.Check(value);
+    if (!ok)
+      throw new InvalidParameterError(
+        name,
+        value,
+        name === 'clusterName' ? 'a cluster name (^[a-zA-Z0-9][a-zA-Z0-9-]*$)' : OBJECT_ID,
+      );
   }
 }
 

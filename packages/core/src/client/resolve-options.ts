@@ -15,7 +15,15 @@ export interface ResolvedOptions {
   baseUrl: string;
   auth: AtlasAuth;
   fetch: Transport;
-  retry: { limit: number; maxRetryAfterMs: number; backoffBaseMs: number; backoffMaxMs: number; random: () => number; sleep: Sleep; now: () => number };
+  retry: {
+    limit: number;
+    maxRetryAfterMs: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    random: () => number;
+    sleep: Sleep;
+    now: () => number;
+  };
   timeout: number;
   deadline: number;
   apiVersion: string;
@@ -49,7 +57,8 @@ function resolveBaseUrl(value: string | undefined): string {
 }
 
 function toTransport(fetch: AtlasClientOptions['fetch']): Transport {
-  if (fetch !== undefined && typeof fetch !== 'function') throw new InvalidParameterError('fetch', typeof fetch, 'a fetch function');
+  if (fetch !== undefined && typeof fetch !== 'function')
+    throw new InvalidParameterError('fetch', typeof fetch, 'a fetch function');
   const inner = (fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init))) as (
     input: Request | string | URL,
     init?: RequestInit,

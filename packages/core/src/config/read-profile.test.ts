@@ -23,8 +23,13 @@ private_api_key = "priv-WORK-secret"
 [empty]
 client_id = ""
 `;
-const files = (text: string) => (path: string) => (path === PATH ? Promise.resolve(text) : Promise.reject(Object.assign(new Error('no'), { code: 'ENOENT' })));
-const caught = async (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const files = (text: string) => (path: string) =>
+  path === PATH ? Promise.resolve(text) : Promise.reject(Object.assign(new Error('no'), { code: 'ENOENT' }));
+const caught = async (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('readProfile', () => {
   it('reads the default profile and ignores unknown keys', async () => {
@@ -37,20 +42,29 @@ describe('readProfile', () => {
   });
 
   it('reads a named profile; empty strings are unset', async () => {
-    expect(await readProfile({ path: PATH, profile: 'work', named: true, readFile: files(TOML) })).toEqual({ publicApiKey: 'pubkey01', privateApiKey: 'priv-WORK-secret' });
+    expect(await readProfile({ path: PATH, profile: 'work', named: true, readFile: files(TOML) })).toEqual({
+      publicApiKey: 'pubkey01',
+      privateApiKey: 'priv-WORK-secret',
+    });
     expect(await readProfile({ path: PATH, profile: 'empty', named: true, readFile: files(TOML) })).toEqual({});
   });
 
   it('a missing file or a missing implicit default is an empty profile', async () => {
-    expect(await readProfile({ path: '/nowhere/config.toml', profile: 'default', named: false, readFile: files(TOML) })).toEqual({});
-    expect(await readProfile({ path: PATH, profile: 'default', named: false, readFile: files('[work]\nclient_id = "x"\n') })).toEqual({});
+    expect(await readProfile({ path: '/nowhere/config.toml', profile: 'default', named: false, readFile: files(TOML) })).toEqual(
+      {},
+    );
+    expect(
+      await readProfile({ path: PATH, profile: 'default', named: false, readFile: files('[work]\nclient_id = "x"\n') }),
+    ).toEqual({});
   });
 
   it('a named profile that does not exist is an error naming it, the file and the profiles there', async () => {
     const error = await caught(readProfile({ path: PATH, profile: 'prod', named: true, readFile: files(TOML) }));
     expect(isAtlasError(error)).toBe(true);
     expect(String(error)).toContain('Profile "prod" not found in /cfg/atlascli/config.toml (profiles: default, work, empty)');
-    const noFile = await caught(readProfile({ path: '/nowhere/config.toml', profile: 'prod', named: true, readFile: files(TOML) }));
+    const noFile = await caught(
+      readProfile({ path: '/nowhere/config.toml', profile: 'prod', named: true, readFile: files(TOML) }),
+    );
     expect(String(noFile)).toMatch(/"prod".*\/nowhere\/config.toml does not exist/);
   });
 
@@ -67,12 +81,16 @@ describe('readProfile', () => {
     ['a non-string field', '[default]\nclient_id = 42\n', /client_id in profile "default" of .* must be a string/],
     ['a profile that is not a table', 'default = "x"\n', /Profile "default" in .* is not a table/],
   ])('rejects %s', async (_name, text, message) => {
-    expect(String(await caught(readProfile({ path: PATH, profile: 'default', named: false, readFile: files(text) })))).toMatch(message);
+    expect(String(await caught(readProfile({ path: PATH, profile: 'default', named: false, readFile: files(text) })))).toMatch(
+      message,
+    );
   });
 
   it('an unreadable file is an error naming the file and the code', async () => {
     const readFile = () => Promise.reject(Object.assign(new Error('denied'), { code: 'EACCES' }));
-    expect(String(await caught(readProfile({ path: PATH, profile: 'default', named: false, readFile })))).toContain(`Cannot read the config file ${PATH} (EACCES)`);
+    expect(String(await caught(readProfile({ path: PATH, profile: 'default', named: false, readFile })))).toContain(
+      `Cannot read the config file ${PATH} (EACCES)`,
+    );
   });
 
   describe('from disk', () => {

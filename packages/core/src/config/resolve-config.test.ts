@@ -24,26 +24,49 @@ private_api_key = "PROFILE-private-key"
 [half]
 client_id = "mdb_sa_id_half"
 `;
-const readFile = (text = TOML) => (path: string) =>
-  path === PATH ? Promise.resolve(text) : Promise.reject(Object.assign(new Error('missing'), { code: 'ENOENT' }));
+const readFile =
+  (text = TOML) =>
+  (path: string) =>
+    path === PATH ? Promise.resolve(text) : Promise.reject(Object.assign(new Error('missing'), { code: 'ENOENT' }));
 const resolve = (options: Omit<ResolveConfigOptions, 'configPath' | 'readFile'> & { toml?: string }) =>
   resolveConfig({ env: {}, ...options, configPath: PATH, readFile: readFile(options.toml) });
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('resolveConfig', () => {
   it('defaults: Atlas URL, no credentials, default profile', async () => {
     const config = await resolveConfig({ env: {}, configPath: '/nowhere.toml', readFile: readFile() });
-    expect(config).toMatchObject({ baseUrl: 'https://cloud.mongodb.com', credentials: 'none', profile: 'default', configPath: '/nowhere.toml' });
+    expect(config).toMatchObject({
+      baseUrl: 'https://cloud.mongodb.com',
+      credentials: 'none',
+      profile: 'default',
+      configPath: '/nowhere.toml',
+    });
     expect(config.auth.kind).toBe('none');
     expect(config.projectId).toBeUndefined();
     expect(config.sources).toEqual({ profile: { from: 'default' }, baseUrl: { from: 'default' } });
   });
 
   it.each([
-    ['flag wins over env and profile', { projectId: P1 }, { MONGODB_ATLAS_PROJECT_ID: P2 }, P1, { from: 'flag', flag: 'projectId' }],
+    [
+      'flag wins over env and profile',
+      { projectId: P1 },
+      { MONGODB_ATLAS_PROJECT_ID: P2 },
+      P1,
+      { from: 'flag', flag: 'projectId' },
+    ],
     ['env wins over profile', {}, { MONGODB_ATLAS_PROJECT_ID: P2 }, P2, { from: 'env', variable: 'MONGODB_ATLAS_PROJECT_ID' }],
     ['profile when nothing else', {}, {}, P3, { from: 'profile', profile: 'default', key: 'project_id', path: PATH }],
-    ['an empty flag or env value counts as unset', { projectId: ' ' }, { MONGODB_ATLAS_PROJECT_ID: '' }, P3, { from: 'profile', profile: 'default', key: 'project_id', path: PATH }],
+    [
+      'an empty flag or env value counts as unset',
+      { projectId: ' ' },
+      { MONGODB_ATLAS_PROJECT_ID: '' },
+      P3,
+      { from: 'profile', profile: 'default', key: 'project_id', path: PATH },
+    ],
   ])('projectId: %s', async (_name, flags, env, expected, source) => {
     const config = await resolve({ flags, env });
     expect(config.projectId).toBe(expected);
@@ -51,7 +74,13 @@ describe('resolveConfig', () => {
   });
 
   it.each([
-    ['flag', { baseUrl: 'http://127.0.0.1:9/' }, { MONGODB_ATLAS_OPS_MANAGER_URL: 'https://env.example.com' }, 'http://127.0.0.1:9', 'flag'],
+    [
+      'flag',
+      { baseUrl: 'http://127.0.0.1:9/' },
+      { MONGODB_ATLAS_OPS_MANAGER_URL: 'https://env.example.com' },
+      'http://127.0.0.1:9',
+      'flag',
+    ],
     ['env', {}, { MONGODB_ATLAS_OPS_MANAGER_URL: 'https://env.example.com//' }, 'https://env.example.com', 'env'],
     ['profile', {}, {}, 'https://profile.example.com', 'profile'],
   ])('baseUrl from %s, trailing slash trimmed', async (_name, flags, env, expected, from) => {
@@ -79,8 +108,18 @@ describe('resolveConfig', () => {
       { MONGODB_ATLAS_CLIENT_ID: 'id', MONGODB_ATLAS_CLIENT_SECRET: 'sec' },
       'serviceAccount',
     ],
-    ['a complete service account makes half an API key irrelevant', {}, { MONGODB_ATLAS_CLIENT_ID: 'id', MONGODB_ATLAS_CLIENT_SECRET: 'sec', MONGODB_ATLAS_PUBLIC_API_KEY: 'pub' }, 'serviceAccount'],
-    ['pairs may be completed across layers', { clientSecret: 'flag-secret' }, { MONGODB_ATLAS_CLIENT_ID: 'id' }, 'serviceAccount'],
+    [
+      'a complete service account makes half an API key irrelevant',
+      {},
+      { MONGODB_ATLAS_CLIENT_ID: 'id', MONGODB_ATLAS_CLIENT_SECRET: 'sec', MONGODB_ATLAS_PUBLIC_API_KEY: 'pub' },
+      'serviceAccount',
+    ],
+    [
+      'pairs may be completed across layers',
+      { clientSecret: 'flag-secret' },
+      { MONGODB_ATLAS_CLIENT_ID: 'id' },
+      'serviceAccount',
+    ],
     ['service account from the named profile (flag)', { profile: 'sa' }, {}, 'serviceAccount'],
     ['API key from the named profile (env)', {}, { MONGODB_ATLAS_PROFILE: 'keys' }, 'apiKey'],
   ])('credentials: %s', async (_name, flags, env, kind) => {
@@ -90,7 +129,10 @@ describe('resolveConfig', () => {
   });
 
   it('the flag profile wins over MONGODB_ATLAS_PROFILE and sources say where everything came from', async () => {
-    const config = await resolve({ flags: { profile: 'sa' }, env: { MONGODB_ATLAS_PROFILE: 'keys', MONGODB_ATLAS_CLIENT_SECRET: 'env-secret' } });
+    const config = await resolve({
+      flags: { profile: 'sa' },
+      env: { MONGODB_ATLAS_PROFILE: 'keys', MONGODB_ATLAS_CLIENT_SECRET: 'env-secret' },
+    });
     expect(config.profile).toBe('sa');
     expect(config.sources).toEqual({
       profile: { from: 'flag', flag: 'profile' },
@@ -102,12 +144,37 @@ describe('resolveConfig', () => {
   });
 
   it.each([
-    ['client id without secret (env)', {}, { MONGODB_ATLAS_CLIENT_ID: 'id' }, /clientId is set \(env MONGODB_ATLAS_CLIENT_ID\) but MONGODB_ATLAS_CLIENT_SECRET is not/],
-    ['secret without client id (flag)', { clientSecret: 'FLAG-SECRET' }, {}, /clientSecret is set \(flag --clientSecret\) but MONGODB_ATLAS_CLIENT_ID is not/],
-    ['public key without private key', {}, { MONGODB_ATLAS_PUBLIC_API_KEY: 'pub' }, /MONGODB_ATLAS_PRIVATE_API_KEY is not.*--privateApiKey.*private_api_key to profile "default"/],
+    [
+      'client id without secret (env)',
+      {},
+      { MONGODB_ATLAS_CLIENT_ID: 'id' },
+      /clientId is set \(env MONGODB_ATLAS_CLIENT_ID\) but MONGODB_ATLAS_CLIENT_SECRET is not/,
+    ],
+    [
+      'secret without client id (flag)',
+      { clientSecret: 'FLAG-SECRET' },
+      {},
+      /clientSecret is set \(flag --clientSecret\) but MONGODB_ATLAS_CLIENT_ID is not/,
+    ],
+    [
+      'public key without private key',
+      {},
+      { MONGODB_ATLAS_PUBLIC_API_KEY: 'pub' },
+      /MONGODB_ATLAS_PRIVATE_API_KEY is not.*--privateApiKey.*private_api_key to profile "default"/,
+    ],
     ['private key without public key', { privateApiKey: 'PRIV-SECRET' }, {}, /MONGODB_ATLAS_PUBLIC_API_KEY is not/],
-    ['half a service account even with a complete API key', {}, { MONGODB_ATLAS_CLIENT_ID: 'id', MONGODB_ATLAS_PUBLIC_API_KEY: 'p', MONGODB_ATLAS_PRIVATE_API_KEY: 'PRIV-SECRET' }, /MONGODB_ATLAS_CLIENT_SECRET/],
-    ['half a pair in a profile', { profile: 'half' }, {}, /clientId is set \(client_id in profile "half" of \/cfg\/config.toml\)/],
+    [
+      'half a service account even with a complete API key',
+      {},
+      { MONGODB_ATLAS_CLIENT_ID: 'id', MONGODB_ATLAS_PUBLIC_API_KEY: 'p', MONGODB_ATLAS_PRIVATE_API_KEY: 'PRIV-SECRET' },
+      /MONGODB_ATLAS_CLIENT_SECRET/,
+    ],
+    [
+      'half a pair in a profile',
+      { profile: 'half' },
+      {},
+      /clientId is set \(client_id in profile "half" of \/cfg\/config.toml\)/,
+    ],
   ])('half a pair is an error: %s', async (_name, flags, env, message) => {
     const error = await failure(resolve({ flags, env }));
     expect(isAtlasError(error)).toBe(true);
@@ -116,11 +183,15 @@ describe('resolveConfig', () => {
   });
 
   it('a named profile that does not exist is an error', async () => {
-    expect(String(await failure(resolve({ env: { MONGODB_ATLAS_PROFILE: 'prod' } })))).toContain('Profile "prod" not found in /cfg/config.toml');
+    expect(String(await failure(resolve({ env: { MONGODB_ATLAS_PROFILE: 'prod' } })))).toContain(
+      'Profile "prod" not found in /cfg/config.toml',
+    );
   });
 
   it('bad TOML is an error naming the file', async () => {
-    expect(String(await failure(resolve({ toml: '[default\nclient_secret = "x"' })))).toContain('Malformed config file /cfg/config.toml');
+    expect(String(await failure(resolve({ toml: '[default\nclient_secret = "x"' })))).toContain(
+      'Malformed config file /cfg/config.toml',
+    );
   });
 
   it('reads $XDG_CONFIG_HOME/atlascli/config.toml when no path is given', async () => {

@@ -37,21 +37,27 @@ export async function resolveConfig(options: ResolveConfigOptions = {}): Promise
     : envProfile
       ? { from: 'env', variable: PROFILE_ENV }
       : { from: 'default' };
-  const fromProfile = await readProfile({ path: configPath, profile, named: profileSource.from !== 'default', readFile: options.readFile });
+  const fromProfile = await readProfile({
+    path: configPath,
+    profile,
+    named: profileSource.from !== 'default',
+    readFile: options.readFile,
+  });
 
   const found: Partial<Record<ConfigField, Found>> = {};
-  for (const [field, { env: variable, key }] of Object.entries(CONFIG_FIELDS) as Array<[ConfigField, { env: string; key: string }]>) {
+  for (const [field, { env: variable, key }] of Object.entries(CONFIG_FIELDS) as Array<
+    [ConfigField, { env: string; key: string }]
+  >) {
     const flag = clean(flags[field]);
     const fromEnv = clean(env[variable]);
     const inProfile = fromProfile[field];
     if (flag !== undefined) found[field] = { value: flag, source: { from: 'flag', flag: field } };
     else if (fromEnv !== undefined) found[field] = { value: fromEnv, source: { from: 'env', variable } };
-    else if (inProfile !== undefined) found[field] = { value: inProfile, source: { from: 'profile', profile, key, path: configPath } };
+    else if (inProfile !== undefined)
+      found[field] = { value: inProfile, source: { from: 'profile', profile, key, path: configPath } };
   }
 
-  const baseUrl = found.baseUrl
-    ? normalizeBaseUrl(found.baseUrl.value, describeSource(found.baseUrl.source))
-    : DEFAULT_BASE_URL;
+  const baseUrl = found.baseUrl ? normalizeBaseUrl(found.baseUrl.value, describeSource(found.baseUrl.source)) : DEFAULT_BASE_URL;
   if (found.projectId && !/^[a-f0-9]{24}$/.test(found.projectId.value)) {
     throw new AtlasError(
       `The project id from ${describeSource(found.projectId.source)} must be 24 lower-case hex digits, got ${JSON.stringify(found.projectId.value.slice(0, 64))}`,
@@ -79,7 +85,10 @@ function chooseAuth(
 ): { auth: AtlasAuth; credentials: ResolvedConfig['credentials'] } {
   const { clientId, clientSecret, publicApiKey, privateApiKey } = found;
   if (clientId && clientSecret) {
-    return { auth: serviceAccount({ clientId: clientId.value, clientSecret: clientSecret.value }), credentials: 'serviceAccount' };
+    return {
+      auth: serviceAccount({ clientId: clientId.value, clientSecret: clientSecret.value }),
+      credentials: 'serviceAccount',
+    };
   }
   halfPairError('service account', ['clientId', clientId], ['clientSecret', clientSecret], profile, configPath);
   if (publicApiKey && privateApiKey) {

@@ -12,8 +12,6 @@ export function isAtlasError(error: unknown): error is AtlasError {
   return (
     error instanceof AtlasError ||
     (error instanceof Error &&
-      ['AtlasError', 'AtlasApiError', 'AtlasRequestError', 'InvalidParameterError', 'ResponseShapeError'].includes(
-        error.name,
-      ))
+      ['AtlasError', 'AtlasApiError', 'AtlasRequestError', 'InvalidParameterError', 'ResponseShapeError'].includes(error.name))
   );
 }

@@ -16,7 +16,8 @@ function atlas(rateLimit: (pageNum: number) => boolean = () => false) {
     if (rateLimit(pageNum)) return apiError(429, 'RATE_LIMITED', { 'retry-after': '0' });
     const results = ids.slice((pageNum - 1) * size, pageNum * size).map((id) => checkpoint(id));
     const links = [{ rel: 'self', href: request.url }];
-    if (pageNum * size < TOTAL) links.push({ rel: 'next', href: `${url.origin}${url.pathname}?pageNum=${pageNum + 1}&itemsPerPage=${size}` });
+    if (pageNum * size < TOTAL)
+      links.push({ rel: 'next', href: `${url.origin}${url.pathname}?pageNum=${pageNum + 1}&itemsPerPage=${size}` });
     return json({ links, results, ...(url.searchParams.get('includeCount') === 'false' ? {} : { totalCount: TOTAL }) });
   });
 }
@@ -25,7 +26,11 @@ describe('paginate over the client', () => {
   it('walks every checkpoint with the client method, items typed as Checkpoint', async () => {
     const stub = atlas();
     const client = createAtlasClient({ fetch: stub.fetch });
-    const it = paginate(client.listClusterBackupCheckpoints, { groupId: GROUP_ID, clusterName: CLUSTER }, { itemsPerPage: 5, concurrency: 3 });
+    const it = paginate(
+      client.listClusterBackupCheckpoints,
+      { groupId: GROUP_ID, clusterName: CLUSTER },
+      { itemsPerPage: 5, concurrency: 3 },
+    );
     const items = await it.toArray({ limit: 1000 });
     expectTypeOf(items).toEqualTypeOf<Checkpoint[]>();
     expect(items.map((item) => item.id)).toEqual(ids);
@@ -35,7 +40,11 @@ describe('paginate over the client', () => {
   it('follows next links with includeCount=false', async () => {
     const stub = atlas();
     const client = createAtlasClient({ fetch: stub.fetch });
-    const it = paginate(client.listClusterBackupCheckpoints, { groupId: GROUP_ID, clusterName: CLUSTER }, { itemsPerPage: 10, includeCount: false });
+    const it = paginate(
+      client.listClusterBackupCheckpoints,
+      { groupId: GROUP_ID, clusterName: CLUSTER },
+      { itemsPerPage: 10, includeCount: false },
+    );
     expect((await it.toArray({ limit: 100 })).map((item) => item.id)).toEqual(ids);
     expect(stub.requests.map((r) => new URL(r.url).searchParams.get('pageNum'))).toEqual(['1', '2', '3']);
   });
@@ -44,7 +53,11 @@ describe('paginate over the client', () => {
     let limited = 0;
     const stub = atlas((pageNum) => pageNum === 4 && limited++ < 1);
     const client = createAtlasClient({ fetch: stub.fetch, retry: 0 });
-    const it = paginate(client.listClusterBackupCheckpoints, { groupId: GROUP_ID, clusterName: CLUSTER }, { itemsPerPage: 5, concurrency: 4 });
+    const it = paginate(
+      client.listClusterBackupCheckpoints,
+      { groupId: GROUP_ID, clusterName: CLUSTER },
+      { itemsPerPage: 5, concurrency: 4 },
+    );
     expect((await it.toArray({ limit: 100 })).map((item) => item.id)).toEqual(ids);
     expect(limited).toBe(2);
   });

@@ -28,22 +28,27 @@ describe('paginate (property)', () => {
 
   it('for any overlap between pages, duplicates are dropped and counted', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 8 }), async (total, itemsPerPage, concurrency) => {
-        // every page repeats the previous page's last item first (a list shifting by one per page)
-        const items = makeItems(total);
-        const list = async (params: { pageNum?: number; itemsPerPage?: number }) => {
-          const pageNum = params.pageNum ?? 1;
-          const size = params.itemsPerPage ?? 100;
-          const start = (pageNum - 1) * size;
-          const repeat = pageNum > 1 && start <= total ? items.slice(start - 1, start) : [];
-          return { results: [...repeat, ...items.slice(start, start + size)], totalCount: total };
-        };
-        const it = paginate(list, {}, { itemsPerPage, concurrency });
-        const seen: number[] = [];
-        for await (const item of it) seen.push(item.n);
-        expect(seen).toEqual(items.map((item) => item.n));
-        expect(it.report.duplicatesDropped).toBe(Math.max(0, Math.ceil(total / itemsPerPage) - 1));
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 8 }),
+        async (total, itemsPerPage, concurrency) => {
+          // every page repeats the previous page's last item first (a list shifting by one per page)
+          const items = makeItems(total);
+          const list = async (params: { pageNum?: number; itemsPerPage?: number }) => {
+            const pageNum = params.pageNum ?? 1;
+            const size = params.itemsPerPage ?? 100;
+            const start = (pageNum - 1) * size;
+            const repeat = pageNum > 1 && start <= total ? items.slice(start - 1, start) : [];
+            return { results: [...repeat, ...items.slice(start, start + size)], totalCount: total };
+          };
+          const it = paginate(list, {}, { itemsPerPage, concurrency });
+          const seen: number[] = [];
+          for await (const item of it) seen.push(item.n);
+          expect(seen).toEqual(items.map((item) => item.n));
+          expect(it.report.duplicatesDropped).toBe(Math.max(0, Math.ceil(total / itemsPerPage) - 1));
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -30,10 +30,13 @@ describe('paginate', () => {
   it('passes the caller params and defaults itemsPerPage to 500', async () => {
     const seen: unknown[] = [];
     const fake = fakeList({ items: () => makeItems(3) });
-    const it = paginate(async (params: { scope: string; pageNum?: number; itemsPerPage?: number }) => {
-      seen.push(params);
-      return fake.list(params);
-    }, { scope: 'abc' });
+    const it = paginate(
+      async (params: { scope: string; pageNum?: number; itemsPerPage?: number }) => {
+        seen.push(params);
+        return fake.list(params);
+      },
+      { scope: 'abc' },
+    );
     await collect(it);
     expect(seen).toEqual([expect.objectContaining({ scope: 'abc', pageNum: 1, itemsPerPage: 500, includeCount: true })]);
   });
@@ -189,7 +192,9 @@ describe('paginate', () => {
 
   it('an already-aborted signal makes no request', async () => {
     const fake = fakeList({ items: () => makeItems(5) });
-    await expect(collect(paginate(fake.list, { scope: 's' }, { signal: AbortSignal.abort(new Error('gone')) }))).rejects.toThrow('gone');
+    await expect(collect(paginate(fake.list, { scope: 's' }, { signal: AbortSignal.abort(new Error('gone')) }))).rejects.toThrow(
+      'gone',
+    );
     expect(fake.calls).toHaveLength(0);
   });
 
@@ -260,7 +265,8 @@ describe('paginate', () => {
       const fake = fakeList({
         items: () => makeItems(30),
         fail: (call) => {
-          if (call.pageNum === 2) throw new AtlasApiError({ status: 429, method: 'GET', url: 'https://x/y', retryAfterMs: 3_600_000 });
+          if (call.pageNum === 2)
+            throw new AtlasApiError({ status: 429, method: 'GET', url: 'https://x/y', retryAfterMs: 3_600_000 });
         },
       });
       const outcome = collect(paginate(fake.list, { scope: 's' }, { itemsPerPage: 10, concurrency: 4 })).then(

@@ -37,9 +37,13 @@ export type BadRequestDetail = Static<typeof BadRequestDetail>;
  * body.errorCode // 'GROUP_NOT_FOUND'
  */
 export const ApiError = Type.Object({
-  badRequestDetail: Type.Optional(Type.Union([BadRequestDetail, Type.Null()], { readOnly: true, description: 'Bad request detail.' })),
+  badRequestDetail: Type.Optional(
+    Type.Union([BadRequestDetail, Type.Null()], { readOnly: true, description: 'Bad request detail.' }),
+  ),
   detail: Type.Optional(
-    Type.Union([Type.String(), Type.Null()], { description: 'Describes the specific conditions or reasons that cause each type of error.' }),
+    Type.Union([Type.String(), Type.Null()], {
+      description: 'Describes the specific conditions or reasons that cause each type of error.',
+    }),
   ),
   error: Type.Integer({ format: 'int32', readOnly: true, description: 'HTTP status code returned with this error.' }),
   errorCode: Type.String({ readOnly: true, description: 'Application error code returned with this error.' }),
@@ -47,7 +51,10 @@ export const ApiError = Type.Object({
     Type.Array(Type.Unknown(), { readOnly: true, description: 'Parameters used to give more information about the error.' }),
   ),
   reason: Type.Optional(
-    Type.Union([Type.String(), Type.Null()], { readOnly: true, description: 'Application error message returned with this error.' }),
+    Type.Union([Type.String(), Type.Null()], {
+      readOnly: true,
+      description: 'Application error message returned with this error.',
+    }),
   ),
 });
 export type ApiError = Static<typeof ApiError>;

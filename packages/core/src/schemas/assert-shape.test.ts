@@ -24,7 +24,9 @@ describe('assertShape rejections', () => {
   });
 
   it('lists the allowed values of a bad enum', () => {
-    const error = failure(() => assertShape(CheckpointCheck, { parts: [{ typeName: 'REPLICA_SET' }, { typeName: 'ARBITER' }] }, url));
+    const error = failure(() =>
+      assertShape(CheckpointCheck, { parts: [{ typeName: 'REPLICA_SET' }, { typeName: 'ARBITER' }] }, url),
+    );
     expect(error.path).toBe('/parts/1/typeName');
     expect(error.expected).toBe('one of REPLICA_SET | CONFIG_SERVER | CONFIG_SERVER_REPLICA_SET');
   });
@@ -41,7 +43,10 @@ describe('assertShape rejections', () => {
     const error = failure(() => assertShape(CheckpointPageCheck, { totalCount: 3 }, url));
     expect(error.path).toBe('/results');
     expect(error.expected).toBe('array (required property)');
-    expect(failure(() => assertShape(ApiErrorCheck, { error: 404 }, url))).toMatchObject({ path: '/errorCode', expected: 'string (required property)' });
+    expect(failure(() => assertShape(ApiErrorCheck, { error: 404 }, url))).toMatchObject({
+      path: '/errorCode',
+      expected: 'string (required property)',
+    });
   });
 
   it('rejects a date that is not an RFC 3339 date-time and a negative increment', () => {
@@ -57,8 +62,16 @@ describe('assertShape rejections', () => {
   });
 
   it('describes nullable and length-bounded values', () => {
-    expect(failure(() => assertShape(ApiErrorCheck, { error: 400, errorCode: 'X', detail: 3 }, url)).expected).toBe('string or null');
-    const group = { clusterCount: 0, created: '2024-01-01T00:00:00Z', name: 'p', orgId: '5f4007f227a3bd7b6f4103b9', tags: [{ key: '', value: 'v' }] };
+    expect(failure(() => assertShape(ApiErrorCheck, { error: 400, errorCode: 'X', detail: 3 }, url)).expected).toBe(
+      'string or null',
+    );
+    const group = {
+      clusterCount: 0,
+      created: '2024-01-01T00:00:00Z',
+      name: 'p',
+      orgId: '5f4007f227a3bd7b6f4103b9',
+      tags: [{ key: '', value: 'v' }],
+    };
     expect(failure(() => assertShape(GroupPageCheck, { results: [group] }, url))).toMatchObject({
       path: '/results/0/tags/0/key',
       expected: 'string of length in 1..255',
@@ -67,7 +80,9 @@ describe('assertShape rejections', () => {
   });
 
   it('redacts credentials in the URL it reports', () => {
-    const error = failure(() => assertShape(CheckpointPageCheck, {}, 'https://user:secret@cloud.mongodb.com/api/atlas/v2/groups'));
+    const error = failure(() =>
+      assertShape(CheckpointPageCheck, {}, 'https://user:secret@cloud.mongodb.com/api/atlas/v2/groups'),
+    );
     expect(error.url).not.toContain('secret');
   });
 });

@@ -13,7 +13,11 @@ import { Type, type Static } from '@sinclair/typebox';
 export const BsonTimestamp = Type.Object(
   {
     date: Type.Optional(
-      Type.String({ format: 'date-time', readOnly: true, description: 'Date and time when the oplog recorded this database operation (ISO 8601, UTC).' }),
+      Type.String({
+        format: 'date-time',
+        readOnly: true,
+        description: 'Date and time when the oplog recorded this database operation (ISO 8601, UTC).',
+      }),
     ),
     increment: Type.Optional(
       Type.Integer({
@@ -24,6 +28,10 @@ export const BsonTimestamp = Type.Object(
       }),
     ),
   },
-  { title: 'BSON Timestamp', readOnly: true, description: 'BSON timestamp that indicates when the checkpoint token entry in the oplog occurred.' },
+  {
+    title: 'BSON Timestamp',
+    readOnly: true,
+    description: 'BSON timestamp that indicates when the checkpoint token entry in the oplog occurred.',
+  },
 );
 export type BsonTimestamp = Static<typeof BsonTimestamp>;

@@ -23,7 +23,9 @@ export const CheckpointPart = Type.Object(
   {
     replicaSetName: Type.Optional(Type.String({ readOnly: true, description: 'Replica set to which this checkpoint applies.' })),
     shardName: Type.Optional(Type.String({ readOnly: true, description: 'Shard to which this checkpoint applies.' })),
-    tokenDiscovered: Type.Optional(Type.Boolean({ readOnly: true, description: 'Flag that indicates whether the token exists.' })),
+    tokenDiscovered: Type.Optional(
+      Type.Boolean({ readOnly: true, description: 'Flag that indicates whether the token exists.' }),
+    ),
     tokenTimestamp: Type.Optional(BsonTimestamp),
     typeName: Type.Optional(CheckpointPartType),
   },

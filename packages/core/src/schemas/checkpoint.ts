@@ -24,7 +24,9 @@ export const Checkpoint = Type.Object({
       description: 'One part for a replica set; one per shard plus one for the config host for a sharded cluster.',
     }),
   ),
-  restorable: Type.Optional(Type.Boolean({ readOnly: true, description: 'Whether MongoDB Cloud can use the checkpoint for a restore.' })),
+  restorable: Type.Optional(
+    Type.Boolean({ readOnly: true, description: 'Whether MongoDB Cloud can use the checkpoint for a restore.' }),
+  ),
   started: Type.Optional(dateTime('Date and time when the balancer stopped and began the checkpoint (ISO 8601, UTC).')),
   timestamp: Type.Optional(dateTime('Date and time to which the checkpoint restores (ISO 8601, UTC).')),
 });

@@ -3,11 +3,10 @@ import { ResourceTag } from './group.js';
 import { Links } from './link.js';
 import { objectId } from './object-id.js';
 
-const literals = <const T extends readonly string[]>(values: T, options: { readOnly?: boolean; default?: T[number]; description: string }) =>
-  Type.Union(
-    values.map((value) => Type.Literal(value)) as TLiteral<T[number]>[],
-    options,
-  );
+const literals = <const T extends readonly string[]>(
+  values: T,
+  options: { readOnly?: boolean; default?: T[number]; description: string },
+) => Type.Union(values.map((value) => Type.Literal(value)) as TLiteral<T[number]>[], options);
 
 /**
  * A cluster (`LegacyAtlasCluster`): the fields a browser needs, typed as the spec types them.
@@ -23,30 +22,59 @@ const literals = <const T extends readonly string[]>(values: T, options: { readO
  * page.results.filter((cluster) => cluster.backupEnabled);
  */
 export const Cluster = Type.Object({
-  backupEnabled: Type.Optional(Type.Boolean({ description: 'Whether the cluster can perform backups (legacy backups when true).' })),
-  clusterType: Type.Optional(literals(['REPLICASET', 'SHARDED', 'GEOSHARDED'] as const, { description: 'Configuration of nodes that comprise the cluster.' })),
+  backupEnabled: Type.Optional(
+    Type.Boolean({ description: 'Whether the cluster can perform backups (legacy backups when true).' }),
+  ),
+  clusterType: Type.Optional(
+    literals(['REPLICASET', 'SHARDED', 'GEOSHARDED'] as const, {
+      description: 'Configuration of nodes that comprise the cluster.',
+    }),
+  ),
   configServerType: Type.Optional(
-    literals(['DEDICATED', 'EMBEDDED'] as const, { readOnly: true, description: 'Describes a sharded cluster\'s config server type.' }),
+    literals(['DEDICATED', 'EMBEDDED'] as const, {
+      readOnly: true,
+      description: "Describes a sharded cluster's config server type.",
+    }),
   ),
-  createDate: Type.Optional(Type.String({ format: 'date-time', readOnly: true, description: 'Date and time when MongoDB Cloud created this cluster.' })),
-  diskSizeGB: Type.Optional(Type.Number({ format: 'double', minimum: 0, description: 'Storage capacity of instance data volumes in gigabytes.' })),
+  createDate: Type.Optional(
+    Type.String({ format: 'date-time', readOnly: true, description: 'Date and time when MongoDB Cloud created this cluster.' }),
+  ),
+  diskSizeGB: Type.Optional(
+    Type.Number({ format: 'double', minimum: 0, description: 'Storage capacity of instance data volumes in gigabytes.' }),
+  ),
   encryptionAtRestProvider: Type.Optional(
-    literals(['NONE', 'AWS', 'AZURE', 'GCP'] as const, { description: 'Cloud service provider that manages your customer keys.' }),
+    literals(['NONE', 'AWS', 'AZURE', 'GCP'] as const, {
+      description: 'Cloud service provider that manages your customer keys.',
+    }),
   ),
-  featureCompatibilityVersion: Type.Optional(Type.String({ readOnly: true, description: 'Feature compatibility version of the cluster.' })),
+  featureCompatibilityVersion: Type.Optional(
+    Type.String({ readOnly: true, description: 'Feature compatibility version of the cluster.' }),
+  ),
   groupId: Type.Optional(objectId({ readOnly: true, description: 'Project that contains the cluster.' })),
   id: Type.Optional(objectId({ readOnly: true, description: 'Unique 24-hexadecimal digit string that identifies the cluster.' })),
   links: Type.Optional(Links),
   mongoDBMajorVersion: Type.Optional(Type.String({ description: 'MongoDB major version of the cluster, e.g. `7.0`.' })),
-  mongoDBVersion: Type.Optional(Type.String({ pattern: '([\\d]+\\.[\\d]+\\.[\\d]+)', description: 'Version of MongoDB the cluster runs.' })),
+  mongoDBVersion: Type.Optional(
+    Type.String({ pattern: '([\\d]+\\.[\\d]+\\.[\\d]+)', description: 'Version of MongoDB the cluster runs.' }),
+  ),
   mongoURI: Type.Optional(Type.String({ readOnly: true, description: 'Base connection string for the cluster.' })),
-  mongoURIUpdated: Type.Optional(Type.String({ format: 'date-time', readOnly: true, description: 'When the connection string was last updated.' })),
+  mongoURIUpdated: Type.Optional(
+    Type.String({ format: 'date-time', readOnly: true, description: 'When the connection string was last updated.' }),
+  ),
   mongoURIWithOptions: Type.Optional(Type.String({ readOnly: true, description: 'Connection string with options.' })),
-  name: Type.Optional(Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9-]*$', description: 'Human-readable label that identifies the cluster.' })),
-  numShards: Type.Optional(Type.Integer({ format: 'int32', minimum: 1, maximum: 50, default: 1, description: 'Number of shards.' })),
+  name: Type.Optional(
+    Type.String({ pattern: '^[a-zA-Z0-9][a-zA-Z0-9-]*$', description: 'Human-readable label that identifies the cluster.' }),
+  ),
+  numShards: Type.Optional(
+    Type.Integer({ format: 'int32', minimum: 1, maximum: 50, default: 1, description: 'Number of shards.' }),
+  ),
   paused: Type.Optional(Type.Boolean({ description: 'Flag that indicates whether the cluster is paused.' })),
-  pitEnabled: Type.Optional(Type.Boolean({ description: 'Flag that indicates whether the cluster uses continuous cloud backups.' })),
-  providerBackupEnabled: Type.Optional(Type.Boolean({ description: 'Flag that indicates whether the cluster uses Cloud Backups.' })),
+  pitEnabled: Type.Optional(
+    Type.Boolean({ description: 'Flag that indicates whether the cluster uses continuous cloud backups.' }),
+  ),
+  providerBackupEnabled: Type.Optional(
+    Type.Boolean({ description: 'Flag that indicates whether the cluster uses Cloud Backups.' }),
+  ),
   srvAddress: Type.Optional(Type.String({ readOnly: true, description: 'DNS SRV connection string.' })),
   stateName: Type.Optional(
     literals(['IDLE', 'CREATING', 'UPDATING', 'DELETING', 'REPAIRING'] as const, {
@@ -55,7 +83,14 @@ export const Cluster = Type.Object({
     }),
   ),
   tags: Type.Optional(Type.Array(ResourceTag, { description: 'Key-value pairs for tagging and categorizing the cluster.' })),
-  terminationProtectionEnabled: Type.Optional(Type.Boolean({ default: false, description: 'Whether termination protection is enabled.' })),
-  versionReleaseSystem: Type.Optional(literals(['LTS', 'CONTINUOUS'] as const, { default: 'LTS', description: 'Method by which the cluster maintains the MongoDB versions.' })),
+  terminationProtectionEnabled: Type.Optional(
+    Type.Boolean({ default: false, description: 'Whether termination protection is enabled.' }),
+  ),
+  versionReleaseSystem: Type.Optional(
+    literals(['LTS', 'CONTINUOUS'] as const, {
+      default: 'LTS',
+      description: 'Method by which the cluster maintains the MongoDB versions.',
+    }),
+  ),
 });
 export type Cluster = Static<typeof Cluster>;

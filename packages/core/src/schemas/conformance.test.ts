@@ -82,8 +82,24 @@ describe('schemas conform to the official OpenAPI excerpt', () => {
 
   it('the cluster schema carries the fields a browser needs', () => {
     expect(Object.keys(Cluster.properties)).toEqual(
-      expect.arrayContaining(['id', 'groupId', 'name', 'clusterType', 'stateName', 'mongoDBVersion', 'mongoDBMajorVersion', 'backupEnabled',
-        'providerBackupEnabled', 'pitEnabled', 'paused', 'numShards', 'diskSizeGB', 'createDate', 'links', 'tags']),
+      expect.arrayContaining([
+        'id',
+        'groupId',
+        'name',
+        'clusterType',
+        'stateName',
+        'mongoDBVersion',
+        'mongoDBMajorVersion',
+        'backupEnabled',
+        'providerBackupEnabled',
+        'pitEnabled',
+        'paused',
+        'numShards',
+        'diskSizeGB',
+        'createDate',
+        'links',
+        'tags',
+      ]),
     );
   });
 
@@ -114,7 +130,13 @@ describe('schemas conform to the official OpenAPI excerpt', () => {
       'Link.rel: missing',
       'Link: required [] vs ["href"]',
     ]);
-    const part = Type.Object({ ...CheckpointPart.properties, typeName: Type.Optional(Type.Union([Type.Literal('REPLICA_SET'), Type.Literal('CONFIG_SERVER')], { readOnly: true })) }, { readOnly: true });
+    const part = Type.Object(
+      {
+        ...CheckpointPart.properties,
+        typeName: Type.Optional(Type.Union([Type.Literal('REPLICA_SET'), Type.Literal('CONFIG_SERVER')], { readOnly: true })),
+      },
+      { readOnly: true },
+    );
     expect(compareWithSpec(spec, ref('ApiCheckpointPartView'), part, 'Part')).toEqual([
       'Part.tokenTimestamp.increment: minimum 1199145600 vs 0',
       'Part.typeName: enum ["REPLICA_SET","CONFIG_SERVER","CONFIG_SERVER_REPLICA_SET"] vs ["REPLICA_SET","CONFIG_SERVER"]',

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ApiErrorCheck, assertShape, CheckpointCheck, CheckpointPageCheck, ClusterPageCheck, GroupPageCheck, type Checkpoint } from './index.js';
+import {
+  ApiErrorCheck,
+  assertShape,
+  CheckpointCheck,
+  CheckpointPageCheck,
+  ClusterPageCheck,
+  GroupPageCheck,
+  type Checkpoint,
+} from './index.js';
 
 const EXAMPLE_URL = new URL('../../../../../shared/spec/example-list-response.json', import.meta.url);
 const url = 'https://cloud.mongodb.com/api/atlas/v2/groups/5f4007f327a3bd7b6f4103c5/clusters/Cluster0/backupCheckpoints';
@@ -87,14 +95,30 @@ describe('decoding documents', () => {
       reason: null,
     };
     expect(assertShape(ApiErrorCheck, body, url)).toEqual(body);
-    const notFound = { detail: 'No group with ID 5f4007f327a3bd7b6f4103c5 exists.', error: 404, errorCode: 'GROUP_NOT_FOUND', parameters: [groupId], reason: 'Not Found' };
+    const notFound = {
+      detail: 'No group with ID 5f4007f327a3bd7b6f4103c5 exists.',
+      error: 404,
+      errorCode: 'GROUP_NOT_FOUND',
+      parameters: [groupId],
+      reason: 'Not Found',
+    };
     expect(assertShape(ApiErrorCheck, notFound, url).errorCode).toBe('GROUP_NOT_FOUND');
     expect(ApiErrorCheck.Check({ error: 500, errorCode: 'UNEXPECTED_ERROR', badRequestDetail: null })).toBe(true);
   });
 
   it('decodes a group page and a cluster page, tolerating cluster fields the schema does not name', () => {
     const groups = {
-      results: [{ clusterCount: 2, created: '2020-08-21T19:41:07Z', id: groupId, links: [], name: 'Project 0', orgId: '5f4007f227a3bd7b6f4103b9', tags: [] }],
+      results: [
+        {
+          clusterCount: 2,
+          created: '2020-08-21T19:41:07Z',
+          id: groupId,
+          links: [],
+          name: 'Project 0',
+          orgId: '5f4007f227a3bd7b6f4103b9',
+          tags: [],
+        },
+      ],
       totalCount: 1,
     };
     expect(assertShape(GroupPageCheck, groups, url).results[0]?.name).toBe('Project 0');

@@ -9,13 +9,19 @@ describe('formats', () => {
     for (const format of ['date-time', 'int32', 'int64', 'double']) expect(FormatRegistry.Has(format)).toBe(true);
   });
 
-  it.each(['2024-05-04T09:42:00Z', '2024-05-04T09:42:00.123Z', '2024-05-04T09:42:00+02:00', '2024-02-29t23:59:60z'])('accepts date-time %s', (value) => {
-    expect(isDateTime(value)).toBe(true);
-  });
+  it.each(['2024-05-04T09:42:00Z', '2024-05-04T09:42:00.123Z', '2024-05-04T09:42:00+02:00', '2024-02-29t23:59:60z'])(
+    'accepts date-time %s',
+    (value) => {
+      expect(isDateTime(value)).toBe(true);
+    },
+  );
 
-  it.each(['2024-05-04', '2024-05-04T09:42:00', '2024-13-04T09:42:00Z', '2024-05-04T24:00:00Z', 'May 4, 2024', ''])('rejects date-time %j', (value) => {
-    expect(isDateTime(value)).toBe(false);
-  });
+  it.each(['2024-05-04', '2024-05-04T09:42:00', '2024-13-04T09:42:00Z', '2024-05-04T24:00:00Z', 'May 4, 2024', ''])(
+    'rejects date-time %j',
+    (value) => {
+      expect(isDateTime(value)).toBe(false);
+    },
+  );
 
   it('checks numeric formats given as strings', () => {
     expect(FormatRegistry.Get('int32')?.('2147483647')).toBe(true);

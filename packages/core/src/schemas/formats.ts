@@ -38,7 +38,8 @@ export function registerFormats(): void {
   if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', isDateTime);
   if (!FormatRegistry.Has('int32')) FormatRegistry.Set('int32', isInt32String);
   if (!FormatRegistry.Has('int64')) FormatRegistry.Set('int64', (value) => INTEGER.test(value));
-  if (!FormatRegistry.Has('double')) FormatRegistry.Set('double', (value) => value.trim() !== '' && Number.isFinite(Number(value)));
+  if (!FormatRegistry.Has('double'))
+    FormatRegistry.Set('double', (value) => value.trim() !== '' && Number.isFinite(Number(value)));
 }
 
 registerFormats();

@@ -10,10 +10,21 @@ import { objectId } from './object-id.js';
  */
 export const ResourceTag = Type.Object(
   {
-    key: Type.String({ minLength: 1, maxLength: 255, description: 'Constant that defines the set of the tag, e.g. `environment`.' }),
-    value: Type.String({ minLength: 1, maxLength: 255, description: 'Variable that belongs to the set of the tag, e.g. `production`.' }),
+    key: Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description: 'Constant that defines the set of the tag, e.g. `environment`.',
+    }),
+    value: Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description: 'Variable that belongs to the set of the tag, e.g. `production`.',
+    }),
   },
-  { title: 'Resource Tag', description: 'Key-value pair that tags and categorizes a MongoDB Cloud organization, project, or cluster.' },
+  {
+    title: 'Resource Tag',
+    description: 'Key-value pair that tags and categorizes a MongoDB Cloud organization, project, or cluster.',
+  },
 );
 export type ResourceTag = Static<typeof ResourceTag>;
 
@@ -30,9 +41,19 @@ export type ResourceTag = Static<typeof ResourceTag>;
  * page.results.map((group) => group.name);
  */
 export const Group = Type.Object({
-  clusterCount: Type.Integer({ format: 'int64', readOnly: true, description: 'Quantity of MongoDB Cloud clusters deployed in this project.' }),
-  created: Type.String({ format: 'date-time', readOnly: true, description: 'Date and time when MongoDB Cloud created this project (ISO 8601, UTC).' }),
-  id: Type.Optional(objectId({ readOnly: true, description: 'Unique 24-hexadecimal digit string that identifies the MongoDB Cloud project.' })),
+  clusterCount: Type.Integer({
+    format: 'int64',
+    readOnly: true,
+    description: 'Quantity of MongoDB Cloud clusters deployed in this project.',
+  }),
+  created: Type.String({
+    format: 'date-time',
+    readOnly: true,
+    description: 'Date and time when MongoDB Cloud created this project (ISO 8601, UTC).',
+  }),
+  id: Type.Optional(
+    objectId({ readOnly: true, description: 'Unique 24-hexadecimal digit string that identifies the MongoDB Cloud project.' }),
+  ),
   links: Type.Optional(Links),
   name: Type.String({ minLength: 1, maxLength: 64, description: 'Human-readable label that identifies the project.' }),
   orgId: objectId({ description: 'Organization to which the project belongs.' }),
@@ -44,7 +65,10 @@ export const Group = Type.Object({
   ),
   tags: Type.Optional(Type.Array(ResourceTag, { description: 'Key-value pairs for tagging and categorizing the project.' })),
   withDefaultAlertsSettings: Type.Optional(
-    Type.Boolean({ default: true, description: 'Flag that indicates whether to create the project with default alert settings.' }),
+    Type.Boolean({
+      default: true,
+      description: 'Flag that indicates whether to create the project with default alert settings.',
+    }),
   ),
 });
 export type Group = Static<typeof Group>;

@@ -8,10 +8,15 @@ import { Type, type Static } from '@sinclair/typebox';
  */
 export const Link = Type.Object({
   href: Type.Optional(
-    Type.String({ description: 'Uniform Resource Locator (URL) that points another API resource to which this response has some relationship.' }),
+    Type.String({
+      description:
+        'Uniform Resource Locator (URL) that points another API resource to which this response has some relationship.',
+    }),
   ),
   rel: Type.Optional(
-    Type.String({ description: 'Semantic relationship between this resource and another API resource, e.g. `self`, `next`, `previous`.' }),
+    Type.String({
+      description: 'Semantic relationship between this resource and another API resource, e.g. `self`, `next`, `previous`.',
+    }),
   ),
 });
 export type Link = Static<typeof Link>;
@@ -24,5 +29,6 @@ export type Link = Static<typeof Link>;
  */
 export const Links = Type.Array(Link, {
   readOnly: true,
-  description: 'List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both.',
+  description:
+    'List of one or more Uniform Resource Locators (URLs) that point to API sub-resources, related API resources, or both.',
 });

@@ -10,7 +10,8 @@ const NOISE = [...'ABCDEFghijkz_. /:%é\u0000\n-'];
 
 /** Independent oracles: the spec patterns spelt out character by character. */
 const isObjectId = (value: string) => value.length === 24 && [...value].every((char) => HEX.includes(char));
-const isClusterName = (value: string) => value.length > 0 && value[0] !== '-' && [...value].every((char) => NAME_CHARS.includes(char));
+const isClusterName = (value: string) =>
+  value.length > 0 && value[0] !== '-' && [...value].every((char) => NAME_CHARS.includes(char));
 
 const objectId = fc.string({ unit: fc.constantFrom(...HEX), minLength: 24, maxLength: 24 });
 const clusterName = fc
@@ -27,9 +28,16 @@ describe('request parameter schemas', () => {
   it('accepts ids exactly when they are 24 lowercase hex digits', () => {
     const mixed = fc.oneof(
       fc.string({ unit: fc.constantFrom(...HEX, ...NOISE), minLength: 22, maxLength: 26 }),
-      objectId.chain((id) => fc.tuple(fc.nat(23), fc.constantFrom(...NOISE)).map(([at, char]) => id.slice(0, at) + char + id.slice(at + 1))),
+      objectId.chain((id) =>
+        fc.tuple(fc.nat(23), fc.constantFrom(...NOISE)).map(([at, char]) => id.slice(0, at) + char + id.slice(at + 1)),
+      ),
     );
-    fc.assert(fc.property(mixed, (value) => GroupIdCheck.Check(value) === isObjectId(value) && CheckpointIdCheck.Check(value) === isObjectId(value)));
+    fc.assert(
+      fc.property(
+        mixed,
+        (value) => GroupIdCheck.Check(value) === isObjectId(value) && CheckpointIdCheck.Check(value) === isObjectId(value),
+      ),
+    );
   });
 
   it('accepts every cluster name that starts with a letter or digit and continues with letters, digits and hyphens', () => {
@@ -39,17 +47,28 @@ describe('request parameter schemas', () => {
   it('rejects cluster names outside the pattern', () => {
     const mixed = fc.string({ unit: fc.constantFrom(...NAME_CHARS, ...NOISE), maxLength: 20 });
     fc.assert(fc.property(mixed, (value) => ClusterNameCheck.Check(value) === isClusterName(value)));
-    for (const bad of ['', '-cluster', 'my_cluster', 'cluster 0', 'cluster.0', 'Clüster']) expect(ClusterNameCheck.Check(bad)).toBe(false);
+    for (const bad of ['', '-cluster', 'my_cluster', 'cluster 0', 'cluster.0', 'Clüster'])
+      expect(ClusterNameCheck.Check(bad)).toBe(false);
   });
 
   it('rejects ids and names that are not strings', () => {
-    fc.assert(fc.property(fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.nat())), (value) => !GroupIdCheck.Check(value) && !ClusterNameCheck.Check(value)));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.nat())),
+        (value) => !GroupIdCheck.Check(value) && !ClusterNameCheck.Check(value),
+      ),
+    );
   });
 
   it('pageNum is an integer >= 1', () => {
     fc.assert(fc.property(fc.integer({ min: 1 }), (n) => PageNumCheck.Check(n)));
     fc.assert(fc.property(fc.integer({ max: 0 }), (n) => !PageNumCheck.Check(n)));
-    fc.assert(fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }).filter((n) => !Number.isInteger(n)), (n) => !PageNumCheck.Check(n)));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true }).filter((n) => !Number.isInteger(n)),
+        (n) => !PageNumCheck.Check(n),
+      ),
+    );
   });
 
   it('itemsPerPage is an integer in 1..500', () => {
@@ -61,7 +80,10 @@ describe('request parameter schemas', () => {
   it('ListQuery takes optional pageNum, itemsPerPage and includeCount', () => {
     fc.assert(
       fc.property(
-        fc.record({ pageNum: fc.integer({ min: 1 }), itemsPerPage: fc.integer({ min: 1, max: 500 }), includeCount: fc.boolean() }, { requiredKeys: [] }),
+        fc.record(
+          { pageNum: fc.integer({ min: 1 }), itemsPerPage: fc.integer({ min: 1, max: 500 }), includeCount: fc.boolean() },
+          { requiredKeys: [] },
+        ),
         (query) => ListQueryCheck.Check(query),
       ),
     );

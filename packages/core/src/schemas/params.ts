@@ -46,7 +46,12 @@ export type PageNum = Static<typeof PageNum>;
  * @example
  * const most: ItemsPerPage = 500;
  */
-export const ItemsPerPage = Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Number of items that the response returns per page.' });
+export const ItemsPerPage = Type.Integer({
+  minimum: 1,
+  maximum: 500,
+  default: 100,
+  description: 'Number of items that the response returns per page.',
+});
 export type ItemsPerPage = Static<typeof ItemsPerPage>;
 
 /**
@@ -55,7 +60,10 @@ export type ItemsPerPage = Static<typeof ItemsPerPage>;
  * @example
  * const fast: IncludeCount = false;
  */
-export const IncludeCount = Type.Boolean({ default: true, description: 'Whether the response returns the total number of items (`totalCount`).' });
+export const IncludeCount = Type.Boolean({
+  default: true,
+  description: 'Whether the response returns the total number of items (`totalCount`).',
+});
 export type IncludeCount = Static<typeof IncludeCount>;
 
 /**

@@ -18,7 +18,9 @@ describe('apiErrorBody', () => {
       parameters: ['itemsPerPage'],
     });
     expect(Object.keys(body)).toEqual(['badRequestDetail', 'detail', 'error', 'errorCode', 'parameters', 'reason']);
-    expect(JSON.stringify(body.badRequestDetail)).toBe('{"fields":[{"description":"must be at most 500","field":"itemsPerPage"}]}');
+    expect(JSON.stringify(body.badRequestDetail)).toBe(
+      '{"fields":[{"description":"must be at most 500","field":"itemsPerPage"}]}',
+    );
     expect(body.parameters).toEqual(['itemsPerPage']);
   });
 });

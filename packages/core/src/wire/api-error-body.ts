@@ -29,7 +29,9 @@ export interface ApiErrorBodyExtra {
  */
 export function apiErrorBody(status: number, errorCode: string, detail: string, extra: ApiErrorBodyExtra = {}): ApiError {
   return {
-    ...(extra.fields ? { badRequestDetail: { fields: extra.fields.map(({ description, field }) => ({ description, field })) } } : {}),
+    ...(extra.fields
+      ? { badRequestDetail: { fields: extra.fields.map(({ description, field }) => ({ description, field })) } }
+      : {}),
     detail,
     error: status,
     errorCode,

@@ -31,7 +31,10 @@ export function authenticate(auth: Authenticator, header: string | undefined, me
   if (header && scheme === 'bearer' && auth.tokens) {
     const result = auth.tokens.check(header.slice(7).trim());
     if (result.ok) return { scheme: 'bearer', id: result.account.clientId, groupIds: result.account.groupIds };
-    throw atlasErrors.unauthorized({ ...challenge(false), ...(auth.digest ? {} : { 'WWW-Authenticate': 'Bearer error="invalid_token"' }) });
+    throw atlasErrors.unauthorized({
+      ...challenge(false),
+      ...(auth.digest ? {} : { 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
+    });
   }
   throw atlasErrors.unauthorized(challenge(false));
 }

@@ -38,7 +38,8 @@ export function createDigestVerifier(keys: readonly FakeApiKey[], ttlMs: number,
   return {
     issueNonce() {
       if (nonces.size >= MAX_NONCES) {
-        for (const [nonce, entry] of nonces) if (now() - entry.issuedAt > ttlMs || nonces.size >= MAX_NONCES) nonces.delete(nonce);
+        for (const [nonce, entry] of nonces)
+          if (now() - entry.issuedAt > ttlMs || nonces.size >= MAX_NONCES) nonces.delete(nonce);
       }
       const nonce = randomBytes(24).toString('base64url');
       nonces.set(nonce, { issuedAt: now(), seen: new Set() });
@@ -50,7 +51,8 @@ export function createDigestVerifier(keys: readonly FakeApiKey[], ttlMs: number,
       const sess = algorithmName.endsWith('-sess');
       const algorithm = ALGORITHMS[sess ? algorithmName.slice(0, -5) : algorithmName];
       const { username, nonce, uri, response, nc, cnonce, qop } = p;
-      if (!algorithm || !username || !nonce || !uri || !response || !nc || !cnonce || qop !== 'auth') return { ok: false, reason: 'malformed' };
+      if (!algorithm || !username || !nonce || !uri || !response || !nc || !cnonce || qop !== 'auth')
+        return { ok: false, reason: 'malformed' };
       if (uri !== requestUri) return { ok: false, reason: 'malformed' };
       const key = keys.find((candidate) => candidate.publicKey === username);
       if (!key || p.realm !== DIGEST_REALM) return { ok: false, reason: 'wrong-credentials' };

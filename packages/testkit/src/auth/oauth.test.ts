@@ -8,7 +8,11 @@ const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describe('fake Atlas OAuth (service accounts)', () => {
   let now = 0;
-  const fake = createFakeAtlas({ fixtures, auth: { oauth: [{ clientId: 'mdb_sa_id', clientSecret: 'mdb_sa_sk' }], tokenTtlSeconds: 60 }, now: () => now });
+  const fake = createFakeAtlas({
+    fixtures,
+    auth: { oauth: [{ clientId: 'mdb_sa_id', clientSecret: 'mdb_sa_sk' }], tokenTtlSeconds: 60 },
+    now: () => now,
+  });
 
   async function token(): Promise<string> {
     const response = await fake.fetch('/api/oauth/token', {
@@ -28,10 +32,18 @@ describe('fake Atlas OAuth (service accounts)', () => {
   });
 
   it('rejects bad client credentials and other grant types', async () => {
-    const bad = await fake.fetch('/api/oauth/token', { method: 'POST', headers: { ...form, authorization: basic('mdb_sa_id', 'nope') }, body: 'grant_type=client_credentials' });
+    const bad = await fake.fetch('/api/oauth/token', {
+      method: 'POST',
+      headers: { ...form, authorization: basic('mdb_sa_id', 'nope') },
+      body: 'grant_type=client_credentials',
+    });
     expect(bad.status).toBe(401);
     expect(await bad.json()).toMatchObject({ error: 'invalid_client' });
-    const grant = await fake.fetch('/api/oauth/token', { method: 'POST', headers: { ...form, authorization: basic('mdb_sa_id', 'mdb_sa_sk') }, body: 'grant_type=password' });
+    const grant = await fake.fetch('/api/oauth/token', {
+      method: 'POST',
+      headers: { ...form, authorization: basic('mdb_sa_id', 'mdb_sa_sk') },
+      body: 'grant_type=password',
+    });
     expect(grant.status).toBe(400);
   });
 
@@ -54,13 +66,21 @@ describe('fake Atlas OAuth (service accounts)', () => {
 
   it('answers malformed or raw percent signs in Basic credentials with invalid_client or a token, never a 500', async () => {
     const post = (authorization: string) =>
-      fake.fetch('/api/oauth/token', { method: 'POST', headers: { ...form, authorization }, body: 'grant_type=client_credentials' });
+      fake.fetch('/api/oauth/token', {
+        method: 'POST',
+        headers: { ...form, authorization },
+        body: 'grant_type=client_credentials',
+      });
     const garbled = await post(basic('mdb_sa_id', 'bad%zz'));
     expect(garbled.status).toBe(401);
     expect(await garbled.json()).toMatchObject({ error: 'invalid_client' });
     const percent = createFakeAtlas({ fixtures, auth: { oauth: [{ clientId: 'mdb_sa_id', clientSecret: 'a%41b+c' }] } });
     const send = (secret: string) =>
-      percent.fetch('/api/oauth/token', { method: 'POST', headers: { ...form, authorization: basic('mdb_sa_id', secret) }, body: 'grant_type=client_credentials' });
+      percent.fetch('/api/oauth/token', {
+        method: 'POST',
+        headers: { ...form, authorization: basic('mdb_sa_id', secret) },
+        body: 'grant_type=client_credentials',
+      });
     expect((await send('a%41b+c')).status).toBe(200); // sent as is, as core and curl do
     expect((await send('a%2541b%2Bc')).status).toBe(200); // form-encoded, as RFC 6749 §2.3.1 asks
     expect((await send('aAb c')).status).toBe(401);

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { FakeServiceAccount } from './types.js';
 
 /** Outcome of checking a bearer token. */
-export type TokenCheck = { readonly ok: true; readonly account: FakeServiceAccount } | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'revoked' };
+export type TokenCheck =
+  | { readonly ok: true; readonly account: FakeServiceAccount }
+  | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'revoked' };
 
 /** Issued OAuth access tokens. */
 export interface TokenStore {
@@ -26,7 +28,8 @@ export function createTokenStore(ttlSeconds: number, now: () => number): TokenSt
   const tokens = new Map<string, { account: FakeServiceAccount; expiresAt: number; revoked: boolean }>();
   return {
     issue(account) {
-      if (tokens.size >= MAX_TOKENS) for (const [token, entry] of tokens) if (entry.expiresAt <= now() || entry.revoked) tokens.delete(token);
+      if (tokens.size >= MAX_TOKENS)
+        for (const [token, entry] of tokens) if (entry.expiresAt <= now() || entry.revoked) tokens.delete(token);
       const token = randomBytes(32).toString('base64url');
       tokens.set(token, { account, expiresAt: now() + ttlSeconds * 1000, revoked: false });
       return { token, expiresIn: ttlSeconds };

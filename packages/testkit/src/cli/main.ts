@@ -27,7 +27,9 @@ export async function main(io: MainIo): Promise<number> {
     const server = await fake.listen({ port: config.port, host: config.host });
     io.stdout(server.url);
     const authMode = config.auth === 'none' ? 'none' : Object.keys(config.auth).join('+');
-    io.stderr(`fake Atlas serving ${fake.fixtures.projects.length} projects (seed ${fake.fixtures.seed}, auth ${authMode}) at ${server.url}`);
+    io.stderr(
+      `fake Atlas serving ${fake.fixtures.projects.length} projects (seed ${fake.fixtures.seed}, auth ${authMode}) at ${server.url}`,
+    );
     const signal = await io.stopSignal;
     io.stderr(`received ${signal}, closing`);
     await server.close();

@@ -8,7 +8,20 @@ describe('parseArgs', () => {
 
   it('reads sizes, seed, latency and flags over env credentials', () => {
     const config = parseArgs(
-      ['--seed', '42', '--projects', '5', '--checkpoints-per-cluster', '10', '--latency', '20', '--auth', 'oauth', '--client-id', 'flag-id'],
+      [
+        '--seed',
+        '42',
+        '--projects',
+        '5',
+        '--checkpoints-per-cluster',
+        '10',
+        '--latency',
+        '20',
+        '--auth',
+        'oauth',
+        '--client-id',
+        'flag-id',
+      ],
       { MONGODB_ATLAS_CLIENT_ID: 'env-id', MONGODB_ATLAS_CLIENT_SECRET: 'env-secret' },
     );
     expect(config.fixtures).toMatchObject({ seed: 42, projects: 5, checkpointsPerCluster: 10 });

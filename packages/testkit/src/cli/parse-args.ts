@@ -19,7 +19,8 @@ export class UsageError extends Error {
 function integer(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^-?\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`expected an integer between ${min} and ${max}`);
+    if (!/^-?\d+$/.test(value) || n < min || n > max)
+      throw new InvalidArgumentError(`expected an integer between ${min} and ${max}`);
     return n;
   };
 }
@@ -59,12 +60,32 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   const mode = String(o.auth);
   let auth: FakeAuthOptions = 'none';
   if (mode === 'digest') {
-    const publicKey = required((o.publicKey as string | undefined) ?? env.MONGODB_ATLAS_PUBLIC_API_KEY, '--public-key', 'MONGODB_ATLAS_PUBLIC_API_KEY', mode);
-    const privateKey = required((o.privateKey as string | undefined) ?? env.MONGODB_ATLAS_PRIVATE_API_KEY, '--private-key', 'MONGODB_ATLAS_PRIVATE_API_KEY', mode);
+    const publicKey = required(
+      (o.publicKey as string | undefined) ?? env.MONGODB_ATLAS_PUBLIC_API_KEY,
+      '--public-key',
+      'MONGODB_ATLAS_PUBLIC_API_KEY',
+      mode,
+    );
+    const privateKey = required(
+      (o.privateKey as string | undefined) ?? env.MONGODB_ATLAS_PRIVATE_API_KEY,
+      '--private-key',
+      'MONGODB_ATLAS_PRIVATE_API_KEY',
+      mode,
+    );
     auth = { digest: [{ publicKey, privateKey }] };
   } else if (mode === 'oauth') {
-    const clientId = required((o.clientId as string | undefined) ?? env.MONGODB_ATLAS_CLIENT_ID, '--client-id', 'MONGODB_ATLAS_CLIENT_ID', mode);
-    const clientSecret = required((o.clientSecret as string | undefined) ?? env.MONGODB_ATLAS_CLIENT_SECRET, '--client-secret', 'MONGODB_ATLAS_CLIENT_SECRET', mode);
+    const clientId = required(
+      (o.clientId as string | undefined) ?? env.MONGODB_ATLAS_CLIENT_ID,
+      '--client-id',
+      'MONGODB_ATLAS_CLIENT_ID',
+      mode,
+    );
+    const clientSecret = required(
+      (o.clientSecret as string | undefined) ?? env.MONGODB_ATLAS_CLIENT_SECRET,
+      '--client-secret',
+      'MONGODB_ATLAS_CLIENT_SECRET',
+      mode,
+    );
     auth = { oauth: [{ clientId, clientSecret }] };
   }
   return {

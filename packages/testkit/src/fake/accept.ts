@@ -28,7 +28,10 @@ export function negotiateVersion(accept: string | undefined, route: string, serv
       rejected ??= atlasErrors.notAcceptable(
         `API version ${version} of this resource exists in Atlas, but this fake serves only ${served.join(', ')}.`,
       );
-    else rejected ??= atlasErrors.notAcceptable(`The requested API version ${version} is not available for this resource. Available: ${served.join(', ')}.`);
+    else
+      rejected ??= atlasErrors.notAcceptable(
+        `The requested API version ${version} is not available for this resource. Available: ${served.join(', ')}.`,
+      );
   }
   throw rejected ?? atlasErrors.notAcceptable(`Unsupported Accept header ${accept}. Use application/vnd.atlas.${fallback}+json.`);
 }

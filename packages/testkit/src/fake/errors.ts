@@ -44,7 +44,12 @@ const DEFAULT_CODES: Readonly<Record<number, [string, string]>> = {
 };
 
 /** A generic Atlas error for an injected failure status (`faults.failNext`). */
-export function errorForStatus(status: number, errorCode?: string, detail?: string, headers?: Record<string, string>): FakeAtlasError {
+export function errorForStatus(
+  status: number,
+  errorCode?: string,
+  detail?: string,
+  headers?: Record<string, string>,
+): FakeAtlasError {
   const [code, text] = DEFAULT_CODES[status] ?? ['UNEXPECTED_ERROR', 'Unexpected error.'];
   return new FakeAtlasError(status, errorCode ?? code, detail ?? text, headers ? { headers } : {});
 }

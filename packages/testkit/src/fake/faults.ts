@@ -77,7 +77,8 @@ export function createFaultController(initial: readonly FaultRule[] = [], latenc
   const controller: FaultController = {
     add(rule) {
       const times = rule.times ?? 1;
-      if (!Number.isInteger(times) || times < 1) throw new RangeError(`fault times must be a positive integer, got ${String(rule.times)}`);
+      if (!Number.isInteger(times) || times < 1)
+        throw new RangeError(`fault times must be a positive integer, got ${String(rule.times)}`);
       rules.push({ ...rule, times });
     },
     failNext: (times = 1, options = {}) => controller.add({ ...options, kind: 'error', times }),

@@ -20,7 +20,8 @@ function pageHref(url: URL, pageNum: number, itemsPerPage: number): string {
  */
 export function pageLinks(url: URL, query: ListQuery, total: number): Link[] {
   const links: Link[] = [{ href: pageHref(url, query.pageNum, query.itemsPerPage), rel: 'self' }];
-  if (query.pageNum * query.itemsPerPage < total) links.push({ href: pageHref(url, query.pageNum + 1, query.itemsPerPage), rel: 'next' });
+  if (query.pageNum * query.itemsPerPage < total)
+    links.push({ href: pageHref(url, query.pageNum + 1, query.itemsPerPage), rel: 'next' });
   if (query.pageNum > 1) links.push({ href: pageHref(url, query.pageNum - 1, query.itemsPerPage), rel: 'previous' });
   return links;
 }

@@ -24,9 +24,16 @@ export interface RunningServer {
  * const server = await listenOn(app.fetch, { port: 0 });
  * await server.close();
  */
-export async function listenOn(fetch: (request: Request, env: never) => Response | Promise<Response>, options: ListenOptions = {}): Promise<RunningServer> {
+export async function listenOn(
+  fetch: (request: Request, env: never) => Response | Promise<Response>,
+  options: ListenOptions = {},
+): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const server = serve({ fetch: fetch as (request: Request) => Response | Promise<Response>, port: options.port ?? 0, hostname: host });
+  const server = serve({
+    fetch: fetch as (request: Request) => Response | Promise<Response>,
+    port: options.port ?? 0,
+    hostname: host,
+  });
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

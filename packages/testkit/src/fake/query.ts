@@ -33,7 +33,8 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
   let pageNum = 1;
   if (rawPage !== null) {
     pageNum = INTEGER.test(rawPage) ? Number(rawPage) : Number.NaN;
-    if (!Number.isSafeInteger(pageNum) || pageNum < 1) throw atlasErrors.invalidQuery('pageNum', 'must be an integer greater than or equal to 1');
+    if (!Number.isSafeInteger(pageNum) || pageNum < 1)
+      throw atlasErrors.invalidQuery('pageNum', 'must be an integer greater than or equal to 1');
   }
   const rawItems = params.get('itemsPerPage');
   let itemsPerPage = 100;

@@ -39,7 +39,12 @@ export function createTokenBucket(options: RateLimitOptions, now: () => number):
         tokens -= 1;
         return { allowed: true, limit: capacity, remaining: Math.floor(tokens), retryAfterSeconds: 0 };
       }
-      return { allowed: false, limit: capacity, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerSecond)) };
+      return {
+        allowed: false,
+        limit: capacity,
+        remaining: 0,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / refillPerSecond)),
+      };
     },
   };
 }

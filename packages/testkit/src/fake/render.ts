@@ -32,7 +32,12 @@ export function singleText(body: object, status: number, options: RenderOptions)
 }
 
 /** A list response (body object or its pre-rendered text). */
-export function renderList(body: object | string, status: number, options: RenderOptions, headers: Record<string, string>): Response {
+export function renderList(
+  body: object | string,
+  status: number,
+  options: RenderOptions,
+  headers: Record<string, string>,
+): Response {
   return new Response(typeof body === 'string' ? body : listText(body, status, options), {
     status,
     headers: { 'Content-Type': ATLAS_CONTENT_TYPE, ...headers },
@@ -40,7 +45,12 @@ export function renderList(body: object | string, status: number, options: Rende
 }
 
 /** A single resource response (body object or its pre-rendered text). */
-export function renderSingle(body: object | string, status: number, options: RenderOptions, headers: Record<string, string>): Response {
+export function renderSingle(
+  body: object | string,
+  status: number,
+  options: RenderOptions,
+  headers: Record<string, string>,
+): Response {
   return new Response(typeof body === 'string' ? body : singleText(body, status, options), {
     status,
     headers: { 'Content-Type': ATLAS_CONTENT_TYPE, ...headers },

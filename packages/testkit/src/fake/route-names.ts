@@ -24,7 +24,9 @@ export function routeOf(path: string): RouteName {
   const segments = path.slice(PREFIX.length + 1).split('/');
   if (segments.at(-1) === '') segments.pop();
   if (segments.length === 2 && segments[1] === 'clusters') return 'listGroupClusters';
-  if (segments.length === 4 && segments[1] === 'clusters' && segments[3] === 'backupCheckpoints') return 'listGroupClusterBackupCheckpoints';
-  if (segments.length === 5 && segments[1] === 'clusters' && segments[3] === 'backupCheckpoints') return 'getGroupClusterBackupCheckpoint';
+  if (segments.length === 4 && segments[1] === 'clusters' && segments[3] === 'backupCheckpoints')
+    return 'listGroupClusterBackupCheckpoints';
+  if (segments.length === 5 && segments[1] === 'clusters' && segments[3] === 'backupCheckpoints')
+    return 'getGroupClusterBackupCheckpoint';
   return 'unknown';
 }

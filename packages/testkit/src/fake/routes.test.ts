@@ -14,7 +14,11 @@ const accept = { accept: 'application/vnd.atlas.2023-01-01+json' };
 
 async function get(path: string, headers: Record<string, string> = accept) {
   const response = await fake.fetch(path, { headers });
-  return { response, text: await response.clone().text(), json: (await response.json()) as Record<string, unknown> & { results?: Array<Record<string, unknown>> } };
+  return {
+    response,
+    text: await response.clone().text(),
+    json: (await response.json()) as Record<string, unknown> & { results?: Array<Record<string, unknown>> },
+  };
 }
 
 describe('fake Atlas routes', () => {
@@ -30,7 +34,9 @@ describe('fake Atlas routes', () => {
   });
 
   it('lists clusters and checkpoints of a project', async () => {
-    expect((await get(`/api/atlas/v2/groups/${groupId}/clusters`)).json.results?.map((c) => c.name)).toEqual(project.clusters.map((c) => c.cluster.name));
+    expect((await get(`/api/atlas/v2/groups/${groupId}/clusters`)).json.results?.map((c) => c.name)).toEqual(
+      project.clusters.map((c) => c.cluster.name),
+    );
     const { json } = await get(checkpoints);
     expect(json.totalCount).toBe(250);
     expect(json.results).toHaveLength(100);
@@ -61,7 +67,10 @@ describe('fake Atlas routes', () => {
   it('gets one checkpoint with its self link', async () => {
     const id = String(cluster.checkpoints[7]?.id);
     const { json } = await get(`${checkpoints}/${id}`);
-    expect(json).toEqual({ ...cluster.checkpoints[7], links: [{ href: `http://fake-atlas.local${checkpoints}/${id}`, rel: 'self' }] });
+    expect(json).toEqual({
+      ...cluster.checkpoints[7],
+      links: [{ href: `http://fake-atlas.local${checkpoints}/${id}`, rel: 'self' }],
+    });
   });
 
   it('wraps with envelope=true: lists gain status, single resources become { status, content }', async () => {
@@ -84,10 +93,20 @@ describe('fake Atlas routes', () => {
     const missing = 'f'.repeat(24);
     const cases: Array<[string, number, string, string]> = [
       [`/api/atlas/v2/groups/${missing}/clusters`, 404, 'GROUP_NOT_FOUND', `No group with ID ${missing} exists.`],
-      [`/api/atlas/v2/groups/${groupId}/clusters/Nope/backupCheckpoints`, 404, 'CLUSTER_NOT_FOUND', `No cluster named Nope exists in group ${groupId}.`],
+      [
+        `/api/atlas/v2/groups/${groupId}/clusters/Nope/backupCheckpoints`,
+        404,
+        'CLUSTER_NOT_FOUND',
+        `No cluster named Nope exists in group ${groupId}.`,
+      ],
       [`${checkpoints}/${missing}`, 404, 'CHECKPOINT_NOT_FOUND', `No checkpoint with ID ${missing} exists.`],
       ['/api/atlas/v2/groups/not-an-id/clusters', 400, 'INVALID_ATTRIBUTE', 'Invalid attribute groupId specified.'],
-      [`/api/atlas/v2/groups/${groupId}/clusters/bad_name/backupCheckpoints`, 400, 'INVALID_ATTRIBUTE', 'Invalid attribute clusterName specified.'],
+      [
+        `/api/atlas/v2/groups/${groupId}/clusters/bad_name/backupCheckpoints`,
+        400,
+        'INVALID_ATTRIBUTE',
+        'Invalid attribute clusterName specified.',
+      ],
       [`${checkpoints}/xyz`, 400, 'INVALID_ATTRIBUTE', 'Invalid attribute checkpointId specified.'],
       ['/api/atlas/v2/nothing', 404, 'RESOURCE_NOT_FOUND', 'Cannot find resource /api/atlas/v2/nothing.'],
     ];
@@ -96,7 +115,15 @@ describe('fake Atlas routes', () => {
       expect(response.status, path).toBe(status);
       expect(response.headers.get('content-type')).toBe('application/json');
       expect(response.headers.get('x-error-code')).toBe(errorCode);
-      expect(text).toBe(JSON.stringify({ detail, error: status, errorCode, parameters: [], reason: status === 400 ? 'Bad Request' : 'Not Found' }));
+      expect(text).toBe(
+        JSON.stringify({
+          detail,
+          error: status,
+          errorCode,
+          parameters: [],
+          reason: status === 400 ? 'Bad Request' : 'Not Found',
+        }),
+      );
     }
   });
 
@@ -125,8 +152,12 @@ describe('fake Atlas routes', () => {
     expect(newer.response.status).toBe(406);
     expect(newer.json).toMatchObject({ errorCode: 'NOT_ACCEPTABLE', reason: 'Not Acceptable' });
     expect(String(newer.json.detail)).toMatch(/serves only 2023-01-01/);
-    expect((await get('/api/atlas/v2/groups', { accept: 'application/vnd.atlas.2099-01-01+json' })).json.errorCode).toBe('NOT_ACCEPTABLE');
-    expect((await get('/api/atlas/v2/groups', { accept: 'application/vnd.atlas.latest+json' })).json.errorCode).toBe('INVALID_VERSION_DATE');
+    expect((await get('/api/atlas/v2/groups', { accept: 'application/vnd.atlas.2099-01-01+json' })).json.errorCode).toBe(
+      'NOT_ACCEPTABLE',
+    );
+    expect((await get('/api/atlas/v2/groups', { accept: 'application/vnd.atlas.latest+json' })).json.errorCode).toBe(
+      'INVALID_VERSION_DATE',
+    );
     expect((await get('/api/atlas/v2/groups', { accept: 'text/html' })).response.status).toBe(406);
   });
 
@@ -134,7 +165,14 @@ describe('fake Atlas routes', () => {
     fake.clearRequests();
     await fake.fetch('/api/atlas/v2/groups?pageNum=1', { headers: { authorization: 'Bearer secret-token' } });
     expect(fake.requests()).toEqual([
-      expect.objectContaining({ method: 'GET', path: '/api/atlas/v2/groups', query: { pageNum: '1' }, route: 'listGroups', status: 200, authScheme: 'bearer' }),
+      expect.objectContaining({
+        method: 'GET',
+        path: '/api/atlas/v2/groups',
+        query: { pageNum: '1' },
+        route: 'listGroups',
+        status: 200,
+        authScheme: 'bearer',
+      }),
     ]);
     expect(JSON.stringify(fake.requests())).not.toContain('secret-token');
   });

@@ -15,14 +15,21 @@ const V2 = '/api/atlas/v2';
 
 type Ctx = Context<FakeEnv>;
 
-function list<T extends object>(c: Ctx, cache: BodyCache, route: string, all: readonly T[], withLinks: (item: T, origin: string) => T): Response {
+function list<T extends object>(
+  c: Ctx,
+  cache: BodyCache,
+  route: string,
+  all: readonly T[],
+  withLinks: (item: T, origin: string) => T,
+): Response {
   const url = new URL(c.req.url);
   const query = parseListQuery(url.searchParams);
   negotiateVersion(c.req.header('accept'), route);
   // The principal is part of the key: a key limited by groupIds sees a different project list.
   const text = cache.get(`${c.var.principal.id ?? ''} ${url.href}`, () => {
     const start = (query.pageNum - 1) * query.itemsPerPage;
-    const results = start < all.length ? all.slice(start, start + query.itemsPerPage).map((item) => withLinks(item, url.origin)) : [];
+    const results =
+      start < all.length ? all.slice(start, start + query.itemsPerPage).map((item) => withLinks(item, url.origin)) : [];
     const body = query.includeCount
       ? { links: pageLinks(url, query, all.length), results, totalCount: all.length }
       : { links: pageLinks(url, query, all.length), results };
@@ -74,10 +81,18 @@ export function mountRoutes(app: Hono<FakeEnv>, store: FixtureStore, cache: Body
     const groups = allowed ? store.groups.filter((group) => allowed.includes(String(group.id))) : store.groups;
     return list(c, cache, 'listGroups', groups, groupLinks);
   });
-  app.get(`${V2}/groups/:groupId/clusters`, (c) => list(c, cache, 'listGroupClusters', findGroup(c, store).clusterList, clusterLinks));
+  app.get(`${V2}/groups/:groupId/clusters`, (c) =>
+    list(c, cache, 'listGroupClusters', findGroup(c, store).clusterList, clusterLinks),
+  );
   app.get(`${V2}/groups/:groupId/clusters/:clusterName/backupCheckpoints`, (c) => {
     const cluster = findCluster(c, store);
-    return list(c, cache, 'listGroupClusterBackupCheckpoints', cluster.checkpoints, checkpointLinks(String(cluster.cluster.name)));
+    return list(
+      c,
+      cache,
+      'listGroupClusterBackupCheckpoints',
+      cluster.checkpoints,
+      checkpointLinks(String(cluster.cluster.name)),
+    );
   });
   app.get(`${V2}/groups/:groupId/clusters/:clusterName/backupCheckpoints/:checkpointId`, (c) => {
     const query = parseSingleQuery(new URL(c.req.url).searchParams);
@@ -88,7 +103,9 @@ export function mountRoutes(app: Hono<FakeEnv>, store: FixtureStore, cache: Body
     const checkpoint = cluster.byId(checkpointId);
     if (!checkpoint) throw atlasErrors.checkpointNotFound(checkpointId);
     const url = new URL(c.req.url);
-    const text = cache.get(url.href, () => singleText(checkpointLinks(String(cluster.cluster.name))(checkpoint, url.origin), 200, query));
+    const text = cache.get(url.href, () =>
+      singleText(checkpointLinks(String(cluster.cluster.name))(checkpoint, url.origin), 200, query),
+    );
     return renderSingle(text, 200, query, c.var.rateHeaders);
   });
 }

@@ -34,7 +34,13 @@ describe('every body the fake emits validates against the OpenAPI excerpt', () =
     let checked = 0;
     for (const itemsPerPage of [1, 7, 100, 500]) {
       for (const pageNum of [1, 2, 50]) {
-        for (const flags of ['', '&includeCount=false', '&envelope=true', '&pretty=true', '&includeCount=false&envelope=true&pretty=true']) {
+        for (const flags of [
+          '',
+          '&includeCount=false',
+          '&envelope=true',
+          '&pretty=true',
+          '&includeCount=false&envelope=true&pretty=true',
+        ]) {
           const q = `?pageNum=${pageNum}&itemsPerPage=${itemsPerPage}${flags}`;
           expect(await check(open, 'listGroups', `/api/atlas/v2/groups${q}`)).toBe(200);
           expect(await check(open, 'listGroupClusters', `/api/atlas/v2/groups/${groupId}/clusters${q}`)).toBe(200);
@@ -78,7 +84,9 @@ describe('every body the fake emits validates against the OpenAPI excerpt', () =
     }
     open.faults.rateLimitNext(1);
     statuses.add(await check(open, 'listGroups', '/api/atlas/v2/groups'));
-    const notAcceptable = await open.fetch(`/api/atlas/v2/groups/${groupId}/clusters`, { headers: { accept: 'application/vnd.atlas.2024-08-05+json' } });
+    const notAcceptable = await open.fetch(`/api/atlas/v2/groups/${groupId}/clusters`, {
+      headers: { accept: 'application/vnd.atlas.2024-08-05+json' },
+    });
     expect(spec.validate('listGroupClusters', 406, await notAcceptable.json()).errors).toEqual([]);
     expect(await check(open, 'listGroups', '/api/atlas/v2/unknown')).toBe(404);
     expect([...statuses].sort()).toEqual([400, 401, 403, 404, 429, 500, 503]);

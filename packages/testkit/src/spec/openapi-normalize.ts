@@ -17,7 +17,11 @@ export function normalizeDiscriminators(spec: Json): Json {
     const discriminator = schema.discriminator as { propertyName?: string; mapping?: Record<string, string> } | undefined;
     if (!discriminator?.propertyName || !discriminator.mapping || !Array.isArray(schema.oneOf)) continue;
     const prop = discriminator.propertyName;
-    const base: Json = structuredClone({ type: schema.type ?? 'object', properties: schema.properties ?? {}, required: schema.required ?? [] });
+    const base: Json = structuredClone({
+      type: schema.type ?? 'object',
+      properties: schema.properties ?? {},
+      required: schema.required ?? [],
+    });
     for (const ref of Object.values(discriminator.mapping)) {
       const child = schemas[ref.slice(SCHEMA_REF.length)];
       if (!child || !Array.isArray(child.allOf)) continue;

@@ -7,15 +7,27 @@ const spec = createSpecValidator();
 
 describe('createSpecValidator', () => {
   it('knows the four operations', () => {
-    expect([...spec.operationIds].sort()).toEqual(['getGroupClusterBackupCheckpoint', 'listGroupClusterBackupCheckpoints', 'listGroupClusters', 'listGroups']);
+    expect([...spec.operationIds].sort()).toEqual([
+      'getGroupClusterBackupCheckpoint',
+      'listGroupClusterBackupCheckpoints',
+      'listGroupClusters',
+      'listGroups',
+    ]);
   });
 
   it('accepts the fixtures, by operationId, path template or concrete path', () => {
     const project = fixtures.projects[0];
     const checkpoint = project?.clusters[1]?.checkpoints[0];
-    expect(spec.validate('listGroups', 200, { results: fixtures.projects.map((p) => p.group), totalCount: 2 }).errors).toEqual([]);
-    expect(spec.validate('/api/atlas/v2/groups/{groupId}/clusters', 200, { results: project?.clusters.map((c) => c.cluster) }).errors).toEqual([]);
-    expect(spec.validate(`/api/atlas/v2/groups/${project?.group.id}/clusters/x/backupCheckpoints/${checkpoint?.id}`, 200, checkpoint).errors).toEqual([]);
+    expect(spec.validate('listGroups', 200, { results: fixtures.projects.map((p) => p.group), totalCount: 2 }).errors).toEqual(
+      [],
+    );
+    expect(
+      spec.validate('/api/atlas/v2/groups/{groupId}/clusters', 200, { results: project?.clusters.map((c) => c.cluster) }).errors,
+    ).toEqual([]);
+    expect(
+      spec.validate(`/api/atlas/v2/groups/${project?.group.id}/clusters/x/backupCheckpoints/${checkpoint?.id}`, 200, checkpoint)
+        .errors,
+    ).toEqual([]);
   });
 
   it('rejects documents that break the spec, naming the path', () => {
@@ -27,9 +39,14 @@ describe('createSpecValidator', () => {
   });
 
   it('handles nullable, int32 and the discriminated providerSettings', () => {
-    expect(spec.validate('listGroups', 400, { error: 400, errorCode: 'X', detail: null, reason: null, badRequestDetail: null }).valid).toBe(true);
+    expect(
+      spec.validate('listGroups', 400, { error: 400, errorCode: 'X', detail: null, reason: null, badRequestDetail: null }).valid,
+    ).toBe(true);
     expect(spec.validate('listGroups', 400, { error: 2 ** 40, errorCode: 'X' }).valid).toBe(false);
-    const cluster = { ...fixtures.projects[0]?.clusters[0]?.cluster, providerSettings: { providerName: 'AWS', instanceSizeName: 'M7' } };
+    const cluster = {
+      ...fixtures.projects[0]?.clusters[0]?.cluster,
+      providerSettings: { providerName: 'AWS', instanceSizeName: 'M7' },
+    };
     expect(spec.validate('listGroupClusters', 200, { results: [cluster] }).valid).toBe(false);
   });
 

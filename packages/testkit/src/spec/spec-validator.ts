@@ -7,7 +7,8 @@ import { addOpenApiFormats } from './openapi-formats.js';
 
 type Json = Record<string, unknown>;
 type AddFormats = (ajv: Ajv) => Ajv;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
+  addFormatsModule) as unknown as AddFormats;
 
 /** Options of {@link createSpecValidator}. */
 export interface SpecValidatorOptions {
@@ -77,7 +78,9 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
     return ((document.components as Json).responses as Record<string, Json>)[ref.split('/').pop() ?? ''] ?? {};
   };
   const compile = (operation: string, status: number): ValidateFunction => {
-    const op = operations.find((o) => o.id === operation || o.path === operation || o.matcher.test(operation.split('?')[0] ?? ''));
+    const op = operations.find(
+      (o) => o.id === operation || o.path === operation || o.matcher.test(operation.split('?')[0] ?? ''),
+    );
     if (!op) throw new TypeError(`createSpecValidator: no GET operation ${operation} in the spec`);
     const key = `${op.id} ${status}`;
     const cached = cache.get(key);
@@ -103,7 +106,14 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
     validate(operation, status, body) {
       const validate = compile(operation, status);
       const valid = validate(body);
-      return { valid, errors: valid ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'} ${JSON.stringify(e.params)}`) };
+      return {
+        valid,
+        errors: valid
+          ? []
+          : (validate.errors ?? []).map(
+              (e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'} ${JSON.stringify(e.params)}`,
+            ),
+      };
     },
     assertValid(operation, status, body) {
       const result = validator.validate(operation, status, body);

@@ -63,7 +63,12 @@ describe.each([0, 1])('core auth against the fake (transport %i)', (index) => {
     expect((await client.listClusters({ groupId: String(fixtures.projects[0]?.group.id) })).results).toHaveLength(1);
     const tokenCalls = fake.requests().filter((r) => r.route === 'oauthToken');
     expect(tokenCalls.length).toBe(2);
-    expect(fake.requests().filter((r) => r.route !== 'oauthToken').every((r) => r.authScheme === 'bearer')).toBe(true);
+    expect(
+      fake
+        .requests()
+        .filter((r) => r.route !== 'oauthToken')
+        .every((r) => r.authScheme === 'bearer'),
+    ).toBe(true);
   });
 
   it('serviceAccount: bad credentials fail with a typed error', async () => {
@@ -75,7 +80,9 @@ describe.each([0, 1])('core auth against the fake (transport %i)', (index) => {
   });
 
   it('no credentials: 401 UNAUTHORIZED', async () => {
-    const error = await make(undefined).listProjects({}).catch((e: unknown) => e);
+    const error = await make(undefined)
+      .listProjects({})
+      .catch((e: unknown) => e);
     expect(isAtlasApiError(error) && error.errorCode).toBe('UNAUTHORIZED');
   });
 });

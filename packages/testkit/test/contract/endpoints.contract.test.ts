@@ -1,4 +1,10 @@
-import { createAtlasClient, isAtlasApiError, isInvalidParameterError, isResponseShapeError, type AtlasApiError } from '@atlas-checkpoints/core';
+import {
+  createAtlasClient,
+  isAtlasApiError,
+  isInvalidParameterError,
+  isResponseShapeError,
+  type AtlasApiError,
+} from '@atlas-checkpoints/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeAtlas, generateFixtures, type RunningServer } from '../../src/index.js';
 import { bothTransports, type Transport } from './transports.js';
@@ -19,7 +25,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function apiError(promise: Promise<unknown>): Promise<AtlasApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!isAtlasApiError(error)) throw new Error(`expected an AtlasApiError, got ${String(error)}`);
   return error;
 }
@@ -66,7 +75,12 @@ describe.each([0, 1])('core client against the fake (transport %i)', (index) => 
 
   it('surfaces GROUP_NOT_FOUND, CLUSTER_NOT_FOUND and CHECKPOINT_NOT_FOUND as AtlasApiError', async () => {
     const group = await apiError(client().listClusters({ groupId: missing }));
-    expect(group).toMatchObject({ status: 404, errorCode: 'GROUP_NOT_FOUND', detail: `No group with ID ${missing} exists.`, reason: 'Not Found' });
+    expect(group).toMatchObject({
+      status: 404,
+      errorCode: 'GROUP_NOT_FOUND',
+      detail: `No group with ID ${missing} exists.`,
+      reason: 'Not Found',
+    });
     const noCluster = await apiError(client().listClusterBackupCheckpoints({ groupId, clusterName: 'Nope' }));
     expect(noCluster).toMatchObject({ status: 404, errorCode: 'CLUSTER_NOT_FOUND' });
     const noCheckpoint = await apiError(client().getClusterBackupCheckpoint({ groupId, clusterName, checkpointId: missing }));
@@ -87,16 +101,31 @@ describe.each([0, 1])('core client against the fake (transport %i)', (index) => 
   });
 
   it('surfaces 400s, 403s, 406s and 500s the fake sends', async () => {
-    for (const [status, errorCode] of [[400, 'VALIDATION_ERROR'], [403, 'USER_UNAUTHORIZED'], [500, 'UNEXPECTED_ERROR']] as const) {
+    for (const [status, errorCode] of [
+      [400, 'VALIDATION_ERROR'],
+      [403, 'USER_UNAUTHORIZED'],
+      [500, 'UNEXPECTED_ERROR'],
+    ] as const) {
       fake.faults.failNext(1, { status });
       expect(await apiError(client().listProjects({}))).toMatchObject({ status, errorCode });
     }
-    const newer = createAtlasClient({ baseUrl: transports[index]!.baseUrl, ...(transports[index]!.fetch ? { fetch: transports[index]!.fetch } : {}), apiVersion: '2024-08-05', retry: 0 });
+    const newer = createAtlasClient({
+      baseUrl: transports[index]!.baseUrl,
+      ...(transports[index]!.fetch ? { fetch: transports[index]!.fetch } : {}),
+      apiVersion: '2024-08-05',
+      retry: 0,
+    });
     expect(await apiError(newer.listClusters({ groupId }))).toMatchObject({ status: 406, errorCode: 'NOT_ACCEPTABLE' });
   });
 
   it('reports a malformed body as ResponseShapeError', async () => {
     fake.faults.malformedNext();
-    expect(isResponseShapeError(await client().listProjects({}).catch((e: unknown) => e))).toBe(true);
+    expect(
+      isResponseShapeError(
+        await client()
+          .listProjects({})
+          .catch((e: unknown) => e),
+      ),
+    ).toBe(true);
   });
 });

@@ -34,12 +34,16 @@ describe('paginating 10,000 checkpoints with core paginate', () => {
   ])('itemsPerPage %i, concurrency %i, includeCount %s, transport %i', async (itemsPerPage, concurrency, includeCount, index) => {
     fake.clearRequests();
     const progress: number[] = [];
-    const it = paginate(client(index).listClusterBackupCheckpoints, { groupId, clusterName }, {
-      itemsPerPage,
-      concurrency,
-      includeCount,
-      onProgress: ({ loaded }) => progress.push(loaded),
-    });
+    const it = paginate(
+      client(index).listClusterBackupCheckpoints,
+      { groupId, clusterName },
+      {
+        itemsPerPage,
+        concurrency,
+        includeCount,
+        onProgress: ({ loaded }) => progress.push(loaded),
+      },
+    );
     const ids: unknown[] = [];
     for await (const checkpoint of it) ids.push(checkpoint.id);
     expect(ids).toEqual(expectedIds);
@@ -51,7 +55,9 @@ describe('paginating 10,000 checkpoints with core paginate', () => {
 
   it('toArray with a limit stops early', async () => {
     fake.clearRequests();
-    const items = await paginate(client(0).listClusterBackupCheckpoints, { groupId, clusterName }, { itemsPerPage: 100 }).toArray({ limit: 250 });
+    const items = await paginate(client(0).listClusterBackupCheckpoints, { groupId, clusterName }, { itemsPerPage: 100 }).toArray(
+      { limit: 250 },
+    );
     expect(items.map((c) => c.id)).toEqual(expectedIds.slice(0, 250));
     // Core may prefetch a page ahead; the walk still stops far short of the 100 pages.
     expect(fake.requests().length).toBeLessThanOrEqual(4);

@@ -18,7 +18,10 @@ describe.each([0, 1])('core retries through the fake faults (transport %i)', (in
   const make = (limit = 3) => {
     const t = transports[index]!;
     const recorded = recordedRetry(limit);
-    return { ...recorded, client: createAtlasClient({ baseUrl: t.baseUrl, ...(t.fetch ? { fetch: t.fetch } : {}), retry: recorded.retry }) };
+    return {
+      ...recorded,
+      client: createAtlasClient({ baseUrl: t.baseUrl, ...(t.fetch ? { fetch: t.fetch } : {}), retry: recorded.retry }),
+    };
   };
 
   it('retries through a 429 burst, honouring Retry-After', async () => {
@@ -32,7 +35,9 @@ describe.each([0, 1])('core retries through the fake faults (transport %i)', (in
 
   it('surfaces RATE_LIMITED with retryAfterMs once retries run out', async () => {
     fake.faults.rateLimitNext(3, { retryAfterSeconds: 4 });
-    const error = await make(1).client.listProjects({}).catch((e: unknown) => e);
+    const error = await make(1)
+      .client.listProjects({})
+      .catch((e: unknown) => e);
     expect(isAtlasApiError(error) && [error.status, error.errorCode, error.retryAfterMs]).toEqual([429, 'RATE_LIMITED', 4000]);
   });
 
@@ -63,13 +68,17 @@ describe.each([0, 1])('core retries through the fake faults (transport %i)', (in
 
   it('a drop with retries disabled is an AtlasRequestError of kind network', async () => {
     fake.faults.dropNext(1);
-    const error = await make(0).client.listProjects({}).catch((e: unknown) => e);
+    const error = await make(0)
+      .client.listProjects({})
+      .catch((e: unknown) => e);
     expect(isAtlasRequestError(error) && error.kind).toBe('network');
   });
 
   it('does not retry a 404', async () => {
     fake.clearRequests();
-    const error = await make().client.listClusters({ groupId: 'a'.repeat(24) }).catch((e: unknown) => e);
+    const error = await make()
+      .client.listClusters({ groupId: 'a'.repeat(24) })
+      .catch((e: unknown) => e);
     expect(isAtlasApiError(error) && error.errorCode).toBe('GROUP_NOT_FOUND');
     expect(fake.requests()).toHaveLength(1);
   });

@@ -20,7 +20,10 @@ export async function bothTransports(fake: FakeAtlas): Promise<{ transports: Tra
 }
 
 /** A retry policy that records waits instead of sleeping (no wall-clock in tests). */
-export function recordedRetry(limit = 3): { waits: number[]; retry: { limit: number; sleep: (ms: number) => Promise<void>; random: () => number } } {
+export function recordedRetry(limit = 3): {
+  waits: number[];
+  retry: { limit: number; sleep: (ms: number) => Promise<void>; random: () => number };
+} {
   const waits: number[] = [];
   return { waits, retry: { limit, sleep: async (ms: number) => void waits.push(ms), random: () => 0.5 } };
 }

@@ -44,7 +44,16 @@ describe('the built atlas-checkpoints-fake bin with real clients', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const anonymous = await run('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', `${url}/api/atlas/v2/groups`]);
     expect(anonymous.stdout).toBe('401');
-    const { stdout } = await run('curl', ['-sS', '--fail', '--digest', '-u', 'pub:priv', '-H', ACCEPT, `${url}/api/atlas/v2/groups?itemsPerPage=1`]);
+    const { stdout } = await run('curl', [
+      '-sS',
+      '--fail',
+      '--digest',
+      '-u',
+      'pub:priv',
+      '-H',
+      ACCEPT,
+      `${url}/api/atlas/v2/groups?itemsPerPage=1`,
+    ]);
     const body = JSON.parse(stdout) as { totalCount: number; results: unknown[] };
     expect(body.totalCount).toBe(2);
     expect(body.results).toHaveLength(1);
@@ -55,20 +64,58 @@ describe('the built atlas-checkpoints-fake bin with real clients', () => {
 
   it('serves curl with a bearer token from /api/oauth/token and exits 0 on SIGINT', async () => {
     const { child, url } = await start(['--auth', 'oauth', '--client-id', 'mdb_sa_id_x', '--client-secret', 'mdb_sa_sk_x']);
-    const token = await run('curl', ['-sS', '--fail', '-X', 'POST', '-u', 'mdb_sa_id_x:mdb_sa_sk_x', '-H', 'Content-Type: application/x-www-form-urlencoded', '--data', 'grant_type=client_credentials', `${url}/api/oauth/token`]);
-    const { access_token: accessToken, token_type: tokenType } = JSON.parse(token.stdout) as { access_token: string; token_type: string };
+    const token = await run('curl', [
+      '-sS',
+      '--fail',
+      '-X',
+      'POST',
+      '-u',
+      'mdb_sa_id_x:mdb_sa_sk_x',
+      '-H',
+      'Content-Type: application/x-www-form-urlencoded',
+      '--data',
+      'grant_type=client_credentials',
+      `${url}/api/oauth/token`,
+    ]);
+    const { access_token: accessToken, token_type: tokenType } = JSON.parse(token.stdout) as {
+      access_token: string;
+      token_type: string;
+    };
     expect(tokenType).toBe('Bearer');
-    const { stdout } = await run('curl', ['-sS', '--fail', '-H', `Authorization: Bearer ${accessToken}`, '-H', ACCEPT, `${url}/api/atlas/v2/groups`]);
+    const { stdout } = await run('curl', [
+      '-sS',
+      '--fail',
+      '-H',
+      `Authorization: Bearer ${accessToken}`,
+      '-H',
+      ACCEPT,
+      `${url}/api/atlas/v2/groups`,
+    ]);
     expect((JSON.parse(stdout) as { results: unknown[] }).results).toHaveLength(2);
     expect(await stop(child, 'SIGINT')).toBe(0);
   });
 
   it('takes credentials from the Atlas CLI env vars and refuses digest without them', async () => {
-    const missing = await run(process.execPath, [bin, '--auth', 'digest'], { env: {} }).catch((error: { code: number; stderr: string }) => error);
+    const missing = await run(process.execPath, [bin, '--auth', 'digest'], { env: {} }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(missing).toMatchObject({ code: 2 });
     expect((missing as { stderr: string }).stderr).toMatch(/MONGODB_ATLAS_PUBLIC_API_KEY/);
-    const { child, url } = await start(['--auth', 'digest'], { MONGODB_ATLAS_PUBLIC_API_KEY: 'envpub', MONGODB_ATLAS_PRIVATE_API_KEY: 'envpriv' });
-    const { stdout } = await run('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '--digest', '-u', 'envpub:envpriv', `${url}/api/atlas/v2/groups`]);
+    const { child, url } = await start(['--auth', 'digest'], {
+      MONGODB_ATLAS_PUBLIC_API_KEY: 'envpub',
+      MONGODB_ATLAS_PRIVATE_API_KEY: 'envpriv',
+    });
+    const { stdout } = await run('curl', [
+      '-sS',
+      '-o',
+      '/dev/null',
+      '-w',
+      '%{http_code}',
+      '--digest',
+      '-u',
+      'envpub:envpriv',
+      `${url}/api/atlas/v2/groups`,
+    ]);
     expect(stdout).toBe('200');
     expect(await stop(child, 'SIGTERM')).toBe(0);
   });

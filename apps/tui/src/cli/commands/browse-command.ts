@@ -30,7 +30,11 @@ async function printLevel(connection: Connection, options: BrowseOptions, io: Cl
     const page = await reader.listClusterBackupCheckpoints({ groupId, clusterName: options.clusterName });
     io.stdout.write(renderTable(CHECKPOINT_COLUMNS, page.results, { width, now }));
   } else {
-    const checkpoint = await reader.getClusterBackupCheckpoint({ groupId, clusterName: options.clusterName, checkpointId: options.checkpointId });
+    const checkpoint = await reader.getClusterBackupCheckpoint({
+      groupId,
+      clusterName: options.clusterName,
+      checkpointId: options.checkpointId,
+    });
     io.stdout.write(`${detailLines(checkpoint, now).join('\n')}\n`);
   }
 }
@@ -48,7 +52,11 @@ export async function runBrowse(options: BrowseOptions, io: CliIo): Promise<void
       await printLevel(connection, options, io);
       return;
     }
-    const [{ render }, { Browser }, { ColorContext }] = await Promise.all([import('ink'), import('../../ui/browser.js'), import('../../ui/color.js')]);
+    const [{ render }, { Browser }, { ColorContext }] = await Promise.all([
+      import('ink'),
+      import('../../ui/browser.js'),
+      import('../../ui/color.js'),
+    ]);
     const unsent: string[] = [];
     const copy = (text: string): boolean => {
       if (!canUseOsc52(io.stdout, io.env)) return false;
@@ -63,7 +71,9 @@ export async function runBrowse(options: BrowseOptions, io: CliIo): Promise<void
       copy,
       onQuit: (state) => unsent.push(...state.unsentCopies),
     });
-    const app = render(createElement(ColorContext.Provider, { value: colorEnabled(io.env, options.color !== false) }, browser), { exitOnCtrlC: false });
+    const app = render(createElement(ColorContext.Provider, { value: colorEnabled(io.env, options.color !== false) }, browser), {
+      exitOnCtrlC: false,
+    });
     await app.waitUntilExit();
     for (const text of unsent) io.stdout.write(`${text}\n`);
   } finally {

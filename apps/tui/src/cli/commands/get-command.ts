@@ -24,8 +24,13 @@ export async function runGetCommand(options: GetCommandOptions, io: CliIo): Prom
   const connection = await connect(options, io);
   try {
     const groupId = connection.groupId;
-    if (groupId === undefined) throw new UsageError('--groupId (or --projectId, MONGODB_ATLAS_PROJECT_ID, or a profile project_id) is required');
-    const checkpoint = await connection.reader.getClusterBackupCheckpoint({ groupId, clusterName: options.clusterName, checkpointId: options.checkpointId });
+    if (groupId === undefined)
+      throw new UsageError('--groupId (or --projectId, MONGODB_ATLAS_PROJECT_ID, or a profile project_id) is required');
+    const checkpoint = await connection.reader.getClusterBackupCheckpoint({
+      groupId,
+      clusterName: options.clusterName,
+      checkpointId: options.checkpointId,
+    });
     switch (options.output) {
       case 'json':
         io.stdout.write(`${JSON.stringify(checkpoint, null, 2)}\n`);

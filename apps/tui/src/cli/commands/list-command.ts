@@ -20,10 +20,17 @@ export interface ListCommandOptions extends GlobalOptions {
 
 interface Walkable {
   readonly columns: ReadonlyArray<Column<never>>;
-  page(params: { pageNum?: number | undefined; itemsPerPage?: number | undefined; includeCount?: boolean | undefined }): Promise<PageOf<unknown>>;
-  walk(options: { itemsPerPage: number; includeCount: boolean; onProgress: (p: { loaded: number; total: number | undefined }) => void }): AsyncIterable<unknown> & { readonly report: { finalTotal?: number } };
+  page(params: {
+    pageNum?: number | undefined;
+    itemsPerPage?: number | undefined;
+    includeCount?: boolean | undefined;
+  }): Promise<PageOf<unknown>>;
+  walk(options: {
+    itemsPerPage: number;
+    includeCount: boolean;
+    onProgress: (p: { loaded: number; total: number | undefined }) => void;
+  }): AsyncIterable<unknown> & { readonly report: { finalTotal?: number } };
 }
-
 
 /**
  * Runs `projects`, `clusters` or `list` (checkpoints): one page by default, or every page with
@@ -33,12 +40,18 @@ interface Walkable {
  * @example
  * await runListCommand('checkpoints', { groupId, clusterName: 'Cluster0', output: 'ndjson', all: true }, io);
  */
-export async function runListCommand(what: 'projects' | 'clusters' | 'checkpoints', options: ListCommandOptions, io: CliIo): Promise<void> {
+export async function runListCommand(
+  what: 'projects' | 'clusters' | 'checkpoints',
+  options: ListCommandOptions,
+  io: CliIo,
+): Promise<void> {
   const connection = await connect(options, io);
   try {
     const client = connection.reader;
     const demo = connection.source.demo;
-    const groupId = connection.groupId ?? (demo && what !== 'projects' ? (await client.listProjects({ itemsPerPage: 1 })).results[0]?.id : undefined);
+    const groupId =
+      connection.groupId ??
+      (demo && what !== 'projects' ? (await client.listProjects({ itemsPerPage: 1 })).results[0]?.id : undefined);
     let target: Walkable;
     if (what === 'projects') {
       target = {
@@ -47,7 +60,8 @@ export async function runListCommand(what: 'projects' | 'clusters' | 'checkpoint
         walk: (o) => paginate(client.listProjects, {}, o),
       };
     } else {
-      if (groupId === undefined) throw new UsageError('--groupId (or --projectId, MONGODB_ATLAS_PROJECT_ID, or a profile project_id) is required');
+      if (groupId === undefined)
+        throw new UsageError('--groupId (or --projectId, MONGODB_ATLAS_PROJECT_ID, or a profile project_id) is required');
       if (what === 'clusters') {
         target = {
           columns: CLUSTER_COLUMNS,
@@ -55,7 +69,8 @@ export async function runListCommand(what: 'projects' | 'clusters' | 'checkpoint
           walk: (o) => paginate(client.listClusters, { groupId }, o),
         };
       } else {
-        const clusterName = options.clusterName ?? (demo ? (await client.listClusters({ groupId, itemsPerPage: 1 })).results[0]?.name : undefined);
+        const clusterName =
+          options.clusterName ?? (demo ? (await client.listClusters({ groupId, itemsPerPage: 1 })).results[0]?.name : undefined);
         if (clusterName === undefined) throw new UsageError('--clusterName is required');
         target = {
           columns: CHECKPOINT_COLUMNS,
@@ -65,14 +80,29 @@ export async function runListCommand(what: 'projects' | 'clusters' | 'checkpoint
       }
     }
     if (options.all !== true && options.limit === undefined) {
-      const page = await target.page({ pageNum: options.pageNum, itemsPerPage: options.itemsPerPage, includeCount: options.includeCount });
+      const page = await target.page({
+        pageNum: options.pageNum,
+        itemsPerPage: options.itemsPerPage,
+        includeCount: options.includeCount,
+      });
       writePage(options.output, target.columns as ReadonlyArray<Column<unknown>>, page, io);
       return;
     }
     const progress = progressLine(io);
-    const walk = target.walk({ itemsPerPage: options.itemsPerPage ?? 500, includeCount: options.includeCount ?? true, onProgress: (p) => progress.update(p.loaded, p.total) });
+    const walk = target.walk({
+      itemsPerPage: options.itemsPerPage ?? 500,
+      includeCount: options.includeCount ?? true,
+      onProgress: (p) => progress.update(p.loaded, p.total),
+    });
     try {
-      await writeStream(options.output, target.columns as ReadonlyArray<Column<unknown>>, walk, io, options.limit ?? Number.POSITIVE_INFINITY, () => walk.report.finalTotal);
+      await writeStream(
+        options.output,
+        target.columns as ReadonlyArray<Column<unknown>>,
+        walk,
+        io,
+        options.limit ?? Number.POSITIVE_INFINITY,
+        () => walk.report.finalTotal,
+      );
     } finally {
       progress.done();
     }

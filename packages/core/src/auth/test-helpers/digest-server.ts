@@ -18,7 +18,10 @@ export function digestServer(options: {
   body?: unknown;
 }) {
   const algorithm = options.algorithm ?? 'MD5';
-  const h = (s: string) => createHash(algorithm === 'MD5' ? 'md5' : 'sha256').update(s).digest('hex');
+  const h = (s: string) =>
+    createHash(algorithm === 'MD5' ? 'md5' : 'sha256')
+      .update(s)
+      .digest('hex');
   let counter = 0;
   let nonce = `nonce-${counter}`;
   let uses = 0;
@@ -39,7 +42,9 @@ export function digestServer(options: {
     const params = parseWwwAuthenticate(header)[0]?.params ?? {};
     const uri = new URL(call.url);
     const ha1 = h(`${options.publicKey}:MMS Public API:${options.privateKey}`);
-    const expected = h(`${ha1}:${params['nonce']}:${params['nc']}:${params['cnonce']}:auth:${h(`${call.method}:${uri.pathname}${uri.search}`)}`);
+    const expected = h(
+      `${ha1}:${params['nonce']}:${params['nc']}:${params['cnonce']}:auth:${h(`${call.method}:${uri.pathname}${uri.search}`)}`,
+    );
     if (params['nonce'] !== nonce) return unauthorized(true);
     if (params['response'] !== expected || params['uri'] !== `${uri.pathname}${uri.search}`) {
       if (options.onWrongKey !== 'same-nonce') fresh();
@@ -56,7 +61,12 @@ export function digestServer(options: {
 }
 
 /** What the client does: authorize, send, and on a 401 ask the strategy once whether to retry. */
-export async function sendLikeTheClient(auth: AtlasAuth, fetch: typeof globalThis.fetch, url: string, method = 'GET'): Promise<Response> {
+export async function sendLikeTheClient(
+  auth: AtlasAuth,
+  fetch: typeof globalThis.fetch,
+  url: string,
+  method = 'GET',
+): Promise<Response> {
   const request: AuthRequest = { method, url, baseUrl: new URL(url).origin, fetch };
   const attempt = async () => {
     const authorization = await auth.authorize(request);

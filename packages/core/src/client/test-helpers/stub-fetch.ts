@@ -28,7 +28,14 @@ export function checkpoint(id = CHECKPOINT_ID): Record<string, unknown> {
     completed: '2024-05-04T09:42:00Z',
     groupId: GROUP_ID,
     id,
-    parts: [{ replicaSetName: 'rs0', tokenDiscovered: true, tokenTimestamp: { date: '2024-05-04T09:42:00Z', increment: 1 }, typeName: 'REPLICA_SET' }],
+    parts: [
+      {
+        replicaSetName: 'rs0',
+        tokenDiscovered: true,
+        tokenTimestamp: { date: '2024-05-04T09:42:00Z', increment: 1 },
+        typeName: 'REPLICA_SET',
+      },
+    ],
     restorable: true,
     started: '2024-05-04T09:41:00Z',
     timestamp: '2024-05-04T09:42:00Z',
@@ -42,16 +49,26 @@ export function group(id = GROUP_ID): Record<string, unknown> {
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': status < 300 ? 'application/vnd.atlas.2023-01-01+json;charset=utf-8' : 'application/json', ...headers },
+    headers: {
+      'content-type': status < 300 ? 'application/vnd.atlas.2023-01-01+json;charset=utf-8' : 'application/json',
+      ...headers,
+    },
   });
 }
 
 export function page(results: unknown[], totalCount?: number): Response {
-  return json({ links: [{ rel: 'self', href: 'https://cloud.mongodb.com/api/atlas/v2' }], results, ...(totalCount === undefined ? {} : { totalCount }) });
+  return json({
+    links: [{ rel: 'self', href: 'https://cloud.mongodb.com/api/atlas/v2' }],
+    results,
+    ...(totalCount === undefined ? {} : { totalCount }),
+  });
 }
 
 export function apiError(status: number, errorCode: string, headers: Record<string, string> = {}): Response {
-  return json({ detail: `detail of ${errorCode}`, error: status, errorCode, parameters: ['x'], reason: 'Reason' }, status, { 'x-error-code': errorCode, ...headers });
+  return json({ detail: `detail of ${errorCode}`, error: status, errorCode, parameters: ['x'], reason: 'Reason' }, status, {
+    'x-error-code': errorCode,
+    ...headers,
+  });
 }
 
 /** A sleep that records what it was asked to wait and resolves at once. */

@@ -24,7 +24,18 @@ type Box = Record<string, unknown> & {
 };
 
 /** Keywords compared on every schema. */
-export const COMPARED = ['type', 'format', 'pattern', 'enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'readOnly', 'default'] as const;
+export const COMPARED = [
+  'type',
+  'format',
+  'pattern',
+  'enum',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'readOnly',
+  'default',
+] as const;
 
 export interface CompareOptions {
   /** `location -> keywords` deliberately not compared there (documented deviations). */
@@ -60,13 +71,20 @@ function normalise(box: Box): { box: Box; nullable: boolean } {
  * @example
  * expect(compareWithSpec(spec, { $ref: '#/components/schemas/Link' }, Link, 'Link')).toEqual([]);
  */
-export function compareWithSpec(spec: Spec, specSchema: SpecSchema, box: unknown, at: string, options: CompareOptions = {}): string[] {
+export function compareWithSpec(
+  spec: Spec,
+  specSchema: SpecSchema,
+  box: unknown,
+  at: string,
+  options: CompareOptions = {},
+): string[] {
   const { schema: target, name } = resolve(spec, specSchema);
   const { box: b, nullable } = normalise(box as Box);
   const skip = new Set(options.exceptions?.[at] ?? []);
   const out: string[] = [];
   const nullableInSpec = target.nullable === true || specSchema.nullable === true;
-  if (nullableInSpec !== nullable && !skip.has('nullable')) out.push(`${at}: nullable ${String(nullableInSpec)} vs ${String(nullable)}`);
+  if (nullableInSpec !== nullable && !skip.has('nullable'))
+    out.push(`${at}: nullable ${String(nullableInSpec)} vs ${String(nullable)}`);
   for (const keyword of COMPARED) {
     if (skip.has(keyword)) continue;
     const expected = keyword === 'readOnly' ? (specSchema.readOnly ?? target.readOnly) : target[keyword];
