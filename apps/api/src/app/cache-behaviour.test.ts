@@ -122,6 +122,10 @@ describe('caching proxy over real sockets', () => {
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(upstreamCalls(h, 'getGroupClusterBackupCheckpoint')).toBe(1);
     expect(responses.filter((r) => r.headers.get('cache-status')?.includes('collapsed')).length).toBeGreaterThan(0);
+    // The metric label uses RFC 9211's term, like the Cache-Status header.
+    const metrics = await (await fetch(`${h.server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^atlas_proxy_cache_events_total\{event="collapsed"\} [1-9]\d*$/m);
+    expect(metrics).not.toContain('coalesced');
   });
 
   it('caches a 404 for the negative TTL only', async () => {

@@ -6,7 +6,7 @@ import { SingleFlight } from './single-flight.js';
 import type { CacheStore } from './store.js';
 
 /** Cache events, for metrics and logs. */
-export type CacheEvent = 'hit' | 'miss' | 'stale' | 'coalesced' | 'stale-if-error' | 'refresh-error' | 'stored';
+export type CacheEvent = 'hit' | 'miss' | 'stale' | 'collapsed' | 'stale-if-error' | 'refresh-error' | 'stored';
 
 /** Options for {@link createCoordinator}. */
 export interface CoordinatorOptions {
@@ -79,7 +79,7 @@ export function createCoordinator(options: CoordinatorOptions) {
       }
     });
     const result = await promise;
-    if (collapsed || result.remote) emit('coalesced', key);
+    if (collapsed || result.remote) emit('collapsed', key);
     return { entry: result.entry, collapsed: collapsed || result.remote };
   };
 
@@ -92,7 +92,7 @@ export function createCoordinator(options: CoordinatorOptions) {
         emit('hit', key);
         return { entry: cached, outcome: { hit: true, ttl: ttlSeconds(cached, at, policy) } };
       }
-      if (state === 'revalidate') {
+      if (state === 'stale-while-revalidate') {
         emit('stale', key);
         if (!flight.has(key)) fill(key, fetcher).catch((error: unknown) => emit('refresh-error', key, error));
         return { entry: cached, outcome: { hit: true, ttl: ttlSeconds(cached, at, policy), detail: 'stale-while-revalidate' } };

@@ -6,9 +6,9 @@ const policy: CachePolicy = { ttlMs: 60_000, staleWhileRevalidateMs: 300_000, st
 const entry = createEntry('doc', { a: 1 }, 1_000_000);
 
 describe('freshness', () => {
-  it('walks fresh → revalidate → stale-if-error → expired', () => {
+  it('walks fresh → stale-while-revalidate → stale-if-error → expired', () => {
     expect(freshness(entry, 1_000_000 + 59_999, policy)).toBe('fresh');
-    expect(freshness(entry, 1_000_000 + 60_000, policy)).toBe('revalidate');
+    expect(freshness(entry, 1_000_000 + 60_000, policy)).toBe('stale-while-revalidate');
     expect(freshness(entry, 1_000_000 + 360_000, policy)).toBe('stale-if-error');
     expect(freshness(entry, 1_000_000 + 60_000 + 86_400_000, policy)).toBe('expired');
   });

@@ -15,11 +15,11 @@ export interface CachePolicy {
 /**
  * The state of an entry at a point in time:
  * - `fresh`: serve it.
- * - `revalidate`: serve it and refresh in the background (stale-while-revalidate).
+ * - `stale-while-revalidate`: serve it and refresh in the background (RFC 5861 §3).
  * - `stale-if-error`: refresh now; serve it only if upstream fails.
  * - `expired`: unusable.
  */
-export type Freshness = 'fresh' | 'revalidate' | 'stale-if-error' | 'expired';
+export type Freshness = 'fresh' | 'stale-while-revalidate' | 'stale-if-error' | 'expired';
 
 /**
  * Classifies an entry's freshness.
@@ -32,7 +32,7 @@ export function freshness(entry: CacheEntry, now: number, policy: CachePolicy): 
   if (entry.kind === 'error') return age < policy.negativeTtlMs ? 'fresh' : 'expired';
   if (age < policy.ttlMs) return 'fresh';
   const staleFor = age - policy.ttlMs;
-  if (staleFor < policy.staleWhileRevalidateMs) return 'revalidate';
+  if (staleFor < policy.staleWhileRevalidateMs) return 'stale-while-revalidate';
   if (staleFor < policy.staleIfErrorMs) return 'stale-if-error';
   return 'expired';
 }

@@ -17,7 +17,7 @@ export function createMetrics(cacheBytes: () => number) {
   });
   const cacheEvents = new Counter({
     name: 'atlas_proxy_cache_events_total',
-    help: 'Cache events: hit, miss, stale, coalesced, stale-if-error, refresh-error, stored, bypass.',
+    help: 'Cache events: hit, miss, stale, collapsed, stale-if-error, refresh-error, stored, bypass.',
     labelNames: ['event'] as const,
     registers: [registry],
   });
