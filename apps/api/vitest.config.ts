@@ -1,12 +1,3 @@
-import { defaultServerConditions } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { projectConfig } from '../../vitest.base.js';
 
-export default defineConfig({
-  ssr: { resolve: { conditions: ['@atlas-checkpoints/source', ...defaultServerConditions] } },
-  resolve: { conditions: ['@atlas-checkpoints/source', ...defaultServerConditions] },
-  test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-  },
-});
+export default projectConfig();

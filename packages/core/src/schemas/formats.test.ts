@@ -1,5 +1,5 @@
 import { FormatRegistry } from '@sinclair/typebox';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isDateTime, registerFormats } from './formats.js';
 
 describe('formats', () => {
@@ -30,5 +30,18 @@ describe('formats', () => {
     expect(FormatRegistry.Get('int64')?.('1.5')).toBe(false);
     expect(FormatRegistry.Get('double')?.('1.5e3')).toBe(true);
     expect(FormatRegistry.Get('double')?.('abc')).toBe(false);
+  });
+});
+
+describe('format registration', () => {
+  afterEach(() => registerFormats());
+
+  it('happens when the validators load, not when formats.ts loads (the package declares sideEffects: false)', async () => {
+    FormatRegistry.Clear();
+    vi.resetModules();
+    await import('./formats.js');
+    expect(FormatRegistry.Has('date-time')).toBe(false);
+    await import('./validators.js');
+    expect([...FormatRegistry.Entries().keys()].sort()).toEqual(['date-time', 'double', 'int32', 'int64']);
   });
 });
