@@ -16,7 +16,7 @@ const run = promisify(execFile);
  */
 export async function publintTarball(tarball: string): Promise<string[]> {
   const bytes = await readFile(tarball);
-  const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const data = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   const { messages, pkg } = await publint({ pack: { tarball: data }, level: 'suggestion' });
   return messages.map((m) => `${m.type}: ${formatMessage(m, pkg) ?? m.code}`);
 }

@@ -46,7 +46,10 @@ describe('prepack / postpack', () => {
     await prepack(dir, license);
     const packed = await readFile(join(dir, 'package.json'), 'utf8');
     expect(packed).not.toContain(SOURCE_CONDITION);
-    expect(JSON.parse(packed).exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
+    expect((JSON.parse(packed) as { exports: Record<string, unknown> }).exports['.']).toEqual({
+      types: './dist/index.d.ts',
+      import: './dist/index.js',
+    });
     expect(await readFile(join(dir, 'LICENSE'), 'utf8')).toBe('Apache');
 
     await postpack(dir);

@@ -10,6 +10,9 @@ const cluster = project.clusters[0]!;
 const clusterName = cluster.cluster.name!;
 const checkpoint = cluster.checkpoints[3]!;
 const fake = createFakeAtlas({ fixtures });
+/** A page as `-o json` prints it. */
+const parsePage = (text: string) =>
+  JSON.parse(text) as { totalCount?: number; results: { id: string }[]; links: { rel: string }[] };
 let server: { url: string; close(): Promise<void> | void };
 let base: string[];
 
@@ -39,10 +42,10 @@ describe('script commands against the fake Atlas', () => {
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const page = JSON.parse(stdout);
+    const page = parsePage(stdout);
     expect(page.totalCount).toBe(1200);
     expect(page.results).toHaveLength(5);
-    expect(page.links.map((l: { rel: string }) => l.rel)).toContain('next');
+    expect(page.links.map((l) => l.rel)).toContain('next');
   });
 
   it('list --all -o ndjson streams every checkpoint; --projectId is an alias', async () => {
@@ -60,7 +63,7 @@ describe('script commands against the fake Atlas', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1200);
-    expect(new Set(lines.map((l) => JSON.parse(l).id)).size).toBe(1200);
+    expect(new Set(lines.map((l) => (JSON.parse(l) as { id: string }).id)).size).toBe(1200);
   });
 
   it('list --limit caps the walk; csv has a header', async () => {
@@ -162,7 +165,7 @@ describe('script commands against the fake Atlas', () => {
     fake.faults.rateLimitNext(1, { retryAfterSeconds: 1 });
     const { code, stdout } = await runBin(['projects', ...base, '-o', 'json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).results).toHaveLength(2);
+    expect(parsePage(stdout).results).toHaveLength(2);
     expect(
       fake
         .requests()
@@ -211,7 +214,7 @@ describe('script commands against the fake Atlas', () => {
   it('demo mode: list --demo -o json works with no credentials and no server', async () => {
     const { code, stdout } = await runBin(['list', '--demo', '-o', 'json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).results.length).toBeGreaterThan(0);
+    expect(parsePage(stdout).results.length).toBeGreaterThan(0);
   });
 
   it('without a TTY the browser prints a table and exits 0 (no credentials → demo)', async () => {

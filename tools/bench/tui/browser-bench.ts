@@ -4,6 +4,7 @@
  */
 import { generateFixtures } from '@atlas-checkpoints/testkit';
 import type { AtlasReader } from '@atlas-checkpoints/tui';
+import type * as Tui from '@atlas-checkpoints/tui';
 
 /** What one run at one list size measured (times in ms). */
 export interface BrowserFigures {
@@ -66,11 +67,11 @@ async function frameWhere(frame: () => string | undefined, ok: (f: string) => bo
  */
 export async function browserBench(count: number, keys: number, warmup: number): Promise<BrowserFigures> {
   // BENCH_TUI: another build of the package to measure instead (an A/B against an older commit).
-  const tui = (process.env['BENCH_TUI'] ?? '@atlas-checkpoints/tui') as '@atlas-checkpoints/tui';
+  const tui = process.env['BENCH_TUI'] ?? '@atlas-checkpoints/tui';
   const [{ render }, { createElement }, { Browser }] = await Promise.all([
     import('ink-testing-library'),
     import('react'),
-    import(tui),
+    import(tui) as Promise<typeof Tui>,
   ]);
   const { reader, ids } = fixtureReader(count);
   const start = performance.now();

@@ -38,7 +38,7 @@ const decodeAndValidate = (check: (value: unknown) => boolean) => (iteration: nu
   if (!check(value)) throw new Error('invalid page');
   sink += 1;
 };
-const parsed: unknown[] = texts.map((text) => JSON.parse(text));
+const parsed = texts.map((text): unknown => JSON.parse(text));
 const validateOnly = (check: (value: unknown) => boolean) => (iteration: number) => {
   if (!check(parsed[iteration % PAGES])) throw new Error('invalid page');
   sink += 1;

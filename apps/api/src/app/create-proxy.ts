@@ -244,6 +244,12 @@ function isUnauthorized(error: unknown): boolean {
 }
 
 function describe(error: unknown): Record<string, unknown> | undefined {
-  if (!(error instanceof Error)) return error === undefined ? undefined : { value: String(error) };
-  return { name: error.name, message: error.message };
+  if (error === undefined) return undefined;
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  // A thrown non-Error: a primitive logs as itself, an object as its tag only (its fields may hold secrets).
+  return { value: isPrimitive(error) ? String(error) : Object.prototype.toString.call(error) };
+}
+
+function isPrimitive(value: unknown): value is string | number | bigint | boolean | symbol | null | undefined {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function');
 }

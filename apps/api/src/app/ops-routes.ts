@@ -67,7 +67,7 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
       return errorOf(new ProxyApiError(413, 'PAYLOAD_TOO_LARGE', 'The purge request body must be at most 4096 bytes.'));
     let scope: { groupId?: unknown; clusterName?: unknown };
     try {
-      scope = (await c.req.json()) as typeof scope;
+      scope = await c.req.json<typeof scope>();
     } catch {
       return errorOf(
         new ProxyApiError(400, 'INVALID_JSON', 'The purge request body must be JSON: {"groupId": "…", "clusterName": "…"}.'),
@@ -78,7 +78,7 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
     if (scope.clusterName !== undefined && typeof scope.clusterName !== 'string')
       return errorOf(proxyErrors.invalidAttribute('clusterName'));
     const groupId = scope.groupId;
-    const clusterName = scope.clusterName as string | undefined;
+    const clusterName = scope.clusterName;
     try {
       checkPath({ groupId, clusterName });
     } catch (error) {

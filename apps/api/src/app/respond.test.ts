@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createCoordinator } from '../cache/coordinator.js';
 import { createEntry, type CacheEntry } from '../cache/entry.js';
 import { createMemoryStore } from '../cache/memory-store.js';
+import type { CacheStore } from '../cache/store.js';
 import { createRenderedCache } from '../render/rendered-cache.js';
 import { createResponder, type RequestFacts, type ServeSpec } from './respond.js';
 
@@ -122,7 +123,8 @@ describe('responder', () => {
       f,
     );
     expect(responder.hit(f.variant, f)).toBeInstanceOf(Response);
-    const { peek: _peek, ...withoutPeek } = store;
+    const withoutPeek: CacheStore = { ...store };
+    delete withoutPeek.peek;
     const coordinator = createCoordinator({ store: withoutPeek, policy, now: () => 0 });
     const remote = createResponder({ coordinator, rendered, now: () => 0, upstreamOrigin: 'https://cloud.mongodb.com' });
     const pending = remote.hit(f.variant, f);

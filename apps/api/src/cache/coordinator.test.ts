@@ -12,13 +12,13 @@ function setup() {
   const store = createMemoryStore({ maxBytes: 1e6, now: clock.now });
   const cache = createCoordinator({ store, policy, now: clock.now });
   let calls = 0;
-  let fail: unknown;
+  let fail: Error | undefined;
   const fetcher = async () => {
     calls += 1;
     if (fail) throw fail;
     return createEntry('doc', { calls }, clock.now());
   };
-  return { clock, cache, fetcher, calls: () => calls, failWith: (e: unknown) => (fail = e) };
+  return { clock, cache, fetcher, calls: () => calls, failWith: (e: Error) => (fail = e) };
 }
 
 describe('coordinator', () => {

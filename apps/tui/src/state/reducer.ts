@@ -18,7 +18,7 @@ const updateList = (
 ): BrowserState => {
   const screen = currentScreen(state);
   if (!isListScreen(screen)) return state;
-  const list = update(screen.list as ListData<unknown>, screen);
+  const list = update(screen.list, screen);
   return list === screen.list ? state : replaceTop(state, { ...screen, list } as ListScreen);
 };
 

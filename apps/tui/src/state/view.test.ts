@@ -13,7 +13,7 @@ function counted(n: number): { rows: Checkpoint[]; reads: () => number } {
   let reads = 0;
   const rows = checkpoints(n).map((c) => {
     const { id, ...rest } = c;
-    return Object.defineProperty({ ...rest }, 'id', { get: () => (reads++, id), enumerable: true }) as Checkpoint;
+    return Object.defineProperty({ ...rest }, 'id', { get: () => (reads++, id), enumerable: true });
   });
   return { rows, reads: () => reads };
 }

@@ -108,7 +108,7 @@ export function computeView(kind: Kind, items: Indexed<unknown>, filter: string,
   if (terms.length === 0 && sort === 0) return null;
   const key = `${kind}\u0000${sort}\u0000${terms.join(' ')}`;
   let memo = views.get(items);
-  if (memo === undefined) views.set(items, (memo = new Map()));
+  if (memo === undefined) views.set(items, (memo = new Map<string, Indexed<number> | null>()));
   const known = memo.get(key);
   if (known !== undefined) return known;
   const view = AppendList.from(sortByColumn(kind, items, matching(kind, items, terms, 0), sort));

@@ -7,7 +7,7 @@ const page = <T>(all: readonly T[], pageNum = 1, itemsPerPage = 100): PageOf<T> 
 });
 
 /** An in-memory reader: 2 projects, 2 clusters in the first, `count` checkpoints in Cluster0. */
-export function memoryReader(count = 120, fail?: () => unknown): AtlasReader & { calls: string[] } {
+export function memoryReader(count = 120, fail?: () => Error | undefined): AtlasReader & { calls: string[] } {
   const projects: ProjectRow[] = [
     { id: hexId(1, 'a'), name: 'production', clusterCount: 2 },
     { id: hexId(2, 'a'), name: 'staging', clusterCount: 0 },

@@ -120,7 +120,7 @@ describe('Browser', () => {
   });
 
   it('keeps copies it could not deliver for printing on exit, and quits with q', async () => {
-    const onQuit = vi.fn();
+    const onQuit = vi.fn<NonNullable<BrowserProps['onQuit']>>();
     const app = open({ onQuit });
     await app.until('production');
     await app.press('y', 'printed when you quit');

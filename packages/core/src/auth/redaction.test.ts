@@ -11,6 +11,7 @@ const PRIVATE_KEY = '8a1b2c3d-private-key-value-9f8e7d6c';
 function printed(auth: AtlasAuth): string[] {
   return [
     String(auth),
+    // eslint-disable-next-line @typescript-eslint/restrict-template-expressions -- printing auth every way a caller might is the test
     `${auth}`,
     JSON.stringify(auth),
     JSON.stringify({ nested: { auth } }),

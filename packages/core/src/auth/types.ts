@@ -29,4 +29,6 @@ export interface AtlasAuth {
   /** Revokes held credentials where the scheme supports it (service account token). */
   close?(): Promise<void>;
   toJSON(): { kind: AtlasAuth['kind'] } & Record<string, unknown>;
+  /** A description without secrets, e.g. `AtlasAuth(apiKey publicKey=abcd)`. */
+  toString(): string;
 }

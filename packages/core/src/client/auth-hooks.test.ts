@@ -122,9 +122,9 @@ describe('auth hooks', () => {
       () => apiError(503, 'SERVICE_UNAVAILABLE'),
       () => page([], 0),
     );
-    const authorize = strategy.auth.authorize;
+    const inner = strategy.auth;
     let calls = 0;
-    const auth: AtlasAuth = { ...strategy.auth, authorize: (request) => ((calls += 1), authorize(request)) };
+    const auth: AtlasAuth = { ...inner, authorize: (request) => ((calls += 1), inner.authorize(request)) };
     await createAtlasClient({ fetch: stub.fetch, auth, retry: { sleep: recorder.sleep } }).listProjects();
     expect(calls).toBe(2);
     expect(stub.requests.every((r) => r.headers.get('authorization') === 'Bearer t1')).toBe(true);

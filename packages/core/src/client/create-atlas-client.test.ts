@@ -150,7 +150,7 @@ describe('createAtlasClient', () => {
         status: 200,
         attempt: 1,
         cache: 'atlas-proxy; hit',
-        durationMs: expect.any(Number),
+        durationMs: expect.any(Number) as number,
       }),
     ]);
   });

@@ -27,13 +27,13 @@ import { createKy } from './send-attempt.js';
 export interface AtlasClient {
   readonly baseUrl: string;
   /** `GET /api/atlas/v2/groups` */
-  listProjects(params?: ListOptions): Promise<GroupPage>;
+  readonly listProjects: (params?: ListOptions) => Promise<GroupPage>;
   /** `GET /api/atlas/v2/groups/{groupId}/clusters` */
-  listClusters(params: ListClustersParams): Promise<ClusterPage>;
+  readonly listClusters: (params: ListClustersParams) => Promise<ClusterPage>;
   /** `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backupCheckpoints` */
-  listClusterBackupCheckpoints(params: ListCheckpointsParams): Promise<CheckpointPage>;
+  readonly listClusterBackupCheckpoints: (params: ListCheckpointsParams) => Promise<CheckpointPage>;
   /** `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backupCheckpoints/{checkpointId}` */
-  getClusterBackupCheckpoint(params: GetCheckpointParams): Promise<Checkpoint>;
+  readonly getClusterBackupCheckpoint: (params: GetCheckpointParams) => Promise<Checkpoint>;
   /** A description without secrets (what `JSON.stringify(client)` prints). */
   toJSON(): Record<string, unknown>;
 }

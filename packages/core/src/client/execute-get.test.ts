@@ -66,7 +66,7 @@ describe('retries', () => {
       parameters: ['x'],
       method: 'GET',
       url: 'https://cloud.mongodb.com/api/atlas/v2/groups?pageNum=3',
-      headers: expect.objectContaining({ 'x-error-code': errorCode }),
+      headers: expect.objectContaining({ 'x-error-code': errorCode }) as unknown,
     });
     expect(stub.requests).toHaveLength(1);
     expect(waits).toEqual([]);

@@ -10,7 +10,7 @@ describe('resolveOptions', () => {
       timeout: 30_000,
       deadline: 120_000,
       apiVersion: '2023-01-01',
-      userAgent: expect.stringMatching(/^@atlas-checkpoints\/core\/\d+\.\d+\.\d+/),
+      userAgent: expect.stringMatching(/^@atlas-checkpoints\/core\/\d+\.\d+\.\d+/) as string,
       retry: { limit: 3, maxRetryAfterMs: 60_000, backoffBaseMs: 500, backoffMaxMs: 30_000 },
     });
     expect(resolved.auth.kind).toBe('none');

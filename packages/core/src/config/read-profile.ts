@@ -62,7 +62,7 @@ async function readText(path: string, readFile: ((path: string) => Promise<strin
 
 function parseToml(text: string, path: string): Record<string, unknown> {
   try {
-    return parse(text) as Record<string, unknown>;
+    return parse(text);
   } catch (error) {
     if (error instanceof TomlError) {
       // smol-toml's message ends with the offending source line, which may hold a secret: keep only

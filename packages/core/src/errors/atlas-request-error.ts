@@ -23,7 +23,7 @@ export class AtlasRequestError extends AtlasError {
 function describeCause(cause: unknown): string {
   if (cause instanceof Error) {
     const inner = (cause as Error & { cause?: unknown }).cause;
-    const code = inner && typeof inner === 'object' && 'code' in inner ? ` (${String((inner as { code: unknown }).code)})` : '';
+    const code = inner && typeof inner === 'object' && 'code' in inner ? ` (${String(inner.code)})` : '';
     return `${cause.message}${code}`;
   }
   return 'network error';

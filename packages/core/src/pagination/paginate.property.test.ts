@@ -12,7 +12,7 @@ describe('paginate (property)', () => {
         fc.integer({ min: 1, max: 8 }),
         fc.infiniteStream(fc.integer({ min: 0, max: 6 })),
         async (total, itemsPerPage, concurrency, ticks) => {
-          const fake = fakeList({ items: () => makeItems(total), delay: () => flush(ticks.next().value) });
+          const fake = fakeList({ items: () => makeItems(total), delay: () => flush(ticks.next().value as number) });
           const it = paginate(fake.list, { scope: 's' }, { itemsPerPage, concurrency });
           const seen: number[] = [];
           for await (const item of it) seen.push(item.n);

@@ -56,7 +56,7 @@ describe('paginate', () => {
     await flush();
     expect(fake.calls.map((call) => call.pageNum)).toEqual([1]);
     gates.get(1)?.resolve();
-    expect((await first).value?.n).toBe(0);
+    expect((await first).value).toMatchObject({ n: 0 });
     await flush();
     expect(fake.calls.map((call) => call.pageNum)).toEqual([1, 2, 3, 4]);
     for (let i = 1; i < 10; i += 1) await iterator.next();
@@ -66,7 +66,7 @@ describe('paginate', () => {
     await flush();
     expect(fake.calls).toHaveLength(4);
     gates.get(2)?.resolve();
-    expect((await eleventh).value?.n).toBe(10);
+    expect((await eleventh).value).toMatchObject({ n: 10 });
     expect(fake.calls.map((call) => call.pageNum)).toEqual([1, 2, 3, 4, 5]);
     await iterator.return?.();
   });

@@ -1,4 +1,4 @@
-import { Type, type Static, type TLiteral } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { ResourceTag } from './group.js';
 import { Links } from './link.js';
 import { objectId } from './object-id.js';
@@ -6,7 +6,11 @@ import { objectId } from './object-id.js';
 const literals = <const T extends readonly string[]>(
   values: T,
   options: { readOnly?: boolean; default?: T[number]; description: string },
-) => Type.Union(values.map((value) => Type.Literal(value)) as TLiteral<T[number]>[], options);
+) =>
+  Type.Union(
+    values.map((value) => Type.Literal(value)),
+    options,
+  );
 
 /**
  * A cluster (`LegacyAtlasCluster`): the fields a browser needs, typed as the spec types them.

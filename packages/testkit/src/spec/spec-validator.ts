@@ -91,9 +91,10 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
       const content = (resolveResponse(response).content ?? {}) as Record<string, unknown>;
       const type = status < 300 ? successType : 'application/json';
       if (!(type in content)) throw new TypeError(`createSpecValidator: ${op.id} ${status} has no ${type} body`);
-      ref = response.$ref
-        ? `atlas-spec#${pointer('', 'components', 'responses', String(response.$ref).split('/').pop() ?? '', 'content', type, 'schema')}`
-        : `atlas-spec#${pointer('', 'paths', op.path, 'get', 'responses', String(status), 'content', type, 'schema')}`;
+      ref =
+        typeof response.$ref === 'string'
+          ? `atlas-spec#${pointer('', 'components', 'responses', response.$ref.split('/').pop() ?? '', 'content', type, 'schema')}`
+          : `atlas-spec#${pointer('', 'paths', op.path, 'get', 'responses', String(status), 'content', type, 'schema')}`;
     } else if (status < 400) {
       throw new TypeError(`createSpecValidator: ${op.id} has no ${status} response`);
     }

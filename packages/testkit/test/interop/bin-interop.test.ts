@@ -16,7 +16,7 @@ const children: ChildProcess[] = [];
 async function start(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [bin, '--port', '0', '--seed', '7', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   children.push(child);
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const [url] = (await once(lines, 'line')) as [string];
   return { child, url };
 }

@@ -17,7 +17,7 @@ export function recordingFetch(respond: (call: RecordedCall, index: number) => R
     // ky calls fetch(request) with a Request; strategies call fetch(url, init).
     const request = input instanceof Request ? input : undefined;
     const call: RecordedCall = {
-      url: request ? request.url : String(input),
+      url: input instanceof Request ? input.url : String(input),
       method: init?.method ?? request?.method ?? 'GET',
       headers: new Headers(init?.headers ?? request?.headers),
       body: typeof init?.body === 'string' ? init.body : '',
