@@ -1,5 +1,5 @@
 /** How the README test treats one command. */
-export type Mode = { kind: 'run' } | { kind: 'server' } | { kind: 'skip'; reason: string };
+type Mode = { kind: 'run' } | { kind: 'server' } | { kind: 'skip'; reason: string };
 
 /** One shell command from a fenced `sh` block. */
 export interface ReadmeCommand {

@@ -148,7 +148,7 @@ function serve(body: RenderedBody, entry: CacheEntry, status: string, now: numbe
 }
 
 /** Whether an `If-None-Match` value matches an ETag (`*`, a list, weak forms). */
-export function matchesEtag(header: string, etag: string): boolean {
+function matchesEtag(header: string, etag: string): boolean {
   if (header === etag || header.trim() === '*') return true;
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }

@@ -1,5 +1,5 @@
 /** The cache name used in `Cache-Status` (RFC 9211). */
-export const CACHE_NAME = 'atlas-checkpoints-proxy';
+const CACHE_NAME = 'atlas-checkpoints-proxy';
 
 /** What happened to a request in the cache, rendered as an RFC 9211 `Cache-Status` member. */
 export interface CacheOutcome {

@@ -1,13 +1,7 @@
 import { apiErrorBody, ATLAS_ERROR_CONTENT_TYPE, atlasContentType, type ApiError } from '@atlas-checkpoints/core';
 
-/** Content type of every error answer, as Atlas sends it. */
-export const ERROR_CONTENT_TYPE = ATLAS_ERROR_CONTENT_TYPE;
-
 /** Content type of every success answer for API version 2023-01-01. */
 export const SUCCESS_CONTENT_TYPE = atlasContentType();
-
-/** An Atlas `ApiError` document (keys written in alphabetical order). */
-export type ApiErrorDoc = ApiError;
 
 /**
  * An answer the proxy gives in Atlas's error shape. Thrown by validation and auth, rendered by
@@ -19,7 +13,7 @@ export type ApiErrorDoc = ApiError;
 export class ProxyApiError extends Error {
   override name = 'ProxyApiError' as const;
   readonly status: number;
-  readonly body: ApiErrorDoc;
+  readonly body: ApiError;
   readonly headers: Readonly<Record<string, string>>;
 
   constructor(
@@ -49,7 +43,7 @@ export function isProxyApiError(error: unknown): error is ProxyApiError {
  * errorJson({ error: 404, errorCode: 'X', detail: 'd', reason: 'Not Found', parameters: [] })
  * // '{"detail":"d","error":404,"errorCode":"X","parameters":[],"reason":"Not Found"}'
  */
-export function errorJson(doc: unknown): string {
+function errorJson(doc: unknown): string {
   return JSON.stringify(sortKeys(doc));
 }
 
@@ -62,8 +56,8 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** The headers of an error answer: `application/json` and `X-Error-Code`. */
-export function errorHeaders(errorCode: string, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
-  return { 'content-type': ERROR_CONTENT_TYPE, 'x-error-code': errorCode, ...extra };
+function errorHeaders(errorCode: string, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return { 'content-type': ATLAS_ERROR_CONTENT_TYPE, 'x-error-code': errorCode, ...extra };
 }
 
 /** Builds a `Response` for an Atlas-shaped error. */

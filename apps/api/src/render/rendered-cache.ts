@@ -23,7 +23,7 @@ export interface RenderedBody extends RenderSource {
 }
 
 /** Bodies smaller than this are never compressed. */
-export const MIN_COMPRESS_BYTES = 1024;
+const MIN_COMPRESS_BYTES = 1024;
 
 /**
  * Builds a rendered body from JSON text, with a strong ETag of its bytes.

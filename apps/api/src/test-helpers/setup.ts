@@ -8,7 +8,7 @@ import type { ProxyOptions } from '../app/options.js';
 import { startServer, type RunningProxyServer } from '../server/start-server.js';
 
 /** A controllable clock for cache tests. */
-export function manualClock(start = Date.UTC(2024, 0, 1)) {
+function manualClock(start = Date.UTC(2024, 0, 1)) {
   let t = start;
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }

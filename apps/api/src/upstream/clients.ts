@@ -54,6 +54,3 @@ export function createUpstreamClients(config: UpstreamConfig) {
     },
   };
 }
-
-/** The clients returned by {@link createUpstreamClients}. */
-export type UpstreamClients = ReturnType<typeof createUpstreamClients>;

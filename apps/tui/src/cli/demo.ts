@@ -1,5 +1,3 @@
-import type { AtlasReader } from '../source/types.js';
-
 /** Checkpoints per cluster in demo mode unless `--demo-checkpoints` says otherwise. */
 export const DEMO_CHECKPOINTS = 500;
 
@@ -42,6 +40,3 @@ export async function createDemoTransport(
   const fake = createFakeAtlas({ fixtures });
   return { fetch: fake.fetch, baseUrl: fake.baseUrl };
 }
-
-/** A reader for demo mode (the real core client over the demo transport). */
-export type DemoReader = AtlasReader;

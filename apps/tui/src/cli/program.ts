@@ -139,7 +139,7 @@ export function createProgram(io: CliIo, handlers: Handlers): Command {
 }
 
 /** Commands and flags, read from the program itself so completion never drifts. */
-export function completionSpec(program: Command): CompletionSpec {
+function completionSpec(program: Command): CompletionSpec {
   const flagsOf = (c: Command): string[] => [
     ...c.options.flatMap((o) => [o.short, o.long].filter((f): f is string => f !== undefined)),
     '--help',

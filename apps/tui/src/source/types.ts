@@ -34,7 +34,7 @@ export interface PageOf<T> {
 }
 
 /** List query parameters shared by every list call. */
-export interface ListParams {
+interface ListParams {
   readonly pageNum?: number;
   readonly itemsPerPage?: number;
   readonly includeCount?: boolean;

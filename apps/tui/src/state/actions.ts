@@ -28,5 +28,3 @@ export type Action =
   | { readonly type: 'cacheInfo'; readonly status: string; readonly age: number | undefined }
   | { readonly type: 'copied'; readonly seq: number; readonly delivered: boolean }
   | { readonly type: 'quit' };
-
-export type ActionType = Action['type'];

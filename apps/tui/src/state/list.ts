@@ -72,7 +72,7 @@ export function reView<T>(kind: ListScreen['kind'], list: ListData<T>, height: n
 }
 
 /** Whether a list page says more pages exist. */
-export function pageHasMore(page: PageOf<unknown>, loadedAfter: number): boolean {
+function pageHasMore(page: PageOf<unknown>, loadedAfter: number): boolean {
   if (page.totalCount !== undefined) return loadedAfter < page.totalCount && page.results.length > 0;
   if (page.links !== undefined) return page.links.some((l) => l.rel === 'next');
   return false;

@@ -2,7 +2,7 @@ import { itemAt, viewLength } from './list.js';
 import type { BrowserState, ListScreen, Screen } from './types.js';
 
 /** Lines the browser draws around a list: header (2), column titles (1), status (2), margin (1). */
-export const LIST_CHROME = 6;
+const LIST_CHROME = 6;
 /** Start fetching the next page when the cursor is this close to the end of what is loaded. */
 export const PREFETCH_MARGIN = 50;
 

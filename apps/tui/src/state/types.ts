@@ -33,13 +33,13 @@ interface ScreenBase {
 }
 
 /** The projects list. */
-export interface ProjectsScreen extends ScreenBase {
+interface ProjectsScreen extends ScreenBase {
   readonly kind: 'projects';
   readonly list: ListData<ProjectRow>;
 }
 
 /** One project's clusters. */
-export interface ClustersScreen extends ScreenBase {
+interface ClustersScreen extends ScreenBase {
   readonly kind: 'clusters';
   readonly groupId: string;
   readonly projectName: string;
@@ -47,7 +47,7 @@ export interface ClustersScreen extends ScreenBase {
 }
 
 /** One cluster's checkpoints. */
-export interface CheckpointsScreen extends ScreenBase {
+interface CheckpointsScreen extends ScreenBase {
   readonly kind: 'checkpoints';
   readonly groupId: string;
   readonly projectName: string;

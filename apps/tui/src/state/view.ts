@@ -43,7 +43,7 @@ const searchTexts: Record<Kind, WeakMap<object, string>> = {
 };
 
 /** The text a filter matches against: ids, names, dates (ISO and local), restorable, part names. */
-export function searchText(kind: Kind, row: unknown): string {
+function searchText(kind: Kind, row: unknown): string {
   if (typeof row !== 'object' || row === null) return rawSearchText(kind, row);
   const cache = searchTexts[kind];
   let text = cache.get(row);

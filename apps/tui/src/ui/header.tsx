@@ -11,7 +11,7 @@ export interface SourceInfo {
 }
 
 /** Breadcrumbs for the current stack: `projects › prod › Cluster0 › 65f…`. */
-export function breadcrumbs(stack: readonly Screen[]): string {
+function breadcrumbs(stack: readonly Screen[]): string {
   const top = stack[stack.length - 1];
   if (top === undefined) return '';
   const crumbs = ['projects'];

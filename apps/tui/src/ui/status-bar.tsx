@@ -6,7 +6,7 @@ import { useColor } from './color.js';
 import { Spinner } from './spinner.js';
 
 /** "loaded N of totalCount" (or "N shown of M loaded" while filtered). */
-export function loadedText(state: BrowserState): string {
+function loadedText(state: BrowserState): string {
   const screen = currentScreen(state);
   if (screen.kind === 'detail') return '';
   const { list } = screen;

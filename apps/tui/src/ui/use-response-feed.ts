@@ -3,7 +3,7 @@ import type { ResponseFeed } from '../source/response-feed.js';
 import type { Action } from '../state/actions.js';
 
 /** Seconds from a `Retry-After` header (seconds or HTTP date); 1 s when absent or unreadable. */
-export function retryAfterMs(value: string | null, now: number): number {
+function retryAfterMs(value: string | null, now: number): number {
   if (value === null) return 1000;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

@@ -2,7 +2,7 @@ import type { AuthChallenge } from './www-authenticate.js';
 import { parseWwwAuthenticate } from './www-authenticate.js';
 
 /** Digest algorithms this client computes, strongest first (RFC 7616 §6.1). */
-export const DIGEST_ALGORITHMS = ['SHA-512-256', 'SHA-512-256-sess', 'SHA-256', 'SHA-256-sess', 'MD5', 'MD5-sess'] as const;
+const DIGEST_ALGORITHMS = ['SHA-512-256', 'SHA-512-256-sess', 'SHA-256', 'SHA-256-sess', 'MD5', 'MD5-sess'] as const;
 export type DigestAlgorithm = (typeof DIGEST_ALGORITHMS)[number];
 
 /** A usable `Digest` challenge. */
@@ -26,7 +26,7 @@ export interface DigestChallenge {
  * @example
  * toDigestChallenge({ scheme: 'digest', params: { realm: 'r', nonce: 'n', qop: 'auth' } })?.algorithm // 'MD5'
  */
-export function toDigestChallenge(challenge: AuthChallenge): DigestChallenge | undefined {
+function toDigestChallenge(challenge: AuthChallenge): DigestChallenge | undefined {
   if (challenge.scheme !== 'digest') return undefined;
   const { realm, nonce, opaque, algorithm, qop, stale, userhash } = challenge.params;
   if (!nonce) return undefined;

@@ -52,7 +52,7 @@ export async function tokenEndpointError(response: Response, url: string, secret
  * @example
  * scrubSecrets('bad secret s3cr3t', ['s3cr3t']) // 'bad secret [REDACTED]'
  */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
+function scrubSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (secret.length < 4) continue;

@@ -8,7 +8,7 @@ import type { AtlasClientOptions, ResponseInfo } from './options.js';
 import { sleep, type Sleep } from './sleep.js';
 
 /** A transport that always returns a promise (a Hono `app.fetch` may answer synchronously or throw). */
-export type Transport = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+type Transport = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
 /** Client options with defaults applied and checked. */
 export interface ResolvedOptions {

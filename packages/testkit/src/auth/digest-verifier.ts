@@ -3,11 +3,11 @@ import { parseDigestHeader } from './digest-header.js';
 import type { FakeApiKey } from './types.js';
 
 /** Digest realm Atlas uses. */
-export const DIGEST_REALM = 'MMS Public API';
+const DIGEST_REALM = 'MMS Public API';
 const MAX_NONCES = 10_000;
 
 /** The outcome of checking a Digest Authorization header. */
-export type DigestResult =
+type DigestResult =
   | { readonly ok: true; readonly key: FakeApiKey }
   | { readonly ok: false; readonly reason: 'wrong-credentials' | 'stale' | 'replay' | 'malformed' };
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FakeServiceAccount } from './types.js';
 
 /** Outcome of checking a bearer token. */
-export type TokenCheck =
+type TokenCheck =
   | { readonly ok: true; readonly account: FakeServiceAccount }
   | { readonly ok: false; readonly reason: 'unknown' | 'expired' | 'revoked' };
 

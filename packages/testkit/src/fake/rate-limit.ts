@@ -5,7 +5,7 @@ export interface RateLimitOptions {
 }
 
 /** The result of taking one token. */
-export interface RateLimitDecision {
+interface RateLimitDecision {
   readonly allowed: boolean;
   readonly limit: number;
   readonly remaining: number;

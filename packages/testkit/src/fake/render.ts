@@ -8,8 +8,6 @@ import type { ApiErrorBody } from './api-error.js';
  * expect(response.headers.get('content-type')).toBe(ATLAS_CONTENT_TYPE);
  */
 export const ATLAS_CONTENT_TYPE = atlasContentType();
-/** Error `Content-Type`. */
-export const ERROR_CONTENT_TYPE = ATLAS_ERROR_CONTENT_TYPE;
 
 /** How a body is serialised: `pretty` indents, `envelope` wraps (see the wire contract). */
 export interface RenderOptions {
@@ -62,7 +60,7 @@ export function renderError(body: ApiErrorBody, options: RenderOptions, headers:
   const payload = options.envelope ? { status: body.error, content: body } : body;
   return new Response(stringify(payload, options.pretty), {
     status: body.error,
-    headers: { 'Content-Type': ERROR_CONTENT_TYPE, 'X-Error-Code': body.errorCode, ...headers },
+    headers: { 'Content-Type': ATLAS_ERROR_CONTENT_TYPE, 'X-Error-Code': body.errorCode, ...headers },
   });
 }
 

@@ -6,7 +6,7 @@ export interface Item {
   n: number;
 }
 
-export interface ListCall {
+interface ListCall {
   pageNum: number;
   itemsPerPage: number;
   includeCount: boolean | undefined;

@@ -24,7 +24,7 @@ type Box = Record<string, unknown> & {
 };
 
 /** Keywords compared on every schema. */
-export const COMPARED = [
+const COMPARED = [
   'type',
   'format',
   'pattern',
