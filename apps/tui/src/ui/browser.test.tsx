@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { AtlasApiError } from '@atlas-checkpoints/core';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -17,7 +18,8 @@ function open(props: Partial<Omit<BrowserProps, 'reader'>> & { reader?: ReturnTy
     <Browser reader={reader} source={{ label: 'http://memory.local', demo: false }} now={NOW} itemsPerPage={100} {...props} />,
   );
   unmount = view.unmount;
-  const frame = () => view.lastFrame() ?? '';
+  // The text a user reads: colour codes vary with the terminal (Nx forces colour in `npm test`).
+  const frame = () => stripVTControlCharacters(view.lastFrame() ?? '');
   const until = (text: string | RegExp) =>
     vi.waitFor(() => (typeof text === 'string' ? expect(frame()).toContain(text) : expect(frame()).toMatch(text)), {
       timeout: 3000,
