@@ -18,7 +18,7 @@ export type { LoggedRequest } from './fake/request-log.js';
 export type { ListenOptions, RunningServer } from './fake/listen.js';
 export type { RouteName } from './fake/route-names.js';
 export type { FakeApiKey, FakeAuthOptions, FakeServiceAccount } from './auth/types.js';
-export { ATLAS_CONTENT_TYPE } from './fake/render.js';
+export { ATLAS_CONTENT_TYPE } from './fake/content-type.js';
 export { createSpecValidator } from './spec/spec-validator.js';
 export type { SpecValidationResult, SpecValidator, SpecValidatorOptions } from './spec/spec-validator.js';
 export { defaultSpecPath } from './spec/default-spec-path.js';

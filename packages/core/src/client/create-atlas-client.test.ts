@@ -114,10 +114,15 @@ describe('createAtlasClient', () => {
     expect(stub.requests[0]?.url).toBe('http://127.0.0.1:8080/atlas/api/atlas/v2/groups');
   });
 
-  it('uses the configured apiVersion and userAgent', async () => {
+  it('resolves a configured apiVersion date per operation as Atlas does, and sends the userAgent', async () => {
     const stub = stubFetch(() => page([]));
-    await createAtlasClient({ fetch: stub.fetch, apiVersion: '2024-08-05', userAgent: 'my-tool/1.0' }).listProjects();
-    expect(stub.requests[0]?.headers.get('accept')).toBe('application/vnd.atlas.2024-08-05+json');
+    const client = createAtlasClient({ fetch: stub.fetch, apiVersion: '2024-01-01', userAgent: 'my-tool/1.0' });
+    await client.listProjects();
+    await client.listClusters({ groupId: GROUP_ID });
+    expect(stub.requests.map((request) => request.headers.get('accept'))).toEqual([
+      'application/vnd.atlas.2023-01-01+json',
+      'application/vnd.atlas.2023-02-01+json',
+    ]);
     expect(stub.requests[0]?.headers.get('user-agent')).toBe('my-tool/1.0');
   });
 
@@ -239,7 +244,7 @@ describe('createAtlasClient', () => {
         expect(text).not.toContain(SECRET);
         expect(text).toContain('accessToken');
       }
-      expect(JSON.parse(printed[0] as string)).toMatchObject({ baseUrl: 'https://cloud.mongodb.com', apiVersion: '2023-01-01' });
+      expect(JSON.parse(printed[0] as string)).toMatchObject({ baseUrl: 'https://cloud.mongodb.com', apiVersion: 'newest' });
     });
 
     it('never appear in errors', async () => {

@@ -1,104 +1,84 @@
 import { redactUrl } from '../errors/redact.js';
-import type { Checkpoint } from '../schemas/checkpoint.js';
-import type { CheckpointPage, ClusterPage, GroupPage } from '../schemas/pages.js';
-import { assertShape, CheckpointCheck, CheckpointPageCheck, ClusterPageCheck, GroupPageCheck } from '../schemas/validators.js';
-import { executeGet, type CallContext } from './execute-get.js';
+import { OPERATION_LIST, OPERATIONS, type OperationId } from '../wire/operations.js';
+import { callOperation, type OperationContext } from './call-operation.js';
+import type { OperationMethods, OperationParams, PinnedVersion, ResponseOf, VersionOf, VersionPins } from './operation-types.js';
 import type { AtlasClientOptions } from './options.js';
-import {
-  buildUrl,
-  checkParamsObject,
-  checkPathParams,
-  listQuery,
-  type GetCheckpointParams,
-  type ListCheckpointsParams,
-  type ListClustersParams,
-  type ListOptions,
-} from './params.js';
 import { resolveOptions } from './resolve-options.js';
 import { createKy } from './send-attempt.js';
 
 /**
- * A client for the four Atlas operations. Methods do not use `this`: pass them around freely.
+ * A client for the operations of core's operation table: one method per operation, named as
+ * `OPERATIONS[id].method` (`listProjects`, `listClusters`, `listClusterBackupCheckpoints`,
+ * `getClusterBackupCheckpoint`), each asking for the newest API version core knows unless a
+ * version is pinned, plus `call` for any operation by `operationId` at any of its versions.
+ * Methods do not use `this`: pass them around freely.
  *
  * @example
  * const { listClusters } = createAtlasClient();
- * const page = await listClusters({ groupId: '32b6e34b3d91647abb20e7b8' });
+ * const page = await listClusters({ groupId: '32b6e34b3d91647abb20e7b8' }); // API version 2024-08-05
  */
-export interface AtlasClient {
+export type AtlasClient<Pins = Record<never, never>> = OperationMethods<Pins> & {
   readonly baseUrl: string;
-  /** `GET /api/atlas/v2/groups` */
-  readonly listProjects: (params?: ListOptions) => Promise<GroupPage>;
-  /** `GET /api/atlas/v2/groups/{groupId}/clusters` */
-  readonly listClusters: (params: ListClustersParams) => Promise<ClusterPage>;
-  /** `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backupCheckpoints` */
-  readonly listClusterBackupCheckpoints: (params: ListCheckpointsParams) => Promise<CheckpointPage>;
-  /** `GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backupCheckpoints/{checkpointId}` */
-  readonly getClusterBackupCheckpoint: (params: GetCheckpointParams) => Promise<Checkpoint>;
+  /**
+   * Calls an operation by its `operationId`, optionally at a given version of it.
+   *
+   * @example
+   * const legacy = await client.call('listGroupClusters', { groupId }, { apiVersion: '2023-01-01' });
+   */
+  call<Id extends OperationId, V extends VersionOf<Id> = PinnedVersion<Id, Pins>>(
+    operationId: Id,
+    params: OperationParams<Id>,
+    options?: { readonly apiVersion?: V | undefined },
+  ): Promise<ResponseOf<Id, V>>;
   /** A description without secrets (what `JSON.stringify(client)` prints). */
   toJSON(): Record<string, unknown>;
-}
+};
 
 /**
- * Creates an Atlas client on ky: parameters are validated before sending (`InvalidParameterError`,
- * no request), 2xx bodies after (`ResponseShapeError`); other statuses throw `AtlasApiError`, and
- * transport failures `AtlasRequestError`. GETs are retried on network errors, 429 and 5xx.
+ * Creates an Atlas client on ky: parameters are validated against the operation table before
+ * sending (`InvalidParameterError`, no request), 2xx bodies after against the schema of the
+ * version asked for (`ResponseShapeError`); other statuses throw `AtlasApiError`, and transport
+ * failures `AtlasRequestError`. GETs are retried on network errors, 429 and 5xx.
  *
  * @example
- * const client = createAtlasClient({ auth: serviceAccount({ clientId, clientSecret }) });
+ * const client = createAtlasClient({ auth: serviceAccount({ clientId, clientSecret }), onDeprecation: (n) => console.warn(n.operationId) });
  * const page = await client.listClusterBackupCheckpoints({ groupId, clusterName: 'Cluster0', itemsPerPage: 500 });
  * console.log(page.totalCount, page.results[0]?.id);
  */
-export function createAtlasClient(options: AtlasClientOptions = {}): AtlasClient {
-  const resolved = resolveOptions(options);
-  const context: CallContext = { ky: createKy(resolved), options: resolved };
+export function createAtlasClient(options?: AtlasClientOptions & { apiVersion?: undefined }): AtlasClient;
+export function createAtlasClient<const P extends VersionPins>(options: AtlasClientOptions & { apiVersion: P }): AtlasClient<P>;
+export function createAtlasClient(options: AtlasClientOptions): AtlasClient<string>;
+export function createAtlasClient(options?: AtlasClientOptions): AtlasClient<string> {
+  const resolved = resolveOptions(options ?? {});
+  const context: OperationContext = { ky: createKy(resolved), options: resolved, reportedDeprecations: new Set() };
   const base = resolved.baseUrl;
+  const pinned = resolved.apiVersion;
   const description = (): Record<string, unknown> => ({
     baseUrl: redactUrl(base),
     auth: resolved.auth.toJSON(),
-    apiVersion: resolved.apiVersion,
+    apiVersion: pinned instanceof Map ? Object.fromEntries(pinned) : (pinned ?? 'newest'),
     userAgent: resolved.userAgent,
     timeout: resolved.timeout,
     deadline: resolved.deadline,
     retry: { limit: resolved.retry.limit, maxRetryAfterMs: resolved.retry.maxRetryAfterMs },
   });
-
-  const client: AtlasClient = {
+  const client: Record<string, unknown> = {
     baseUrl: base,
-    listProjects: async (params) => {
-      const p = checkParamsObject(params, true);
-      const url = buildUrl(base, ['groups'], listQuery(p));
-      return executeGet(context, url, params?.signal, (body) => assertShape(GroupPageCheck, body, url));
-    },
-    listClusters: async (params) => {
-      const p = checkParamsObject(params, false);
-      checkPathParams(p, ['groupId']);
-      const url = buildUrl(base, ['groups', params.groupId, 'clusters'], listQuery(p));
-      return executeGet(context, url, params.signal, (body) => assertShape(ClusterPageCheck, body, url));
-    },
-    listClusterBackupCheckpoints: async (params) => {
-      const p = checkParamsObject(params, false);
-      checkPathParams(p, ['groupId', 'clusterName']);
-      const url = buildUrl(base, ['groups', params.groupId, 'clusters', params.clusterName, 'backupCheckpoints'], listQuery(p));
-      return executeGet(context, url, params.signal, (body) => assertShape(CheckpointPageCheck, body, url));
-    },
-    getClusterBackupCheckpoint: async (params) => {
-      const p = checkParamsObject(params, false);
-      checkPathParams(p, ['groupId', 'clusterName', 'checkpointId']);
-      const url = buildUrl(base, [
-        'groups',
-        params.groupId,
-        'clusters',
-        params.clusterName,
-        'backupCheckpoints',
-        params.checkpointId,
-      ]);
-      return executeGet(context, url, params.signal, (body) => assertShape(CheckpointCheck, body, url));
+    call: (operationId: unknown, params: unknown, callOptions?: { apiVersion?: unknown }) => {
+      const operation = OPERATION_LIST.find((candidate) => candidate.operationId === operationId);
+      if (!operation || !Object.hasOwn(OPERATIONS, String(operationId))) {
+        return Promise.reject(new TypeError(`createAtlasClient: no operation ${String(operationId)}`));
+      }
+      return callOperation(context, operation, params, callOptions?.apiVersion);
     },
     toJSON: description,
   };
+  for (const operation of OPERATION_LIST) {
+    client[operation.method] = (params?: unknown) => callOperation(context, operation, params);
+  }
   Object.defineProperty(client, Symbol.for('nodejs.util.inspect.custom'), {
     value: () => ({ AtlasClient: description() }),
     enumerable: false,
   });
-  return client;
+  return client as AtlasClient<string>;
 }

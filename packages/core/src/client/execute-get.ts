@@ -28,6 +28,7 @@ function classify(error: unknown, url: string, caller: AbortSignal | undefined, 
 async function attemptOnce(
   context: CallContext,
   url: string,
+  accept: string,
   caller: AbortSignal | undefined,
   deadline: Timer,
   counter: CallCounter,
@@ -35,7 +36,7 @@ async function attemptOnce(
   const timer = startTimer(context.options.timeout, `attempt timed out after ${context.options.timeout} ms`);
   const signal = anySignal([caller, deadline.signal, timer.signal]);
   try {
-    const response = await raceAbort(sendAttempt(context.ky, context.options, url, signal, counter), signal);
+    const response = await raceAbort(sendAttempt(context.ky, context.options, url, accept, signal, counter), signal);
     const text = await raceAbort(response.text(), signal);
     return { response, text };
   } catch (error) {
@@ -46,15 +47,16 @@ async function attemptOnce(
 }
 
 /**
- * GETs `url` and returns `parse(body)`, retrying network errors, per-attempt timeouts and 429/5xx
+ * GETs `url` with `accept` and returns `parse(body, response)`, retrying network errors, per-attempt timeouts and 429/5xx
  * (honouring `Retry-After` up to `maxRetryAfterMs`, else backoff with full jitter) within the
  * retry limit and the overall deadline. The caller's signal aborts at once, also during a wait.
  */
 export async function executeGet<T>(
   context: CallContext,
   url: string,
+  accept: string,
   caller: AbortSignal | undefined,
-  parse: (body: unknown) => T,
+  parse: (body: unknown, response: Response) => T,
 ): Promise<T> {
   const { retry, deadline: deadlineMs } = context.options;
   const deadline = startTimer(deadlineMs, `deadline of ${deadlineMs} ms exceeded`);
@@ -63,7 +65,7 @@ export async function executeGet<T>(
   try {
     for (let retries = 0; ; retries += 1) {
       if (caller?.aborted || deadline.signal.aborted) throw classify(undefined, url, caller, deadline);
-      const outcome = await attemptOnce(context, url, caller, deadline, counter);
+      const outcome = await attemptOnce(context, url, accept, caller, deadline, counter);
       let failure: Error;
       let retryable: boolean;
       let waitMs: number | undefined;
@@ -71,7 +73,7 @@ export async function executeGet<T>(
         failure = outcome.failure;
         retryable = failure instanceof AtlasRequestError && failure.kind !== 'aborted' && !deadline.signal.aborted;
       } else if (outcome.response.ok) {
-        return parse(parseSuccessBody(outcome.text, url));
+        return parse(parseSuccessBody(outcome.text, url), outcome.response);
       } else {
         const apiError = toApiError(outcome.response, outcome.text, 'GET', url, retry.now());
         failure = apiError;

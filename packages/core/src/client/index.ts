@@ -1,5 +1,16 @@
 export { createAtlasClient } from './create-atlas-client.js';
 export type { AtlasClient } from './create-atlas-client.js';
-export type { AtlasClientOptions, ResponseInfo, RetryOptions } from './options.js';
+export type {
+  NewestVersionOf,
+  OperationMethod,
+  OperationMethods,
+  OperationParams,
+  PathParamsOf,
+  PinnedVersion,
+  ResponseOf,
+  VersionOf,
+  VersionPins,
+} from './operation-types.js';
+export type { AtlasClientOptions, DeprecationNotice, ResponseInfo, RetryOptions } from './options.js';
 export type { GetCheckpointParams, ListCheckpointsParams, ListClustersParams, ListOptions } from './params.js';
 export type { Sleep } from './sleep.js';

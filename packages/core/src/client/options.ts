@@ -1,4 +1,5 @@
 import type { AtlasAuth } from '../auth/types.js';
+import type { VersionPins } from './operation-types.js';
 import type { Sleep } from './sleep.js';
 
 /**
@@ -61,10 +62,41 @@ export interface AtlasClientOptions {
   timeout?: number | undefined;
   /** Overall limit per call, retries and waits included, in ms (default 120 000). */
   deadline?: number | undefined;
-  /** The `Accept: application/vnd.atlas.<apiVersion>+json` version (default `2023-01-01`). */
-  apiVersion?: string | undefined;
+  /**
+   * The API version each operation is called with. Default: the newest version core knows for
+   * each operation. A map pins methods (`{ listClusters: '2023-02-01' }`); a date pins every
+   * operation the way Atlas resolves `Accept` (the newest version not later than the date).
+   */
+  apiVersion?: string | VersionPins | undefined;
   /** Default `@atlas-checkpoints/core/<version>`. */
   userAgent?: string | undefined;
   /** Called after every HTTP response (e.g. to show a proxy's `Cache-Status`); its errors are ignored. */
   onResponse?: ((info: ResponseInfo) => void) | undefined;
+  /**
+   * Called once per operation (per client) when a response says the operation or its version is
+   * deprecated (`Deprecation`, `Sunset` headers); its errors are ignored.
+   */
+  onDeprecation?: ((notice: DeprecationNotice) => void) | undefined;
+}
+
+/**
+ * What `onDeprecation` learns: which operation and version Atlas deprecated, and the dates the
+ * response gave (`Deprecation`, RFC 9745; `Sunset`, RFC 8594), when it gave them.
+ *
+ * @example
+ * createAtlasClient({ onDeprecation: ({ operationId, sunset }) => warn(`${operationId} is deprecated${sunset ? `, gone on ${sunset.toISOString().slice(0, 10)}` : ''}`) });
+ */
+export interface DeprecationNotice {
+  /** The spec's `operationId`, e.g. `listGroupClusterBackupCheckpoints`. */
+  operationId: string;
+  /** Core's method name, e.g. `listClusterBackupCheckpoints`. */
+  method: string;
+  /** The API version the call asked for. */
+  apiVersion: string;
+  /** When it was deprecated, when the response said. */
+  deprecation: Date | undefined;
+  /** When it stops being served, when the response said. */
+  sunset: Date | undefined;
+  /** The request URL, credentials redacted. */
+  url: string;
 }

@@ -1,5 +1,8 @@
 import { InvalidParameterError } from '../errors/invalid-parameter-error.js';
-import { CheckpointIdCheck, ClusterNameCheck, GroupIdCheck, ListQueryCheck } from '../schemas/validators.js';
+import { describeSchema } from '../schemas/describe-expected.js';
+import { compiledCheck } from '../wire/compiled-check.js';
+import type { Operation } from '../wire/operation.js';
+import type { OperationParams } from './operation-types.js';
 
 /**
  * Paging options every list method takes.
@@ -7,44 +10,13 @@ import { CheckpointIdCheck, ClusterNameCheck, GroupIdCheck, ListQueryCheck } fro
  * @example
  * await client.listProjects({ pageNum: 2, itemsPerPage: 500, includeCount: false, signal: AbortSignal.timeout(10_000) });
  */
-export interface ListOptions {
-  /** Page number, from 1 (Atlas default 1). */
-  pageNum?: number | undefined;
-  /** Items per page, 1..500 (Atlas default 100). */
-  itemsPerPage?: number | undefined;
-  /** Ask for `totalCount` (Atlas default true). */
-  includeCount?: boolean | undefined;
-  /** Aborts the call, including any wait between retries. */
-  signal?: AbortSignal | undefined;
-}
-
+export type ListOptions = OperationParams<'listGroups'>;
 /** Parameters of `listClusters`. */
-export interface ListClustersParams extends ListOptions {
-  /** Project id, 24 hexadecimal digits. */
-  groupId: string;
-}
-
+export type ListClustersParams = OperationParams<'listGroupClusters'>;
 /** Parameters of `listClusterBackupCheckpoints`. */
-export interface ListCheckpointsParams extends ListClustersParams {
-  /** Cluster name (`^[a-zA-Z0-9][a-zA-Z0-9-]*$`). */
-  clusterName: string;
-}
-
+export type ListCheckpointsParams = OperationParams<'listGroupClusterBackupCheckpoints'>;
 /** Parameters of `getClusterBackupCheckpoint`. */
-export interface GetCheckpointParams {
-  groupId: string;
-  clusterName: string;
-  /** Checkpoint id, 24 hexadecimal digits. */
-  checkpointId: string;
-  signal?: AbortSignal | undefined;
-}
-
-const OBJECT_ID = 'a 24-hexadecimal-digit id (^([a-f0-9]{24})$)';
-const EXPECTED: Record<string, string> = {
-  pageNum: 'a safe integer >= 1',
-  itemsPerPage: 'an integer from 1 to 500',
-  includeCount: 'a boolean',
-};
+export type GetCheckpointParams = OperationParams<'getGroupClusterBackupCheckpoint'>;
 
 /** Checks that `params` is an object (or absent where allowed) and its `signal` an AbortSignal. */
 export function checkParamsObject(params: unknown, optional: boolean): Record<string, unknown> {
@@ -56,48 +28,41 @@ export function checkParamsObject(params: unknown, optional: boolean): Record<st
   return params as Record<string, unknown>;
 }
 
-/** Checks the path ids present in `params`. */
+/** Checks an operation's path parameters against their schemas and returns them. */
 export function checkPathParams(
+  operation: Pick<Operation, 'pathParameters'>,
   params: Record<string, unknown>,
-  names: ReadonlyArray<'groupId' | 'clusterName' | 'checkpointId'>,
-): void {
-  for (const name of names) {
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, schema] of Object.entries(operation.pathParameters)) {
     const value = params[name];
-    const ok =
-      name === 'clusterName'
-        ? ClusterNameCheck.Check(value)
-        : name === 'groupId'
-          ? GroupIdCheck.Check(value)
-          : CheckpointIdCheck.Check(value);
-    if (!ok)
-      throw new InvalidParameterError(
-        name,
-        value,
-        name === 'clusterName' ? 'a cluster name (^[a-zA-Z0-9][a-zA-Z0-9-]*$)' : OBJECT_ID,
-      );
+    if (typeof value !== 'string' || !compiledCheck(schema).Check(value)) {
+      throw new InvalidParameterError(name, value, describeSchema(schema));
+    }
+    values[name] = value;
   }
+  return values;
 }
 
-/** Checks `pageNum`, `itemsPerPage`, `includeCount` and returns them as query parameters. */
-export function listQuery(params: Record<string, unknown>): Record<string, string> {
-  const query: Record<string, unknown> = {};
-  for (const name of ['pageNum', 'itemsPerPage', 'includeCount'] as const) {
-    if (params[name] !== undefined) query[name] = params[name];
+/**
+ * Checks the paging and filtering parameters an operation declares and returns them as query
+ * parameters, in table order. A number must also print as digits (1e21 would be sent as `1e+21`).
+ */
+export function clientQuery(operation: Pick<Operation, 'query'>, params: Record<string, unknown>): Array<[string, string]> {
+  const query: Array<[string, string]> = [];
+  for (const parameter of operation.query) {
+    if (parameter.role === 'render') continue;
+    const value = params[parameter.name];
+    if (value === undefined) continue;
+    const ok = compiledCheck(parameter.schema).Check(value) && (typeof value !== 'number' || Number.isSafeInteger(value));
+    if (!ok) throw new InvalidParameterError(parameter.name, value, describeSchema(parameter.schema));
+    query.push([parameter.name, String(value)]);
   }
-  if (!ListQueryCheck.Check(query)) {
-    const name = (ListQueryCheck.Errors(query).First()?.path ?? '/pageNum').slice(1);
-    throw new InvalidParameterError(name, query[name], EXPECTED[name] ?? 'a valid value');
-  }
-  // the spec sets no maximum, but 1e21 would be sent as "1e+21": keep to integers that print as digits
-  if (query.pageNum !== undefined && !Number.isSafeInteger(query.pageNum)) {
-    throw new InvalidParameterError('pageNum', query.pageNum, EXPECTED.pageNum as string);
-  }
-  return Object.fromEntries(Object.entries(query).map(([key, value]) => [key, String(value)]));
+  return query;
 }
 
-/** `baseUrl` + path segments (each percent-encoded) + query. */
-export function buildUrl(baseUrl: string, segments: readonly string[], query: Record<string, string> = {}): string {
-  const path = segments.map((segment) => encodeURIComponent(segment)).join('/');
+/** `baseUrl` + an expanded path + query. */
+export function buildUrl(baseUrl: string, path: string, query: Array<[string, string]> = []): string {
   const search = new URLSearchParams(query).toString();
-  return `${baseUrl}/api/atlas/v2/${path}${search ? `?${search}` : ''}`;
+  return `${baseUrl}${path}${search ? `?${search}` : ''}`;
 }

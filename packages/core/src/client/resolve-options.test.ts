@@ -9,7 +9,7 @@ describe('resolveOptions', () => {
       baseUrl: 'https://cloud.mongodb.com',
       timeout: 30_000,
       deadline: 120_000,
-      apiVersion: '2023-01-01',
+      apiVersion: undefined,
       userAgent: expect.stringMatching(/^@atlas-checkpoints\/core\/\d+\.\d+\.\d+/) as string,
       retry: { limit: 3, maxRetryAfterMs: 60_000, backoffBaseMs: 500, backoffMaxMs: 30_000 },
     });

@@ -1,10 +1,11 @@
-import { ATLAS_API_VERSION } from '../wire/media-type.js';
 import { none } from '../auth/none.js';
 import type { AtlasAuth } from '../auth/types.js';
 import { InvalidParameterError } from '../errors/invalid-parameter-error.js';
 import { redactUrl } from '../errors/redact.js';
 import { VERSION } from '../version.js';
-import type { AtlasClientOptions, ResponseInfo } from './options.js';
+import { isApiVersionDate, type ApiVersion } from '../wire/api-version.js';
+import { OPERATION_LIST } from '../wire/operations.js';
+import type { AtlasClientOptions, DeprecationNotice, ResponseInfo } from './options.js';
 import { sleep, type Sleep } from './sleep.js';
 
 /** A transport that always returns a promise (a Hono `app.fetch` may answer synchronously or throw). */
@@ -26,13 +27,14 @@ export interface ResolvedOptions {
   };
   timeout: number;
   deadline: number;
-  apiVersion: string;
+  /** A date every operation resolves against, or the versions pinned per method. */
+  apiVersion: ApiVersion | ReadonlyMap<string, ApiVersion> | undefined;
   userAgent: string;
   onResponse: ((info: ResponseInfo) => void) | undefined;
+  onDeprecation: ((notice: DeprecationNotice) => void) | undefined;
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
-const API_VERSION = /^\d{4}-\d{2}-\d{2}$/;
 
 function integer(name: string, value: number | undefined, fallback: number, min: number): number {
   const resolved = value ?? fallback;
@@ -72,11 +74,39 @@ function toTransport(fetch: AtlasClientOptions['fetch']): Transport {
   };
 }
 
+function resolveApiVersion(value: AtlasClientOptions['apiVersion']): ResolvedOptions['apiVersion'] {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') {
+    if (!isApiVersionDate(value)) throw new InvalidParameterError('apiVersion', value, 'a date like 2024-08-05');
+    return value;
+  }
+  if (value === null || typeof value !== 'object') {
+    throw new InvalidParameterError('apiVersion', value, 'a date, or versions by method name');
+  }
+  const pins = new Map<string, ApiVersion>();
+  for (const [method, version] of Object.entries(value as Record<string, unknown>)) {
+    if (version === undefined) continue;
+    const operation = OPERATION_LIST.find((candidate) => candidate.method === method);
+    const versions = operation?.versions.map((entry) => entry.version) ?? [];
+    if (!operation) {
+      throw new InvalidParameterError(
+        `apiVersion.${method}`,
+        version,
+        `a method name (${OPERATION_LIST.map((op) => op.method).join(', ')})`,
+      );
+    }
+    if (typeof version !== 'string' || !(versions as string[]).includes(version)) {
+      throw new InvalidParameterError(`apiVersion.${method}`, version, `one of ${versions.join(', ')}`);
+    }
+    pins.set(method, version as ApiVersion);
+  }
+  return pins;
+}
+
 /** Applies defaults and checks every option; bad options throw {@link InvalidParameterError}. */
 export function resolveOptions(options: AtlasClientOptions = {}): ResolvedOptions {
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
-  const apiVersion = options.apiVersion ?? ATLAS_API_VERSION;
-  if (!API_VERSION.test(apiVersion)) throw new InvalidParameterError('apiVersion', apiVersion, 'a date like 2023-01-01');
+  const apiVersion = resolveApiVersion(options.apiVersion);
   const userAgent = options.userAgent ?? `@atlas-checkpoints/core/${VERSION}`;
   if (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent)) {
     throw new InvalidParameterError('userAgent', userAgent, 'printable ASCII');
@@ -85,8 +115,10 @@ export function resolveOptions(options: AtlasClientOptions = {}): ResolvedOption
   if (typeof auth?.authorize !== 'function' || typeof auth.handleUnauthorized !== 'function') {
     throw new InvalidParameterError('auth', typeof auth, 'an AtlasAuth (none(), accessToken(), serviceAccount(), apiKey())');
   }
-  if (options.onResponse !== undefined && typeof options.onResponse !== 'function') {
-    throw new InvalidParameterError('onResponse', typeof options.onResponse, 'a function');
+  for (const name of ['onResponse', 'onDeprecation'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new InvalidParameterError(name, typeof options[name], 'a function');
+    }
   }
   return {
     baseUrl: resolveBaseUrl(options.baseUrl),
@@ -106,5 +138,6 @@ export function resolveOptions(options: AtlasClientOptions = {}): ResolvedOption
     apiVersion,
     userAgent,
     onResponse: options.onResponse,
+    onDeprecation: options.onDeprecation,
   };
 }

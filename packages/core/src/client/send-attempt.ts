@@ -1,11 +1,10 @@
 import ky, { type KyInstance } from 'ky';
 import type { AuthRequest } from '../auth/types.js';
 import { redactUrl } from '../errors/redact.js';
-import { atlasMediaType } from '../wire/media-type.js';
 import type { ResolvedOptions } from './resolve-options.js';
 
 /**
- * The client's ky instance: the injected transport, Atlas's media type and User-Agent, no ky
+ * The client's ky instance: the injected transport and User-Agent (each call sets its `Accept`), no ky
  * timeout and no ky retries (the client's retry loop owns those, and {@link sendAttempt} the one
  * re-send after a 401 challenge).
  */
@@ -15,7 +14,7 @@ export function createKy(options: ResolvedOptions): KyInstance {
     retry: 0,
     timeout: false,
     throwHttpErrors: false,
-    headers: { accept: atlasMediaType(options.apiVersion), 'user-agent': options.userAgent },
+    headers: { 'user-agent': options.userAgent },
   });
 }
 
@@ -40,7 +39,7 @@ function report(options: ResolvedOptions, request: AuthRequest, response: Respon
 }
 
 /**
- * One GET through ky. A `beforeRequest` hook sets `Authorization` from `auth.authorize` on every
+ * One GET through ky with the call's `Accept`. A `beforeRequest` hook sets `Authorization` from `auth.authorize` on every
  * HTTP request; each response is reported to `onResponse`; on a 401 that `auth.handleUnauthorized`
  * accepts (a Digest challenge, a refreshed token) the request is sent once more.
  *
@@ -51,6 +50,7 @@ export async function sendAttempt(
   client: KyInstance,
   options: ResolvedOptions,
   url: string,
+  accept: string,
   signal: AbortSignal,
   counter: CallCounter,
 ): Promise<Response> {
@@ -59,6 +59,7 @@ export async function sendAttempt(
     let startedAt = 0;
     const response = await client.get(url, {
       signal,
+      headers: { accept },
       hooks: {
         beforeRequest: [
           async (request) => {

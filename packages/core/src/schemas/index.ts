@@ -1,8 +1,10 @@
+export { AdvancedClusterDescription } from './advanced-cluster-description.js';
 export { ApiError, BadRequestDetail, FieldViolation } from './api-error.js';
 export { BsonTimestamp } from './bson-timestamp.js';
 export { Checkpoint } from './checkpoint.js';
 export { CheckpointPart, CheckpointPartType } from './checkpoint-part.js';
 export { Cluster } from './cluster.js';
+export { ClusterDescription20240805 } from './cluster-description-20240805.js';
 export { describeSchema } from './describe-expected.js';
 export { isDateTime, registerFormats } from './formats.js';
 export { Group, ResourceTag } from './group.js';
@@ -10,8 +12,25 @@ export { Link, Links } from './link.js';
 export { OBJECT_ID_PATTERN } from './object-id.js';
 export { Paginated } from './paginated.js';
 export type { Page } from './paginated.js';
-export { CheckpointPage, ClusterPage, GroupPage } from './pages.js';
-export { CheckpointId, ClusterName, GroupId, IncludeCount, ItemsPerPage, ListQuery, PageNum } from './params.js';
+export {
+  AdvancedClusterDescriptionPage,
+  CheckpointPage,
+  ClusterDescription20240805Page,
+  ClusterPage,
+  GroupPage,
+} from './pages.js';
+export {
+  CheckpointId,
+  ClusterName,
+  Envelope,
+  GroupId,
+  IncludeCount,
+  IncludeDeletedWithRetainedBackups,
+  ItemsPerPage,
+  ListQuery,
+  PageNum,
+  Pretty,
+} from './params.js';
 export {
   ApiErrorCheck,
   assertShape,

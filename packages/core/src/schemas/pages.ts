@@ -1,5 +1,7 @@
 import type { Static } from '@sinclair/typebox';
+import { AdvancedClusterDescription } from './advanced-cluster-description.js';
 import { Checkpoint } from './checkpoint.js';
+import { ClusterDescription20240805 } from './cluster-description-20240805.js';
 import { Cluster } from './cluster.js';
 import { Group } from './group.js';
 import { Paginated } from './paginated.js';
@@ -30,3 +32,21 @@ export type GroupPage = Static<typeof GroupPage>;
  */
 export const ClusterPage = Paginated(Cluster);
 export type ClusterPage = Static<typeof ClusterPage>;
+
+/**
+ * A page of clusters in API version 2023-02-01 (`PaginatedAdvancedClusterDescriptionView`).
+ *
+ * @example
+ * const page: AdvancedClusterDescriptionPage = await client.call('listGroupClusters', { groupId }, { apiVersion: '2023-02-01' });
+ */
+export const AdvancedClusterDescriptionPage = Paginated(AdvancedClusterDescription);
+export type AdvancedClusterDescriptionPage = Static<typeof AdvancedClusterDescriptionPage>;
+
+/**
+ * A page of clusters in API version 2024-08-05 (`PaginatedClusterDescription20240805`).
+ *
+ * @example
+ * const page: ClusterDescription20240805Page = await client.listClusters({ groupId });
+ */
+export const ClusterDescription20240805Page = Paginated(ClusterDescription20240805);
+export type ClusterDescription20240805Page = Static<typeof ClusterDescription20240805Page>;

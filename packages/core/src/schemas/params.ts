@@ -78,3 +78,36 @@ export const ListQuery = Type.Object({
   includeCount: Type.Optional(IncludeCount),
 });
 export type ListQuery = Static<typeof ListQuery>;
+
+/**
+ * Whether the answer is wrapped in an envelope (lists gain `status`; one resource becomes `{ status, content }`).
+ *
+ * @example
+ * const wrapped: Envelope = true;
+ */
+export const Envelope = Type.Boolean({
+  default: false,
+  description: 'Whether the response is wrapped in an envelope JSON object carrying the HTTP status.',
+});
+export type Envelope = Static<typeof Envelope>;
+
+/**
+ * Whether the body is indented.
+ *
+ * @example
+ * const indented: Pretty = true;
+ */
+export const Pretty = Type.Boolean({ default: false, description: 'Whether the response body is in prettyprint format.' });
+export type Pretty = Static<typeof Pretty>;
+
+/**
+ * Whether the clusters list also returns deleted clusters whose backups are retained.
+ *
+ * @example
+ * await client.listClusters({ groupId, includeDeletedWithRetainedBackups: true });
+ */
+export const IncludeDeletedWithRetainedBackups = Type.Boolean({
+  default: false,
+  description: 'Whether to return clusters with retained backups.',
+});
+export type IncludeDeletedWithRetainedBackups = Static<typeof IncludeDeletedWithRetainedBackups>;

@@ -1,5 +1,5 @@
 import type { Principal } from '../fake/context.js';
-import { atlasErrors } from '../fake/errors.js';
+import { wireErrors } from '@atlas-checkpoints/core';
 import { digestChallenge } from './digest-header.js';
 import type { DigestVerifier } from './digest-verifier.js';
 import type { TokenStore } from './token-store.js';
@@ -24,17 +24,17 @@ export function authenticate(auth: Authenticator, header: string | undefined, me
   if (header && scheme === 'digest' && auth.digest) {
     const result = auth.digest.verify(header, method, requestUri);
     if (result.ok) return { scheme: 'digest', id: result.key.publicKey, groupIds: result.key.groupIds };
-    if (result.reason === 'stale') throw atlasErrors.unauthorized(challenge(true));
-    if (result.reason === 'wrong-credentials') throw atlasErrors.wrongCredentials(challenge(false));
-    throw atlasErrors.unauthorized(challenge(false));
+    if (result.reason === 'stale') throw wireErrors.unauthorized(challenge(true));
+    if (result.reason === 'wrong-credentials') throw wireErrors.wrongCredentials(challenge(false));
+    throw wireErrors.unauthorized(challenge(false));
   }
   if (header && scheme === 'bearer' && auth.tokens) {
     const result = auth.tokens.check(header.slice(7).trim());
     if (result.ok) return { scheme: 'bearer', id: result.account.clientId, groupIds: result.account.groupIds };
-    throw atlasErrors.unauthorized({
+    throw wireErrors.unauthorized({
       ...challenge(false),
       ...(auth.digest ? {} : { 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
     });
   }
-  throw atlasErrors.unauthorized(challenge(false));
+  throw wireErrors.unauthorized(challenge(false));
 }

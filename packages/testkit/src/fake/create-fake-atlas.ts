@@ -8,11 +8,12 @@ import { generateFixtures } from '../fixtures/generate-fixtures.js';
 import type { Fixtures } from '../fixtures/types.js';
 import { createBodyCache } from './body-cache.js';
 import type { FakeEnv } from './context.js';
-import { atlasErrors } from './errors.js';
+import { wireErrors } from '@atlas-checkpoints/core';
+import { toErrorResponse } from './error-response.js';
 import { createFaultController, type FaultController, type FaultRule, type LatencySetting } from './faults.js';
 import { createInProcessFetch } from './in-process-fetch.js';
 import { listenOn, type ListenOptions, type RunningServer } from './listen.js';
-import { createPipeline, toErrorResponse } from './pipeline.js';
+import { createPipeline } from './pipeline.js';
 import { createTokenBucket, type RateLimitOptions } from './rate-limit.js';
 import type { LoggedRequest } from './request-log.js';
 import { mountRoutes } from './routes.js';
@@ -90,8 +91,8 @@ export function createFakeAtlas(options: FakeAtlasOptions = {}): FakeAtlas {
   app.use('*', createPipeline({ faults, bucket, auth, now, record }));
   if (auth?.tokens && options.auth !== 'none') mountOAuthRoutes(app, options.auth?.oauth ?? [], auth.tokens);
   mountRoutes(app, createStore(fixtures), createBodyCache(options.bodyCacheSize ?? 1000));
-  app.notFound((c) => toErrorResponse(atlasErrors.resourceNotFound(new URL(c.req.url).pathname), new URL(c.req.url)));
-  app.onError((error, c) => toErrorResponse(error, new URL(c.req.url)));
+  app.notFound((c) => toErrorResponse(wireErrors.resourceNotFound(c.req.path)));
+  app.onError((error) => toErrorResponse(error));
   return {
     app,
     fetch: createInProcessFetch((request) => app.fetch(request), baseUrl),

@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import { authenticate, type Authenticator } from '../auth/authenticate.js';
-import { isFakeAtlasError } from './api-error.js';
+import { wireErrors } from '@atlas-checkpoints/core';
 import { applyBodyFault, DROP_MARKER, truncateOnSocket } from './body-faults.js';
 import type { FakeEnv, Principal } from './context.js';
-import { atlasErrors, errorForStatus } from './errors.js';
+import { toErrorResponse } from './error-response.js';
+import { errorForStatus } from './fault-errors.js';
 import type { FaultController, FaultRule } from './faults.js';
 import type { TokenBucket } from './rate-limit.js';
-import { lenientRenderOptions, renderError } from './render.js';
 import { authSchemeOf, type LoggedRequest } from './request-log.js';
 import { routeOf } from './route-names.js';
 
@@ -37,12 +37,6 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** Errors thrown before routing, rendered as Atlas errors (anything unexpected becomes a 500). */
-export function toErrorResponse(error: unknown, url: URL): Response {
-  const atlas = isFakeAtlasError(error) ? error : atlasErrors.unexpected();
-  return renderError(atlas.body, lenientRenderOptions(url), atlas.headers);
 }
 
 function dropped(env: unknown): Response {
@@ -87,15 +81,15 @@ export function createPipeline(deps: PipelineDeps): MiddlewareHandler<FakeEnv> {
       if (rule?.kind === 'drop') return dropped(c.env);
       if (rule?.kind === 'error') {
         const status = rule.status ?? 500;
-        const headers = status === 429 || status === 503 ? { 'Retry-After': String(rule.retryAfterSeconds ?? 1) } : undefined;
+        const headers = status === 429 || status === 503 ? { 'retry-after': String(rule.retryAfterSeconds ?? 1) } : undefined;
         throw errorForStatus(status, rule.errorCode, rule.detail, headers);
       }
-      if (rule?.kind === 'rateLimit') throw atlasErrors.rateLimited(rule.retryAfterSeconds ?? 1, 100);
+      if (rule?.kind === 'rateLimit') throw wireErrors.rateLimited(rule.retryAfterSeconds ?? 1, 100);
       if (route !== 'oauthToken' && route !== 'oauthRevoke') {
         let rateHeaders: Record<string, string> = UNLIMITED;
         if (deps.bucket) {
           const decision = deps.bucket.take();
-          if (!decision.allowed) throw atlasErrors.rateLimited(decision.retryAfterSeconds, decision.limit);
+          if (!decision.allowed) throw wireErrors.rateLimited(decision.retryAfterSeconds, decision.limit);
           rateHeaders = { 'RateLimit-Limit': String(decision.limit), 'RateLimit-Remaining': String(decision.remaining) };
         }
         c.set('rateHeaders', rateHeaders);
@@ -107,7 +101,7 @@ export function createPipeline(deps: PipelineDeps): MiddlewareHandler<FakeEnv> {
         entry.fault = rule?.kind;
       }
     } catch (error) {
-      const response = toErrorResponse(error, url);
+      const response = toErrorResponse(error);
       entry.status = response.status;
       return response;
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateFixtures } from '../fixtures/generate-fixtures.js';
 import { createFakeAtlas } from './create-fake-atlas.js';
-import { ATLAS_CONTENT_TYPE } from './render.js';
+import { ATLAS_CONTENT_TYPE } from './content-type.js';
 
 const fixtures = generateFixtures({ seed: 42, projects: 3, clustersPerProject: 2, checkpointsPerCluster: 250 });
 const fake = createFakeAtlas({ fixtures });
@@ -79,9 +79,11 @@ describe('fake Atlas routes', () => {
     expect(list.json.results).toHaveLength(3);
     const single = await get(`${checkpoints}/${String(cluster.checkpoints[0]?.id)}?envelope=true`);
     expect(Object.keys(single.json)).toEqual(['status', 'content']);
-    const error = await get(`/api/atlas/v2/groups/${'f'.repeat(24)}/clusters?envelope=true`);
+    // An error document already carries its status (`error`): errors are never enveloped or indented.
+    const error = await get(`/api/atlas/v2/groups/${'f'.repeat(24)}/clusters?envelope=true&pretty=true`);
     expect(error.response.status).toBe(404);
-    expect(error.json).toMatchObject({ status: 404, content: { errorCode: 'GROUP_NOT_FOUND' } });
+    expect(error.json).toMatchObject({ error: 404, errorCode: 'GROUP_NOT_FOUND' });
+    expect(error.text).not.toContain('\n');
   });
 
   it('indents with pretty=true and is compact otherwise', async () => {
@@ -131,7 +133,7 @@ describe('fake Atlas routes', () => {
     const cases: Array<[string, string, string]> = [
       ['itemsPerPage=501', 'INVALID_ITEMS_PER_PAGE', 'itemsPerPage'],
       ['itemsPerPage=0', 'INVALID_ITEMS_PER_PAGE', 'itemsPerPage'],
-      ['itemsPerPage=ten', 'VALIDATION_ERROR', 'itemsPerPage'],
+      ['itemsPerPage=ten', 'INVALID_ITEMS_PER_PAGE', 'itemsPerPage'],
       ['pageNum=0', 'VALIDATION_ERROR', 'pageNum'],
       ['pageNum=1.5', 'VALIDATION_ERROR', 'pageNum'],
       ['includeCount=yes', 'VALIDATION_ERROR', 'includeCount'],
@@ -145,16 +147,15 @@ describe('fake Atlas routes', () => {
     }
   });
 
-  it('negotiates the API version: default for */*, 406 for versions the endpoint lacks', async () => {
+  it('negotiates the API version: the first for */*, the newest not later than a date, 406 before the first', async () => {
     expect((await get('/api/atlas/v2/groups', { accept: '*/*' })).response.status).toBe(200);
     expect((await get('/api/atlas/v2/groups', {})).response.status).toBe(200);
     const newer = await get(`/api/atlas/v2/groups/${groupId}/clusters`, { accept: 'application/vnd.atlas.2024-08-05+json' });
-    expect(newer.response.status).toBe(406);
-    expect(newer.json).toMatchObject({ errorCode: 'NOT_ACCEPTABLE', reason: 'Not Acceptable' });
-    expect(String(newer.json.detail)).toMatch(/serves only 2023-01-01/);
-    expect((await get('/api/atlas/v2/groups', { accept: 'application/vnd.atlas.2099-01-01+json' })).json.errorCode).toBe(
-      'NOT_ACCEPTABLE',
-    );
+    expect(newer.response.headers.get('content-type')).toBe('application/vnd.atlas.2024-08-05+json;charset=utf-8');
+    const later = await get('/api/atlas/v2/groups', { accept: 'application/vnd.atlas.2099-01-01+json' });
+    expect(later.response.headers.get('content-type')).toBe(ATLAS_CONTENT_TYPE);
+    const early = await get('/api/atlas/v2/groups', { accept: 'application/vnd.atlas.2022-12-31+json' });
+    expect(early.json).toMatchObject({ errorCode: 'NOT_ACCEPTABLE', reason: 'Not Acceptable' });
     expect((await get('/api/atlas/v2/groups', { accept: 'application/vnd.atlas.latest+json' })).json.errorCode).toBe(
       'INVALID_VERSION_DATE',
     );

@@ -52,3 +52,30 @@ export function liftIncrementMinimum(spec: Json): Json {
   if (increment && 'minimum' in increment) increment.minimum = 0;
   return spec;
 }
+
+/**
+ * Rewrites every `oneOf` left after {@link normalizeDiscriminators} (no discriminator) as `anyOf`.
+ * The spec uses `oneOf` for unions whose branches overlap: `HardwareSpec` lists the AWS, Azure and
+ * GCP hardware specs, and `M10` is a size of all three, so a real `electableSpecs` matches three
+ * branches and a literal `oneOf` rejects every real cluster document; `regionName` is `oneOf` the
+ * providers' region enums, and `US_WEST_2` is both an AWS and an Azure region. The intent is "one
+ * of these shapes", which is `anyOf`. Mutates and returns `spec`.
+ */
+export function oneOfAsAnyOf(spec: Json): Json {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const schema = node as Json;
+    if (Array.isArray(schema.oneOf) && schema.discriminator === undefined) {
+      schema.anyOf = schema.oneOf;
+      delete schema.oneOf;
+    }
+    Object.values(schema).forEach(visit);
+  };
+  visit(spec.components);
+  visit(spec.paths);
+  return spec;
+}

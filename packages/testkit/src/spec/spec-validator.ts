@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { defaultSpecPath } from './default-spec-path.js';
-import { liftIncrementMinimum, normalizeDiscriminators } from './openapi-normalize.js';
+import { liftIncrementMinimum, normalizeDiscriminators, oneOfAsAnyOf } from './openapi-normalize.js';
 import { addOpenApiFormats } from './openapi-formats.js';
 
 type Json = Record<string, unknown>;
@@ -16,7 +16,7 @@ export interface SpecValidatorOptions {
   readonly specPath?: string;
   /** Lift the spec's wrong `increment` minimum (1199145600) to 0. Default true; see README. */
   readonly liftIncrementMinimum?: boolean;
-  /** Success media type version. Default `2023-01-01`. */
+  /** Success media type version when `validate` is not given one. Default: the operation's first version. */
   readonly apiVersion?: string;
 }
 
@@ -28,10 +28,13 @@ export interface SpecValidationResult {
 
 /** Validates response bodies against the OpenAPI excerpt. */
 export interface SpecValidator {
-  /** `operation` is an operationId, a path template or a concrete request path. */
-  validate(operation: string, status: number, body: unknown): SpecValidationResult;
+  /**
+   * `operation` is an operationId, a path template or a concrete request path; `apiVersion` picks
+   * the success schema of that version (default: the validator's, else the operation's first).
+   */
+  validate(operation: string, status: number, body: unknown, apiVersion?: string): SpecValidationResult;
   /** Like `validate`, but throws a TypeError listing the violations. */
-  assertValid(operation: string, status: number, body: unknown): void;
+  assertValid(operation: string, status: number, body: unknown, apiVersion?: string): void;
   /** The operationIds the spec has. */
   readonly operationIds: readonly string[];
 }
@@ -58,8 +61,8 @@ const pointer = (...parts: string[]) => parts.map((part) => part.replace(/~/g, '
 export function createSpecValidator(options: SpecValidatorOptions = {}): SpecValidator {
   const document = JSON.parse(readFileSync(options.specPath ?? defaultSpecPath(), 'utf8')) as Json;
   normalizeDiscriminators(document);
+  oneOfAsAnyOf(document);
   if (options.liftIncrementMinimum ?? true) liftIncrementMinimum(document);
-  const successType = `application/vnd.atlas.${options.apiVersion ?? '2023-01-01'}+json`;
   const ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateSchema: false });
   addFormats(ajv);
   addOpenApiFormats(ajv);
@@ -77,12 +80,17 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
     if (typeof ref !== 'string') return response;
     return ((document.components as Json).responses as Record<string, Json>)[ref.split('/').pop() ?? ''] ?? {};
   };
-  const compile = (operation: string, status: number): ValidateFunction => {
+  const compile = (operation: string, status: number, apiVersion: string | undefined): ValidateFunction => {
     const op = operations.find(
       (o) => o.id === operation || o.path === operation || o.matcher.test(operation.split('?')[0] ?? ''),
     );
     if (!op) throw new TypeError(`createSpecValidator: no GET operation ${operation} in the spec`);
-    const key = `${op.id} ${status}`;
+    const successTypes = Object.keys(
+      (resolveResponse(op.responses['200'] ?? {}).content ?? {}) as Record<string, unknown>,
+    ).sort();
+    const version = apiVersion ?? options.apiVersion;
+    const successType = version === undefined ? (successTypes[0] ?? '') : `application/vnd.atlas.${version}+json`;
+    const key = `${op.id} ${status} ${status < 300 ? successType : ''}`;
     const cached = cache.get(key);
     if (cached) return cached;
     let ref = 'atlas-spec#/components/schemas/ApiError';
@@ -104,8 +112,8 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
   };
   const validator: SpecValidator = {
     operationIds: operations.map((o) => o.id),
-    validate(operation, status, body) {
-      const validate = compile(operation, status);
+    validate(operation, status, body, apiVersion) {
+      const validate = compile(operation, status, apiVersion);
       const valid = validate(body);
       return {
         valid,
@@ -116,8 +124,8 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
             ),
       };
     },
-    assertValid(operation, status, body) {
-      const result = validator.validate(operation, status, body);
+    assertValid(operation, status, body, apiVersion) {
+      const result = validator.validate(operation, status, body, apiVersion);
       if (!result.valid) throw new TypeError(`body of ${operation} ${status} violates the spec:\n${result.errors.join('\n')}`);
     },
   };

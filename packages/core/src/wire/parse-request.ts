@@ -1,0 +1,77 @@
+import type { ApiVersion } from './api-version.js';
+import { compiledCheck } from './compiled-check.js';
+import { negotiateVersion } from './negotiate-version.js';
+import type { Operation } from './operation.js';
+import { canonicalQuery, parseQuery, type WireQuery } from './parse-query.js';
+import { wireErrors } from './wire-errors.js';
+
+/** A request to an operation, validated: its path values, query, and the version to serve. */
+export interface WireRequest {
+  readonly operation: Operation;
+  readonly pathValues: Readonly<Record<string, string>>;
+  readonly query: WireQuery;
+  readonly version: ApiVersion;
+}
+
+/** What {@link parseRequest} reads from a request. */
+export interface RequestParts {
+  /** Path parameter values (percent-decoded), by name. */
+  readonly pathValues: Readonly<Record<string, string | undefined>>;
+  /** The query string, without `?`, or parsed. */
+  readonly search: string | URLSearchParams;
+  /** The `Accept` header. */
+  readonly accept: string | undefined;
+}
+
+/**
+ * Checks each path parameter against its schema, throwing 400 `INVALID_ATTRIBUTE` for the first
+ * that does not match.
+ *
+ * @example
+ * checkPathValues(OPERATIONS.listGroupClusters, { groupId: 'nope' }) // throws INVALID_ATTRIBUTE groupId
+ */
+export function checkPathValues(
+  operation: Pick<Operation, 'pathParameters'>,
+  values: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, schema] of Object.entries(operation.pathParameters)) {
+    const value = values[name];
+    if (value === undefined || !compiledCheck(schema).Check(value)) throw wireErrors.invalidAttribute(name);
+    out[name] = value;
+  }
+  return out;
+}
+
+/**
+ * Validates a request to `operation` in Atlas's order, throwing the first `WireError`: the
+ * `Accept` header (406), then the path parameters (400 `INVALID_ATTRIBUTE`), then the query (400).
+ * The one entry point both servers use, so they refuse the same requests with the same answers.
+ *
+ * @example
+ * const request = parseRequest(OPERATIONS.listGroups, { pathValues: {}, search: 'pretty=true', accept });
+ * request.version // '2023-01-01'
+ */
+export function parseRequest(operation: Operation, parts: RequestParts): WireRequest {
+  const version = negotiateVersion(operation, parts.accept);
+  const pathValues = checkPathValues(operation, parts.pathValues);
+  const query = parseQuery(operation, parts.search);
+  return { operation, pathValues, query, version };
+}
+
+/**
+ * A string that identifies a validated request's answer: the operation, the version, the path
+ * values and the normalised query (parameters of `roles` that differ from their default). Two
+ * requests with the same key get the same body, however their query was spelled.
+ *
+ * @example
+ * requestKey(parseRequest(op, { pathValues, search: 'pretty=TRUE&x=1', accept })) === requestKey(parseRequest(op, { pathValues, search: 'pretty=true', accept })) // true
+ */
+export function requestKey(
+  request: WireRequest,
+  roles: Parameters<typeof canonicalQuery>[2] = ['render', 'page', 'filter'],
+): string {
+  const path = Object.values(request.pathValues).map(encodeURIComponent).join('/');
+  const query = new URLSearchParams(canonicalQuery(request.operation, request.query, roles)).toString();
+  return `${request.operation.operationId} ${request.version} ${path} ${query}`;
+}
