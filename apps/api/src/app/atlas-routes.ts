@@ -1,22 +1,30 @@
-import type { AtlasClient } from '@atlas-checkpoints/core';
+import {
+  OPERATION_LIST,
+  pageSelection,
+  routePattern,
+  type AtlasClient,
+  type Operation,
+  type OperationId,
+  type QueryValue,
+  type WireRequest,
+} from '@atlas-checkpoints/core';
 import type { Context, Hono } from 'hono';
-import { mayRead, type Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/principal.js';
 import { createEntry } from '../cache/entry.js';
-import { cacheKey, type KeyParts, type RouteName } from '../cache/keys.js';
-import { checkAccept } from '../http/accept.js';
-import { proxyErrors } from '../http/api-error.js';
-import { checkPath, parseListQuery, parseResourceQuery, type ListParams } from '../http/params.js';
+import { cacheKey } from '../cache/keys.js';
 import { fetchSnapshot, OVERSIZED, SnapshotTooLargeError } from '../upstream/snapshot.js';
 import type { ServeSpec } from './respond.js';
 
+/** A principal whose answers are cached. */
+export type CachingPrincipal = Principal & { kind: 'proxy' | 'bearer' };
+
+/** Builds what to serve for a validated request. */
+export type SpecBuilder = (principal: CachingPrincipal, client: AtlasClient, request: WireRequest) => ServeSpec;
+
 /** What the Atlas routes need from the proxy. */
 export interface AtlasRouteDeps {
-  /** Runs a route: resolves the principal, serves `spec`, maps failures, records metrics. */
-  readonly handle: (
-    c: Context,
-    route: RouteName,
-    build: (principal: Principal & { kind: 'proxy' | 'bearer' }, client: AtlasClient) => ServeSpec | Promise<ServeSpec>,
-  ) => Response | Promise<Response>;
+  /** Runs a route: validates the request, resolves the principal, serves the spec, maps failures, records metrics. */
+  readonly handle: (c: Context, operation: Operation, build: SpecBuilder) => Response | Promise<Response>;
   readonly now: () => number;
   readonly snapshotMaxItems: number;
   readonly snapshotConcurrency: number;
@@ -24,7 +32,8 @@ export interface AtlasRouteDeps {
   readonly oversized: { has(key: string): boolean; set(key: string, value: true): unknown };
 }
 
-const V2 = '/api/atlas/v2';
+type PageArgs = { pageNum?: number; itemsPerPage?: number; includeCount?: boolean; signal?: AbortSignal };
+type Call = (page: PageArgs) => Promise<unknown>;
 
 /** A 404 from upstream becomes a short-lived negative entry; other failures propagate. */
 async function orNegative(now: () => number, run: () => Promise<unknown>, kind: 'doc' | 'snapshot') {
@@ -37,104 +46,43 @@ async function orNegative(now: () => number, run: () => Promise<unknown>, kind: 
   }
 }
 
-function search(c: Context): string {
-  const url = c.req.url;
-  const q = url.indexOf('?');
-  return q < 0 ? '' : url.slice(q + 1);
+/** The upstream call's parameters: the path values and the filtering parameters that differ from their default. */
+function upstreamParams(request: WireRequest): Record<string, QueryValue> {
+  const params: Record<string, QueryValue> = { ...request.pathValues };
+  for (const parameter of request.operation.query) {
+    const value = request.query.values[parameter.name];
+    if (parameter.role === 'filter' && value !== undefined && value !== parameter.schema.default) params[parameter.name] = value;
+  }
+  return params;
 }
 
 /**
- * Registers the four Atlas GET routes: the projects list (snapshot, filtered per proxy token),
- * clusters (per page), checkpoints (snapshot, or per page above the size limit) and one checkpoint.
- *
- * @example
- * registerAtlasRoutes(app, deps);
+ * A list whose path has no project (`listGroups`) is filtered to the projects a restricted proxy
+ * token may read; every other operation is scoped by its `groupId`, checked before it gets here.
  */
-export function registerAtlasRoutes(app: Hono, deps: AtlasRouteDeps): void {
-  const { now } = deps;
-
-  app.get(`${V2}/groups`, (c) =>
-    deps.handle(c, 'listProjects', (principal, client) => {
-      checkAccept(c.req.header('accept'));
-      const list = parseListQuery(search(c));
-      const restricted = principal.kind === 'proxy' && principal.projects !== 'all' ? principal.projects : undefined;
-      const allow = restricted ? (item: unknown) => restricted.has((item as { id?: string }).id ?? '') : undefined;
-      const parts = { partition: principal.partition, route: 'listProjects' as const };
-      return { ...listSpec(deps, parts, list, (p) => client.listProjects(p)), allow };
-    }),
-  );
-
-  app.get(`${V2}/groups/:groupId/clusters`, (c) =>
-    deps.handle(c, 'listClusters', (principal, client) => {
-      const groupId = c.req.param('groupId');
-      checkPath({ groupId });
-      if (!mayRead(principal, groupId)) throw proxyErrors.groupNotFound(groupId);
-      checkAccept(c.req.header('accept'));
-      const list = parseListQuery(search(c));
-      const parts: KeyParts = { partition: principal.partition, route: 'listClusters', groupId, ...pageOf(list) };
-      return {
-        key: cacheKey(parts),
-        fetcher: () => orNegative(now, () => client.listClusters({ groupId, ...pageOf(list) }), 'doc'),
-        shape: 'list',
-        flags: list,
-      };
-    }),
-  );
-
-  app.get(`${V2}/groups/:groupId/clusters/:clusterName/backupCheckpoints`, (c) =>
-    deps.handle(c, 'listCheckpoints', (principal, client) => {
-      const { groupId, clusterName } = c.req.param();
-      checkPath({ groupId, clusterName });
-      if (!mayRead(principal, groupId)) throw proxyErrors.groupNotFound(groupId);
-      checkAccept(c.req.header('accept'));
-      const list = parseListQuery(search(c));
-      const parts = { partition: principal.partition, route: 'listCheckpoints' as const, groupId, clusterName };
-      return listSpec(deps, parts, list, (p) => client.listClusterBackupCheckpoints({ groupId, clusterName, ...p }));
-    }),
-  );
-
-  app.get(`${V2}/groups/:groupId/clusters/:clusterName/backupCheckpoints/:checkpointId`, (c) =>
-    deps.handle(c, 'getCheckpoint', (principal, client) => {
-      const { groupId, clusterName, checkpointId } = c.req.param();
-      checkPath({ groupId, clusterName, checkpointId });
-      if (!mayRead(principal, groupId)) throw proxyErrors.groupNotFound(groupId);
-      checkAccept(c.req.header('accept'));
-      const flags = parseResourceQuery(search(c));
-      return {
-        key: cacheKey({ partition: principal.partition, route: 'getCheckpoint', groupId, clusterName, checkpointId }),
-        fetcher: () => orNegative(now, () => client.getClusterBackupCheckpoint({ groupId, clusterName, checkpointId }), 'doc'),
-        shape: 'resource',
-        flags,
-      };
-    }),
-  );
+function projectsFilter(request: WireRequest, principal: CachingPrincipal): ((item: unknown) => boolean) | undefined {
+  if ('groupId' in request.operation.pathParameters || principal.kind !== 'proxy' || principal.projects === 'all')
+    return undefined;
+  const projects = principal.projects;
+  return (item) => projects.has((item as { id?: string }).id ?? '');
 }
-
-function pageOf(list: { pageNum: number; itemsPerPage: number; includeCount: boolean }) {
-  return { pageNum: list.pageNum, itemsPerPage: list.itemsPerPage, includeCount: list.includeCount };
-}
-
-type PageArgs = { pageNum?: number; itemsPerPage?: number; includeCount?: boolean; signal?: AbortSignal };
 
 /**
- * A snapshot list: the whole list under one key, sliced per request; once the list is known to
- * exceed the snapshot limit, the page itself under a page key.
+ * A list: the whole list under one key (a snapshot, sliced per request); once the list is known
+ * to exceed the snapshot limit, the page itself under a page key.
  */
-function listSpec(
-  deps: AtlasRouteDeps,
-  parts: Omit<KeyParts, 'snapshot' | 'pageNum' | 'itemsPerPage' | 'includeCount'>,
-  list: ListParams,
-  fetchPage: (p: PageArgs) => Promise<{ results: unknown[]; totalCount?: number }>,
-): ServeSpec {
-  const snapshotKey = cacheKey({ ...parts, snapshot: true });
+function listSpec(deps: AtlasRouteDeps, partition: string, request: WireRequest, call: Call): Omit<ServeSpec, 'allow'> {
+  const snapshotKey = cacheKey({ partition, request, snapshot: true });
   if (deps.oversized.has(snapshotKey)) {
+    const { pageNum, itemsPerPage, includeCount } = pageSelection(request.query);
     return {
-      key: cacheKey({ ...parts, ...pageOf(list) }),
-      fetcher: () => orNegative(deps.now, () => fetchPage(pageOf(list)), 'doc'),
-      shape: 'list',
-      flags: list,
+      key: cacheKey({ partition, request }),
+      fetcher: () => orNegative(deps.now, () => call({ pageNum, itemsPerPage, includeCount }), 'doc'),
+      request,
+      snapshot: false,
     };
   }
+  const fetchPage = (page: PageArgs) => call(page) as Promise<{ results: unknown[]; totalCount?: number }>;
   return {
     key: snapshotKey,
     fetcher: () =>
@@ -150,8 +98,41 @@ function listSpec(
         },
         'snapshot',
       ),
-    shape: 'list',
-    flags: list,
-    list,
+    request,
+    snapshot: true,
   };
+}
+
+/**
+ * Registers one GET route per operation of core's operation table. Each asks upstream for the API
+ * version the caller's `Accept` resolved to and caches per version: a list as one snapshot (or
+ * page by page above the size limit), a single resource as one document. Adding an operation to
+ * core's table adds its route here with no code.
+ *
+ * @example
+ * registerAtlasRoutes(app, deps);
+ */
+export function registerAtlasRoutes(app: Hono, deps: AtlasRouteDeps): void {
+  const build: SpecBuilder = (principal, client, request) => {
+    const { operation, version } = request;
+    const params = upstreamParams(request);
+    const call: Call = (page) =>
+      client.call(operation.operationId as OperationId, { ...params, ...page } as never, { apiVersion: version as never });
+    const partition = principal.partition;
+    if (operation.shape === 'resource') {
+      return {
+        key: cacheKey({ partition, request }),
+        fetcher: () => orNegative(deps.now, () => call({}), 'doc'),
+        request,
+        snapshot: false,
+      };
+    }
+    return { ...listSpec(deps, partition, request, call), allow: projectsFilter(request, principal) };
+  };
+  for (const operation of OPERATION_LIST) {
+    app.get(
+      routePattern(operation, (name) => `:${name}`),
+      (c) => deps.handle(c, operation, build),
+    );
+  }
 }

@@ -60,7 +60,7 @@ describe('caching proxy over real sockets', () => {
     expect(second.status).toBe(304);
     expect(second.headers.get('etag')).toBe(etag);
     expect(second.headers.get('age')).toBe('3');
-    expect(second.headers.get('vary')).toBe('Accept-Encoding');
+    expect(second.headers.get('vary')).toBe('Accept, Accept-Encoding');
     expect(second.headers.get('cache-status')).toBe('atlas-checkpoints-proxy; hit; ttl=57');
   });
 
@@ -101,7 +101,8 @@ describe('caching proxy over real sockets', () => {
 
   it('serves stale on an upstream 429, and relays the 429 with Retry-After when nothing is cached', async () => {
     h = await startHarness();
-    const url = `${h.server.url}${V2}/groups/${h.groupId}/clusters`;
+    const checkpoint = h.fake.fixtures.projects[0]?.clusters[0]?.checkpoints[0]?.id;
+    const url = `${h.server.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints/${checkpoint}`;
     h.fake.faults.rateLimitNext(1);
     const limited = await fetch(url);
     expect(limited.status).toBe(429);

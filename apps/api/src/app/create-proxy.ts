@@ -1,31 +1,30 @@
-import type { AtlasClient } from '@atlas-checkpoints/core';
-import { Hono, type Context } from 'hono';
+import { OPERATION_LIST, routePattern, wireErrors } from '@atlas-checkpoints/core';
+import { Hono } from 'hono';
 import { LRUCache } from 'lru-cache';
 import { pino } from 'pino';
-import type { Principal } from '../auth/principal.js';
 import { cacheStatus } from '../cache/cache-status.js';
 import { createCoordinator } from '../cache/coordinator.js';
-import { partitionGlob, type RouteName } from '../cache/keys.js';
-import { proxyErrors, renderApiError } from '../http/api-error.js';
+import { partitionGlob } from '../cache/keys.js';
+import { wireErrorAnswer } from '../http/proxy-errors.js';
 import { createMetrics } from '../observability/metrics.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
 import { createRenderedCache } from '../render/rendered-cache.js';
 import { createUpstreamClients } from '../upstream/clients.js';
 import { forward } from '../upstream/forward.js';
-import { isSnapshotTooLarge } from '../upstream/snapshot.js';
 import { createUndiciFetch } from '../upstream/undici-fetch.js';
-import { registerAtlasRoutes, type AtlasRouteDeps } from './atlas-routes.js';
-import { createHitPath, createPrincipalIds, hitFacts } from './hit-path.js';
+import { registerAtlasRoutes } from './atlas-routes.js';
+import { createRequestHandler } from './handle-request.js';
+import { createPrincipalIds } from './hit-path.js';
 import { registerOpsRoutes } from './ops-routes.js';
 import type { ProxyOptions } from './options.js';
 import { createPrincipalResolver } from './principals.js';
-import { createResponder, type ServeSpec } from './respond.js';
+import { createResponder } from './respond.js';
 import { errorResponse } from './upstream-error.js';
 
-const ATLAS_PATHS = ['/api/atlas/v2/groups', '/api/atlas/v2/groups/*'];
+const ATLAS_PATHS = OPERATION_LIST.map((operation) => routePattern(operation, (name) => `:${name}`));
 
 /**
- * Builds the caching proxy: a Hono app serving the four Atlas paths from the cache (plus
+ * Builds the caching proxy: a Hono app serving every operation of core's operation table from the cache (plus
  * `/healthz`, `/readyz`, `/metrics`, `/openapi.json`, `POST /admin/purge`), and its resources.
  *
  * @example
@@ -92,97 +91,33 @@ export function createProxy(options: ProxyOptions) {
   const resolvePrincipal = createPrincipalResolver(options);
   const oversized = new LRUCache<string, true>({ max: 10_000, ttl: Math.max(1, options.policy.ttlMs) });
   const onUnexpected = (error: unknown) => logger.error({ err: describe(error) }, 'unexpected error');
-  const originOf = (c: Context) => {
-    if (options.publicUrl !== undefined) return options.publicUrl;
-    const url = c.req.url;
-    const end = url.indexOf('/', url.indexOf('//') + 2);
-    return end < 0 ? url : url.slice(0, end);
-  };
 
-  // Label children resolved once per (route, status) and per event: no label hashing per request.
+  // Label children resolved once per (operation, status) and per event: no label hashing per request.
   const requestCounters = new Map<string, { inc(): void }>();
-  const countRequest = (route: string, status: number) => {
-    const key = `${route} ${status}`;
+  const countRequest = (operationId: string, status: number) => {
+    const key = `${operationId} ${status}`;
     let counter = requestCounters.get(key);
     if (!counter) {
-      counter = metrics.requests.labels(route, String(status));
+      counter = metrics.requests.labels(operationId, String(status));
       requestCounters.set(key, counter);
     }
     counter.inc();
   };
-  const full = async (
-    c: Context,
-    route: RouteName,
-    build: (principal: Principal & { kind: 'proxy' | 'bearer' }, client: AtlasClient) => ServeSpec | Promise<ServeSpec>,
-  ): Promise<Response> => {
-    let response: Response;
-    let principal: Principal | undefined;
-    try {
-      principal = resolvePrincipal(c.req.header('authorization'));
-      if (principal.kind === 'bypass') {
-        metrics.cacheEvents.inc({ event: 'bypass' });
-        const url = c.req.url;
-        const pathAndQuery = url.slice(url.indexOf('/', url.indexOf('//') + 2));
-        response = await forward(
-          upstreamFetch,
-          options.upstreamUrl,
-          {
-            method: c.req.method,
-            pathAndQuery,
-            headers: c.req.raw.headers,
-            origin: originOf(c),
-            timeoutMs: options.upstreamTimeoutMs ?? 10_000,
-          },
-          { 'cache-status': cacheStatus({ fwd: 'bypass' }) },
-        );
-      } else {
-        const p = principal;
-        const url = c.req.url;
-        const id = idOf(p);
-        const variant = `${id} ${url}`;
-        const q = url.indexOf('?');
-        const facts = {
-          ...hitFacts(c),
-          path: c.req.path,
-          search: q < 0 ? '' : url.slice(q + 1),
-          origin: originOf(c),
-          variant,
-          variantBase: q < 0 ? variant : `${id} ${url.slice(0, q)}`,
-        };
-        const client = p.kind === 'bearer' ? clients.forBearer(p.partition, p.token) : clients.shared;
-        try {
-          response = (await responder.respond(await build(p, client), facts)).response;
-        } catch (error) {
-          if (!isSnapshotTooLarge(error)) throw error;
-          response = (await responder.respond(await build(p, client), facts)).response;
-        }
-      }
-    } catch (error) {
-      if (principal?.kind === 'bearer' && isUnauthorized(error)) await evictPartition(principal.partition);
-      const forwarded = principal?.kind === 'bypass' ? 'bypass' : 'miss';
-      const fwd = (error as { name?: string }).name?.startsWith('Atlas')
-        ? { 'cache-status': cacheStatus({ fwd: forwarded }) }
-        : {};
-      response = errorResponse(error, fwd, onUnexpected);
-    }
-    countRequest(route, response.status);
-    return response;
-  };
-  const hitPath = createHitPath({ resolvePrincipal, responder, idOf });
-  const counted = (route: RouteName, response: Response) => {
-    countRequest(route, response.status);
-    return response;
-  };
-  // A memory hit never makes a promise; anything else takes the full path.
-  const handle: AtlasRouteDeps['handle'] = (c, route, build) => {
-    const hot = hitPath(c);
-    if (hot === undefined) return full(c, route, build);
-    if (!(hot instanceof Promise)) return counted(route, hot);
-    return hot.then(
-      (response) => (response ? counted(route, response) : full(c, route, build)),
-      () => full(c, route, build),
-    );
-  };
+  const handle = createRequestHandler({
+    resolvePrincipal,
+    idOf,
+    responder,
+    clientFor: (principal) =>
+      principal.kind === 'bearer' ? clients.forBearer(principal.partition, principal.token) : clients.shared,
+    forwardUpstream: (request) =>
+      forward(upstreamFetch, options.upstreamUrl, request, { 'cache-status': cacheStatus({ fwd: 'bypass' }) }),
+    publicUrl: options.publicUrl,
+    upstreamTimeoutMs: options.upstreamTimeoutMs ?? 10_000,
+    evictPartition,
+    onBypass: () => eventCounter('bypass').inc(),
+    onUnexpected,
+    countRequest,
+  });
 
   const app = new Hono();
   registerOpsRoutes(app, {
@@ -209,14 +144,10 @@ export function createProxy(options: ProxyOptions) {
     snapshotConcurrency: options.snapshotConcurrency ?? 4,
     oversized,
   });
-  app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], ATLAS_PATHS, (c) => {
-    const error = proxyErrors.methodNotAllowed(c.req.method);
-    return renderApiError(error.status, error.body, error.headers);
-  });
-  app.notFound((c) => {
-    const error = proxyErrors.notFound(c.req.path);
-    return renderApiError(error.status, error.body);
-  });
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], ATLAS_PATHS, (c) =>
+    wireErrorAnswer(wireErrors.methodNotAllowed(c.req.method)),
+  );
+  app.notFound((c) => wireErrorAnswer(wireErrors.resourceNotFound(c.req.path)));
   app.onError((error) => errorResponse(error, {}, onUnexpected));
 
   return {

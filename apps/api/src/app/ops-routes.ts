@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
 import type { CacheStore } from '../cache/store.js';
-import { purgeGlob } from '../cache/keys.js';
-import { proxyErrors, renderApiError, ProxyApiError } from '../http/api-error.js';
-import { checkPath } from '../http/params.js';
+import { checkPathValues, isWireError, OPERATIONS, wireErrors, type WireError } from '@atlas-checkpoints/core';
+import { purgeGlob, UNSCOPED_GLOB } from '../cache/keys.js';
+import { proxyErrors, wireErrorAnswer } from '../http/proxy-errors.js';
 import { bearerToken } from '../auth/principal.js';
 import type { ProxyMetrics } from '../observability/metrics.js';
 
@@ -60,38 +60,41 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
 
   app.post('/admin/purge', async (c) => {
     const token = bearerToken(c.req.header('authorization'));
-    if (deps.adminToken === undefined) return errorOf(proxyErrors.notFound('/admin/purge'));
+    if (deps.adminToken === undefined) return errorOf(wireErrors.resourceNotFound(c.req.path));
     if (token === undefined || !sameSecret(token, deps.adminToken)) return errorOf(proxyErrors.unauthorized());
     const length = Number(c.req.header('content-length') ?? '0');
-    if (!(length <= 4096))
-      return errorOf(new ProxyApiError(413, 'PAYLOAD_TOO_LARGE', 'The purge request body must be at most 4096 bytes.'));
+    if (!(length <= 4096)) return errorOf(proxyErrors.payloadTooLarge(4096));
     let scope: { groupId?: unknown; clusterName?: unknown };
     try {
       scope = await c.req.json<typeof scope>();
     } catch {
-      return errorOf(
-        new ProxyApiError(400, 'INVALID_JSON', 'The purge request body must be JSON: {"groupId": "…", "clusterName": "…"}.'),
-      );
+      return errorOf(proxyErrors.invalidJson());
     }
     if (typeof scope !== 'object' || scope === null || typeof scope.groupId !== 'string')
-      return errorOf(proxyErrors.invalidAttribute('groupId'));
+      return errorOf(wireErrors.invalidAttribute('groupId'));
     if (scope.clusterName !== undefined && typeof scope.clusterName !== 'string')
-      return errorOf(proxyErrors.invalidAttribute('clusterName'));
+      return errorOf(wireErrors.invalidAttribute('clusterName'));
     const groupId = scope.groupId;
     const clusterName = scope.clusterName;
     try {
-      checkPath({ groupId, clusterName });
+      // The purge scope is a project or a cluster: validated like the path parameters of the same name.
+      const { pathParameters } = OPERATIONS.listGroupClusterBackupCheckpoints;
+      checkPathValues(clusterName === undefined ? { pathParameters: { groupId: pathParameters.groupId } } : { pathParameters }, {
+        groupId,
+        clusterName,
+      });
     } catch (error) {
-      return errorOf(error as ProxyApiError);
+      if (!isWireError(error)) throw error;
+      return errorOf(error);
     }
     const purged = await deps.store.deleteMatching(purgeGlob(groupId, clusterName));
     // The projects list spans every project: drop it too.
-    const lists = clusterName === undefined ? await deps.store.deleteMatching('g/-/-/*') : 0;
+    const lists = clusterName === undefined ? await deps.store.deleteMatching(UNSCOPED_GLOB) : 0;
     deps.onPurge?.({ groupId, clusterName, purged: purged + lists });
     return new Response(JSON.stringify({ purged: purged + lists }), { headers: jsonType() });
   });
 }
 
-function errorOf(error: ProxyApiError): Response {
-  return renderApiError(error.status, error.body, error.headers);
+function errorOf(error: WireError): Response {
+  return wireErrorAnswer(error);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { bearerToken, matchToken, partitionOf, proxyPrincipal, type Principal } from '../auth/principal.js';
-import { proxyErrors } from '../http/api-error.js';
+import { proxyErrors } from '../http/proxy-errors.js';
 import type { ProxyOptions } from './options.js';
 
 const OPEN: Principal = { kind: 'proxy', name: 'anonymous', partition: 'proxy', projects: 'all' };

@@ -5,6 +5,7 @@ import { createEntry, type CacheEntry } from '../cache/entry.js';
 import { createMemoryStore } from '../cache/memory-store.js';
 import type { CacheStore } from '../cache/store.js';
 import { createRenderedCache } from '../render/rendered-cache.js';
+import { OPERATIONS, parseRequest } from '@atlas-checkpoints/core';
 import { createResponder, type RequestFacts, type ServeSpec } from './respond.js';
 
 const policy = { ttlMs: 10_000, staleWhileRevalidateMs: 0, staleIfErrorMs: 0, negativeTtlMs: 1_000 };
@@ -22,33 +23,34 @@ function setup() {
 }
 
 const facts = (search: string, encoding?: string): RequestFacts => ({
-  path: '/api/atlas/v2/x',
-  search,
   origin: 'http://proxy',
-  accept: undefined,
   ifNoneMatch: undefined,
   acceptEncoding: encoding,
   head: false,
-  variantBase: 'p0 http://proxy/api/atlas/v2/x',
-  variant: search === '' ? 'p0 http://proxy/api/atlas/v2/x' : `p0 http://proxy/api/atlas/v2/x?${search}`,
+  variantBase: 'p0 http://proxy listGroups',
+  variant: search === '' ? 'p0 http://proxy listGroups' : `p0 http://proxy listGroups?${search}`,
 });
-const flags = { pretty: false, envelope: false };
+const checkpoint = parseRequest(OPERATIONS.getGroupClusterBackupCheckpoint, {
+  pathValues: { groupId: 'a'.repeat(24), clusterName: 'C0', checkpointId: 'b'.repeat(24) },
+  search: '',
+  accept: undefined,
+});
 const docSpec = (entry: () => CacheEntry): ServeSpec => ({
   key: 'doc-key',
   fetcher: async () => entry(),
-  shape: 'resource',
-  flags,
+  request: checkpoint,
+  snapshot: false,
 });
-const snapshotSpec = (list: { pageNum: number; itemsPerPage: number }): ServeSpec => {
-  const full = { ...list, includeCount: true, ...flags };
-  return {
-    key: 'snap-key',
-    fetcher: async () => createEntry('snapshot', { results: items }, 0),
-    shape: 'list',
-    flags: full,
-    list: full,
-  };
-};
+const snapshotSpec = (list: { pageNum: number; itemsPerPage: number }): ServeSpec => ({
+  key: 'snap-key',
+  fetcher: async () => createEntry('snapshot', { results: items }, 0),
+  request: parseRequest(OPERATIONS.listGroups, {
+    pathValues: {},
+    search: `pageNum=${list.pageNum}&itemsPerPage=${list.itemsPerPage}`,
+    accept: undefined,
+  }),
+  snapshot: true,
+});
 
 describe('responder', () => {
   it('makes the gzip and brotli copies of a doc body when it is stored, before any compressed request', async () => {
@@ -96,7 +98,7 @@ describe('responder', () => {
     expect(await responder.hit(f.variant, f)).toBeUndefined();
   });
 
-  it('checks Accept before serving a hit, and answers 304 without a body', async () => {
+  it('answers 304 without a body, with the content type and deprecation of the version served', async () => {
     const { responder } = setup();
     const f = facts('');
     const first = (
@@ -107,12 +109,14 @@ describe('responder', () => {
     ).response;
     const etag = first.headers.get('etag') ?? '';
     const length = (await first.arrayBuffer()).byteLength;
-    expect(() => responder.hit(f.variant, { ...f, accept: 'application/vnd.atlas.2099-01-01+json' })).toThrow(/2099-01-01/);
     const notModified = await responder.hit(f.variant, { ...f, ifNoneMatch: etag });
     expect(notModified?.status).toBe(304);
     expect(notModified?.body).toBeNull();
     expect(length).toBeGreaterThan(0);
     expect(notModified?.headers.get('cache-status')).toBe('atlas-checkpoints-proxy; hit; ttl=10');
+    expect(notModified?.headers.get('etag')).toBe(etag);
+    expect(first.headers.get('content-type')).toBe('application/vnd.atlas.2023-01-01+json;charset=utf-8');
+    expect(first.headers.get('deprecation')).toMatch(/^@\d+$/);
   });
 
   it('answers a memory hit synchronously, and through a promise when the store cannot peek', async () => {

@@ -1,29 +1,28 @@
+import { canonicalQuery, parseQuery, versionHeaders, type WireRequest } from '@atlas-checkpoints/core';
 import { cacheStatus, type CacheOutcome } from '../cache/cache-status.js';
 import type { Coordinator, Fetcher } from '../cache/coordinator.js';
 import { entryDoc, type CacheEntry } from '../cache/entry.js';
 import { ageSeconds } from '../cache/freshness.js';
-import { checkAccept } from '../http/accept.js';
-import { renderApiError, SUCCESS_CONTENT_TYPE } from '../http/api-error.js';
-import type { ListParams, RenderFlags } from '../http/params.js';
+import { errorAnswer } from '../http/proxy-errors.js';
 import { pickEncoding } from '../render/accept-encoding.js';
-import { renderBody } from '../render/render-body.js';
+import { renderEntry } from '../render/render-body.js';
 import { compressAll, createRendered, encodedBytes, type RenderedBody, type RenderedCache } from '../render/rendered-cache.js';
 
 /** One cached answer to serve. */
 export interface ServeSpec {
+  /** The store key of the entry (see `cacheKey`). */
   readonly key: string;
   readonly fetcher: Fetcher;
-  readonly shape: 'list' | 'resource';
-  readonly flags: RenderFlags;
-  readonly list?: ListParams | undefined;
-  /** Snapshot item filter (e.g. the projects a proxy token may see). */
+  /** The validated request the answer is rendered for. */
+  readonly request: WireRequest;
+  /** The entry is a whole list, sliced per request. */
+  readonly snapshot: boolean;
+  /** List item filter (e.g. the projects a proxy token may see). */
   readonly allow?: ((item: unknown) => boolean) | undefined;
 }
 
 /** What a hit needs from the request. */
 export interface HitFacts {
-  /** Checked again on a hit: the one check that may differ for the same principal and URL. */
-  readonly accept: string | undefined;
   readonly ifNoneMatch: string | undefined;
   readonly acceptEncoding: string | undefined;
   readonly head: boolean;
@@ -31,30 +30,28 @@ export interface HitFacts {
 
 /** The request facts a response depends on. */
 export interface RequestFacts extends HitFacts {
-  readonly path: string;
-  readonly search: string;
+  /** The origin links point at (validated). */
   readonly origin: string;
-  /** Who asks and the URL without its query: the rendered-body key of the default page. */
-  readonly variantBase: string;
-  /** Who asks and the whole URL: the rendered-body key of this request's variant. */
+  /** Who asks, the origin and the normalised request: the rendered-body key of this request's variant. */
   readonly variant: string;
+  /** The same for the list's default page (filters kept, paging and rendering at their defaults). */
+  readonly variantBase: string;
 }
-
-const DEFAULT_PAGE: ListParams = { pageNum: 1, itemsPerPage: 100, includeCount: true, pretty: false, envelope: false };
 
 /**
  * Serves cached answers. `respond` looks the key up (filling it from upstream if needed) and
  * renders the request's variant once; `hit` serves a variant rendered before, with one rendered
  * lookup and one store lookup (synchronous on the memory store), when its entry is still fresh
- * and unchanged; it checks `Accept` again (the path, authorization and query were checked when
- * that variant was rendered for this principal and URL). Every header is set
- * here (`Content-Type`, `ETag`, `Age`, `Cache-Status`, `Vary`, `Content-Encoding`), `304` answers a
- * matching `If-None-Match`, and stored bytes are sent as they are.
+ * and unchanged. Variants are keyed by the normalised request (operation, API version, path
+ * values, query values that differ from their defaults), never by the URL as typed. Every header
+ * is set here (`Content-Type` naming the version, `Deprecation`/`Sunset`, `ETag`, `Age`,
+ * `Cache-Status`, `Vary`, `Content-Encoding`), `304` answers a matching `If-None-Match`, and
+ * stored bytes are sent as they are.
  *
- * Compression: a body rendered from a per-request entry (clusters page, one checkpoint), and the
- * default page of a snapshot (rendered as soon as the snapshot is stored), get their gzip and
- * brotli copies when rendered, before the first answer. Other snapshot pages are compressed once,
- * on first use of each encoding. No request ever compresses bytes already compressed.
+ * Compression: a body rendered from a per-request entry (a page, one checkpoint), and the default
+ * page of a snapshot (rendered as soon as the snapshot is stored), get their gzip and brotli
+ * copies when rendered, before the first answer. Other snapshot pages are compressed once, on
+ * first use of each encoding. No request ever compresses bytes already compressed.
  *
  * @example
  * const responder = createResponder({ coordinator, rendered, now, upstreamOrigin });
@@ -66,26 +63,20 @@ export function createResponder(ctx: {
   now: () => number;
   upstreamOrigin: string;
 }) {
-  const render = (
-    spec: ServeSpec,
-    entry: CacheEntry,
-    facts: RequestFacts,
-    list: ListParams | undefined,
-    search: string,
-    eager: boolean,
-  ) => {
-    const text = renderBody({
+  const render = (spec: ServeSpec, entry: CacheEntry, request: WireRequest, origin: string, eager: boolean) => {
+    const text = renderEntry({
       entry,
-      shape: spec.shape,
-      flags: list ?? spec.flags,
-      list,
-      path: facts.path,
-      search,
-      origin: facts.origin,
+      request,
+      snapshot: spec.snapshot,
+      origin,
       upstreamOrigin: ctx.upstreamOrigin,
       allow: spec.allow,
     });
-    const body = createRendered(text, { storeKey: spec.key, entryEtag: entry.etag });
+    const body = createRendered(text, {
+      storeKey: spec.key,
+      entryEtag: entry.etag,
+      versionHeaders: versionHeaders(request.operation, request.version),
+    });
     return eager ? compressAll(body) : body;
   };
 
@@ -93,15 +84,16 @@ export function createResponder(ctx: {
     const { entry, outcome } = await ctx.coordinator.lookup(spec.key, spec.fetcher);
     if (entry.kind === 'error') {
       const age = String(ageSeconds(entry, ctx.now()));
-      return { response: renderApiError(entry.status, entryDoc(entry), { age, 'cache-status': cacheStatus(outcome) }), outcome };
+      return { response: errorAnswer(entry.status, entryDoc(entry), { age, 'cache-status': cacheStatus(outcome) }), outcome };
     }
     let body = ctx.rendered.get(facts.variant);
     if (body?.entryEtag !== entry.etag || body.storeKey !== spec.key) {
-      const snapshot = entry.kind === 'snapshot';
       const isDefault = facts.variant === facts.variantBase;
-      body = ctx.rendered.put(facts.variant, render(spec, entry, facts, spec.list, facts.search, !snapshot || isDefault));
-      if (snapshot && !isDefault && outcome.stored) {
-        ctx.rendered.put(facts.variantBase, render(spec, entry, facts, DEFAULT_PAGE, '', true));
+      body = ctx.rendered.put(facts.variant, render(spec, entry, spec.request, facts.origin, !spec.snapshot || isDefault));
+      if (spec.snapshot && !isDefault && outcome.stored) {
+        const { operation } = spec.request;
+        const query = parseQuery(operation, new URLSearchParams(canonicalQuery(operation, spec.request.query, ['filter'])));
+        ctx.rendered.put(facts.variantBase, render(spec, entry, { ...spec.request, query }, facts.origin, true));
       }
     }
     return { response: serve(body, entry, cacheStatus(outcome), ctx.now(), facts), outcome };
@@ -110,7 +102,6 @@ export function createResponder(ctx: {
   const hit = (variant: string, facts: HitFacts): Response | undefined | Promise<Response | undefined> => {
     const body = ctx.rendered.get(variant);
     if (!body) return undefined;
-    checkAccept(facts.accept);
     const fresh = ctx.coordinator.fresh(body.storeKey, body.entryEtag);
     if (fresh instanceof Promise)
       return fresh.then((found) => found && serve(body, found.entry, cacheStatus(found.outcome), ctx.now(), facts));
@@ -125,15 +116,16 @@ export type Responder = ReturnType<typeof createResponder>;
 
 function serve(body: RenderedBody, entry: CacheEntry, status: string, now: number, facts: HitFacts): Response {
   const { bytes, encoding } = encodedBytes(body, pickEncoding(facts.acceptEncoding));
+  const etag = body.etags[encoding];
   // One fresh plain object per response: @hono/node-server writes it as it is (and adds to it).
   const headers: Record<string, string> = {
-    'content-type': SUCCESS_CONTENT_TYPE,
-    etag: body.etag,
+    ...body.versionHeaders,
+    etag,
     age: String(ageSeconds(entry, now)),
     'cache-status': status,
-    vary: 'Accept-Encoding',
+    vary: 'Accept, Accept-Encoding',
   };
-  if (facts.ifNoneMatch !== undefined && matchesEtag(facts.ifNoneMatch, body.etag)) {
+  if (facts.ifNoneMatch !== undefined && matchesEtag(facts.ifNoneMatch, etag)) {
     // A null body: no Content-Length at all. An empty string would keep @hono/node-server on its
     // direct write path, but it then adds `Content-Length: 0`, which RFC 9110 forbids on a 304
     // (and the 200's length instead makes undici, hence Node's fetch, fail the response).
@@ -147,7 +139,10 @@ function serve(body: RenderedBody, entry: CacheEntry, status: string, now: numbe
   return new Response(bytes, { status: 200, headers });
 }
 
-/** Whether an `If-None-Match` value matches an ETag (`*`, a list, weak forms). */
+/**
+ * Whether an `If-None-Match` value matches the ETag of the representation being served: `*`, or
+ * any listed tag by the weak comparison RFC 9110 §13.1.2 prescribes for `If-None-Match`.
+ */
 function matchesEtag(header: string, etag: string): boolean {
   if (header === etag || header.trim() === '*') return true;
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OPERATIONS, parseRequest } from '@atlas-checkpoints/core';
+import { cacheKey } from '../cache/keys.js';
 import { createRedisStore } from '../cache/redis-store.js';
 import { startHarness } from '../test-helpers/setup.js';
 
@@ -22,9 +24,15 @@ describe('shutdown', () => {
     h.clock.advance(60_001);
     const stale = await fetch(url);
     expect(stale.headers.get('cache-status')).toContain('detail=stale-while-revalidate');
-    expect(await admin.exists(`${prefix}lock:g/${h.groupId}/-/proxy/listClusters/p1.100.1`)).toBe(1);
+    const request = parseRequest(OPERATIONS.listGroupClusters, {
+      pathValues: { groupId: h.groupId },
+      search: '',
+      accept: undefined,
+    });
+    const key = cacheKey({ partition: 'proxy', request, snapshot: true });
+    expect(await admin.exists(`${prefix}lock:${key}`)).toBe(1);
     await h.close();
-    expect(await admin.exists(`${prefix}lock:g/${h.groupId}/-/proxy/listClusters/p1.100.1`)).toBe(0);
-    expect(await admin.hget(`${prefix}g/${h.groupId}/-/proxy/listClusters/p1.100.1`, 'storedAt')).toBe(String(h.clock.now()));
+    expect(await admin.exists(`${prefix}lock:${key}`)).toBe(0);
+    expect(await admin.hget(`${prefix}${key}`, 'storedAt')).toBe(String(h.clock.now()));
   });
 });

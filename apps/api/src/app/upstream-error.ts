@@ -1,5 +1,13 @@
-import { isAtlasApiError, isAtlasRequestError, isInvalidParameterError, isResponseShapeError } from '@atlas-checkpoints/core';
-import { isProxyApiError, proxyErrors, renderApiError, type ProxyApiError } from '../http/api-error.js';
+import {
+  isAtlasApiError,
+  isAtlasRequestError,
+  isInvalidParameterError,
+  isResponseShapeError,
+  isWireError,
+  wireErrors,
+  type WireError,
+} from '@atlas-checkpoints/core';
+import { errorAnswer, proxyErrors, wireErrorAnswer } from '../http/proxy-errors.js';
 
 /**
  * Turns any failure into an Atlas-shaped error `Response`: Atlas's own answers are relayed
@@ -14,7 +22,7 @@ export function errorResponse(
   extra: Readonly<Record<string, string>>,
   onUnexpected: (error: unknown) => void,
 ): Response {
-  if (isProxyApiError(error)) return renderApiError(error.status, error.body, { ...error.headers, ...extra });
+  if (isWireError(error)) return wireErrorAnswer(error, extra);
   if (isAtlasApiError(error)) {
     const headers: Record<string, string> = { ...extra };
     const retryAfter =
@@ -23,16 +31,16 @@ export function errorResponse(
     if (retryAfter !== undefined) headers['retry-after'] = retryAfter;
     const www = error.headers['www-authenticate'];
     if (www !== undefined && error.status === 401) headers['www-authenticate'] = www;
-    return renderApiError(error.status, error.body, headers);
+    return errorAnswer(error.status, error.body, headers);
   }
-  let mapped: ProxyApiError;
+  let mapped: WireError;
   if (isAtlasRequestError(error))
     mapped = error.kind === 'timeout' ? proxyErrors.upstreamTimeout() : proxyErrors.upstreamUnavailable();
   else if (isResponseShapeError(error)) mapped = proxyErrors.upstreamInvalid();
-  else if (isInvalidParameterError(error)) mapped = proxyErrors.invalidAttribute(error.parameter);
+  else if (isInvalidParameterError(error)) mapped = wireErrors.invalidAttribute(error.parameter);
   else {
     onUnexpected(error);
-    mapped = proxyErrors.unexpected();
+    mapped = wireErrors.unexpected();
   }
-  return renderApiError(mapped.status, mapped.body, { ...mapped.headers, ...extra });
+  return wireErrorAnswer(mapped, extra);
 }

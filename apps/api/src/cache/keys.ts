@@ -1,38 +1,37 @@
-/** The four upstream operations the proxy caches. */
-export type RouteName = 'listProjects' | 'listClusters' | 'listCheckpoints' | 'getCheckpoint';
+import { canonicalQuery, type WireRequest } from '@atlas-checkpoints/core';
 
 /** A request reduced to what identifies its upstream answer. */
 export interface KeyParts {
   /** `proxy` (shared upstream credential) or an HMAC of the caller's token. Never a token. */
   readonly partition: string;
-  readonly route: RouteName;
-  readonly groupId?: string | undefined;
-  readonly clusterName?: string | undefined;
-  readonly checkpointId?: string | undefined;
-  /** Page-level keys only (not snapshots). */
-  readonly pageNum?: number | undefined;
-  readonly itemsPerPage?: number | undefined;
-  readonly includeCount?: boolean | undefined;
-  /** Snapshot keys: the whole list. */
+  /** The validated request: its operation, resolved API version, path values and query. */
+  readonly request: WireRequest;
+  /** The whole list (a snapshot, sliced per request) rather than one page. */
   readonly snapshot?: boolean | undefined;
 }
 
 /**
- * The normalised cache key: `g/<groupId|->/<cluster|->/<partition>/<route>/<rest>`. Scope
- * comes first so a project or cluster purge is a prefix; `pretty`/`envelope` are not part of
- * it (they are applied when rendering). Inputs are validated before they get here (ids are hex,
- * cluster names `[a-zA-Z0-9-]`), so no segment can contain `/` or `*`.
+ * The normalised cache key:
+ * `g/<groupId|->/<clusterName|->/<partition>/<operationId>/<version>/<other path values|->/<all|page>[?<query>]`.
+ * Scope comes first so a project or cluster purge is a prefix; the resolved API version is part of
+ * it (each version is its own document); the query is the filtering parameters (and, for a page,
+ * the paging ones) that differ from their defaults, in table order, so `pretty`, `envelope`,
+ * unknown parameters and the spelling of a value never split the cache. Inputs are validated
+ * before they get here (ids are hex, cluster names `[a-zA-Z0-9-]`), so no scope segment can
+ * contain `/` or `*`.
  *
  * @example
- * cacheKey({ partition: 'proxy', route: 'listClusters', groupId: 'a'.repeat(24), pageNum: 1, itemsPerPage: 100, includeCount: true })
- * // 'g/aaaa…/-/proxy/listClusters/p1.100.1'
+ * cacheKey({ partition: 'proxy', request: parseRequest(OPERATIONS.listGroupClusters, { pathValues: { groupId }, search: '', accept }) })
+ * // 'g/<groupId>/-/proxy/listGroupClusters/2023-01-01/-/page'
  */
 export function cacheKey(parts: KeyParts): string {
-  const scope = `g/${parts.groupId ?? '-'}/${parts.clusterName ?? '-'}/${parts.partition}/${parts.route}`;
-  if (parts.route === 'getCheckpoint') return `${scope}/${parts.checkpointId ?? '-'}`;
-  if (parts.snapshot) return `${scope}/all`;
-  const count = parts.includeCount === false ? 0 : 1;
-  return `${scope}/p${parts.pageNum ?? 1}.${parts.itemsPerPage ?? 100}.${count}`;
+  const { operation, version, pathValues, query } = parts.request;
+  const { groupId, clusterName, ...rest } = pathValues;
+  const ids = Object.values(rest).join('/') || '-';
+  const roles = parts.snapshot ? (['filter'] as const) : (['filter', 'page'] as const);
+  const search = new URLSearchParams(canonicalQuery(operation, query, roles)).toString();
+  const scope = `g/${groupId ?? '-'}/${clusterName ?? '-'}/${parts.partition}/${operation.operationId}/${version}/${ids}`;
+  return `${scope}/${parts.snapshot ? 'all' : 'page'}${search ? `?${search}` : ''}`;
 }
 
 /**
@@ -49,3 +48,6 @@ export function purgeGlob(groupId: string, clusterName?: string): string {
 export function partitionGlob(partition: string): string {
   return `g/*/*/${partition}/*`;
 }
+
+/** The glob matching every entry that is not scoped by a project (the projects list). */
+export const UNSCOPED_GLOB = 'g/-/-/*';

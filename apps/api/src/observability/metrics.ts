@@ -5,13 +5,13 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
  *
  * @example
  * const metrics = createMetrics(() => store.bytes());
- * metrics.requests.inc({ route: 'listProjects', status: '200' });
+ * metrics.requests.inc({ route: 'listGroups', status: '200' });
  */
 export function createMetrics(cacheBytes: () => number) {
   const registry = new Registry();
   const requests = new Counter({
     name: 'atlas_proxy_requests_total',
-    help: 'Requests answered, by route and status.',
+    help: 'Requests answered, by route (the operationId of the Atlas operation) and status.',
     labelNames: ['route', 'status'] as const,
     registers: [registry],
   });

@@ -1,55 +1,45 @@
-import { ApiError, Checkpoint, CheckpointPage, ClusterPage, GroupPage } from '@atlas-checkpoints/core';
+import { ApiError, atlasMediaType, OPERATION_LIST, type Operation } from '@atlas-checkpoints/core';
 
-const json = (schema: unknown): unknown => JSON.parse(JSON.stringify(schema));
+const json = (schema: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const MEDIA = 'application/vnd.atlas.2023-01-01+json';
 
-const query = (name: string, schema: object, description: string) => ({
-  name,
-  in: 'query',
-  required: false,
-  description,
-  schema,
-});
-const path = (name: string, pattern: string, description: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  description,
-  schema: { type: 'string', pattern },
-});
+function parameters(operation: Operation) {
+  const path = Object.entries(operation.pathParameters).map(([name, schema]) => {
+    const { description, ...rest } = json(schema);
+    return { name, in: 'path', required: true, description, schema: rest };
+  });
+  const query = operation.query.map((parameter) => {
+    const { description, ...rest } = json(parameter.schema);
+    return { name: parameter.name, in: 'query', required: false, description, schema: rest };
+  });
+  return [...path, ...query];
+}
 
-const common = [
-  query('envelope', { type: 'boolean', default: false }, 'Wrap the response in an envelope with its status.'),
-  query('pretty', { type: 'boolean', default: false }, 'Indent the JSON body.'),
-];
-const listParams = [
-  ...common,
-  query('pageNum', { type: 'integer', minimum: 1, default: 1 }, 'Page number, from 1.'),
-  query('itemsPerPage', { type: 'integer', minimum: 1, maximum: 500, default: 100 }, 'Items per page.'),
-  query('includeCount', { type: 'boolean', default: true }, 'Return totalCount.'),
-];
-const groupId = path('groupId', '^([a-f0-9]{24})$', 'Project id.');
-const clusterName = path('clusterName', '^[a-zA-Z0-9][a-zA-Z0-9-]*$', 'Cluster name.');
-const checkpointId = path('checkpointId', '^([a-f0-9]{24})$', 'Checkpoint id.');
-
-function operation(operationId: string, summary: string, parameters: object[], schema: string) {
+function describeOperation(operation: Operation) {
   const error = (description: string) => ({ description, content: { 'application/json': { schema: ref('ApiError') } } });
+  const content = Object.fromEntries(
+    operation.versions.map((entry) => [
+      atlasMediaType(entry.version),
+      { schema: ref(entry.component), 'x-xgen-version': entry.version, ...(entry.sunset ? { 'x-sunset': entry.sunset } : {}) },
+    ]),
+  );
   return {
     get: {
-      operationId,
-      summary,
-      parameters,
+      operationId: operation.operationId,
+      summary: operation.summary,
+      ...(operation.deprecated ? { deprecated: true } : {}),
+      parameters: parameters(operation),
       responses: {
         '200': {
-          description: 'OK (served from the cache when fresh; see Cache-Status).',
-          content: { [MEDIA]: { schema: ref(schema) } },
+          description:
+            'OK, in the version the Accept date resolves to (the newest not later than it); served from the cache when fresh, see Cache-Status.',
+          content,
         },
-        '304': { description: 'Not Modified (If-None-Match matched the ETag).' },
+        '304': { description: 'Not Modified (If-None-Match matched the ETag of the representation).' },
         '400': error('Bad Request.'),
         '401': error('Unauthorized.'),
         '404': error('Not Found.'),
-        '406': error('Not Acceptable.'),
+        '406': error('Not Acceptable: a version date before the first version, or no version date.'),
         '429': error('Too Many Requests (from Atlas, when no stale copy may be served).'),
         '502': error('Atlas could not be reached.'),
         '504': error('Atlas did not answer in time.'),
@@ -59,50 +49,26 @@ function operation(operationId: string, summary: string, parameters: object[], s
 }
 
 /**
- * The proxy's OpenAPI 3.1 document, with component schemas generated from core's TypeBox schemas.
+ * The proxy's OpenAPI 3.1 document, built from core's operation table: every operation with its
+ * parameters, every API version as its own media type (with `x-sunset`), `deprecated` as the
+ * spec gives it, and component schemas generated from core's TypeBox schemas under the spec's
+ * own names.
  *
  * @example
  * const doc = buildOpenApi(); // serve as /openapi.json
  */
 export function buildOpenApi(): Record<string, unknown> {
-  const V2 = '/api/atlas/v2';
+  const schemas: Record<string, unknown> = { ApiError: json(ApiError) };
+  for (const operation of OPERATION_LIST) for (const entry of operation.versions) schemas[entry.component] = json(entry.schema);
   return {
     openapi: '3.1.0',
     info: {
       title: 'atlas-checkpoints-proxy',
-      version: '2023-01-01',
+      version: '2.0',
       description:
-        'A caching proxy for the MongoDB Atlas legacy backup checkpoints API: the same paths, parameters and bodies as Atlas.',
+        'A caching proxy for the MongoDB Atlas Administration API: the same paths, parameters, versions and bodies as Atlas.',
     },
-    paths: {
-      [`${V2}/groups`]: operation('listProjects', 'Return all projects', listParams, 'GroupPage'),
-      [`${V2}/groups/{groupId}/clusters`]: operation(
-        'listClusters',
-        'Return all clusters in one project',
-        [...listParams, groupId],
-        'ClusterPage',
-      ),
-      [`${V2}/groups/{groupId}/clusters/{clusterName}/backupCheckpoints`]: operation(
-        'listClusterBackupCheckpoints',
-        'Return all legacy backup checkpoints',
-        [...listParams, groupId, clusterName],
-        'CheckpointPage',
-      ),
-      [`${V2}/groups/{groupId}/clusters/{clusterName}/backupCheckpoints/{checkpointId}`]: operation(
-        'getClusterBackupCheckpoint',
-        'Return one legacy backup checkpoint',
-        [...common, groupId, clusterName, checkpointId],
-        'Checkpoint',
-      ),
-    },
-    components: {
-      schemas: {
-        ApiError: json(ApiError),
-        Checkpoint: json(Checkpoint),
-        CheckpointPage: json(CheckpointPage),
-        ClusterPage: json(ClusterPage),
-        GroupPage: json(GroupPage),
-      },
-    },
+    paths: Object.fromEntries(OPERATION_LIST.map((operation) => [operation.path, describeOperation(operation)])),
+    components: { schemas },
   };
 }

@@ -1,51 +1,46 @@
+import { listPage, rebaseLinks, renderBody, renderFlags, type WireRequest } from '@atlas-checkpoints/core';
 import { entryDoc, type CacheEntry } from '../cache/entry.js';
-import type { ListParams, RenderFlags } from '../http/params.js';
-import { pageLinks, rebaseLinks } from './links.js';
 
 /** What a response body is rendered from. */
 export interface RenderInput {
   readonly entry: CacheEntry;
-  /** `list` routes get `status` merged into the body with `envelope`; resources are wrapped. */
-  readonly shape: 'list' | 'resource';
-  readonly flags: RenderFlags;
-  /** The page asked for (snapshots are sliced with it). */
-  readonly list?: ListParams | undefined;
-  /** The request path and query (without `?`), for the links of a snapshot page. */
-  readonly path: string;
-  readonly search: string;
-  /** The proxy's origin (`http://host:port`), used in every link. */
+  /** The validated request: operation (list or resource), query (page, `pretty`, `envelope`), path values. */
+  readonly request: WireRequest;
+  /** The entry holds a whole list (a snapshot) to slice into the page asked for. */
+  readonly snapshot: boolean;
+  /** The origin every link points at (`--public-url`, or the request's validated origin). */
   readonly origin: string;
   /** The upstream origin whose links are rewritten to `origin`. */
   readonly upstreamOrigin: string;
-  /** Keeps only these items of a snapshot (e.g. the projects a proxy token may see). */
+  /** Keeps only these items of a list (e.g. the projects a proxy token may see). */
   readonly allow?: ((item: unknown) => boolean) | undefined;
 }
 
 /**
- * Renders an entry into the JSON text Atlas would send for this request: slices snapshots to the
- * page, applies `includeCount`, `envelope` and `pretty`, and points links at the proxy.
+ * Renders an entry into the JSON text Atlas would send for this request with core's wire layer:
+ * slices snapshots into the page (links and `totalCount` on `origin`), applies `envelope` and
+ * `pretty`, and points upstream links at `origin` (JSON-escaped).
  *
  * @example
- * renderBody({ entry, shape: 'list', flags: { pretty: false, envelope: false }, list, path, origin, upstreamOrigin })
+ * renderEntry({ entry, request, snapshot: true, origin: 'http://127.0.0.1:8080', upstreamOrigin: 'https://cloud.mongodb.com' })
  */
-export function renderBody(input: RenderInput): string {
+export function renderEntry(input: RenderInput): string {
+  const { request } = input;
   let doc = entryDoc(input.entry) as Record<string, unknown>;
-  if (input.entry.kind === 'snapshot' && input.list) doc = slice(doc, input);
-  else if (input.allow && Array.isArray(doc.results)) doc = { ...doc, results: doc.results.filter(input.allow) };
-  if (input.flags.envelope) {
-    doc = input.shape === 'list' ? { ...doc, status: 200 } : { status: 200, content: doc };
+  const all = Array.isArray(doc.results) ? (doc.results as unknown[]) : undefined;
+  if (input.snapshot) {
+    const items = input.allow && all ? all.filter(input.allow) : (all ?? []);
+    doc = {
+      ...listPage(items, {
+        origin: input.origin,
+        operation: request.operation,
+        pathValues: request.pathValues,
+        query: request.query,
+      }),
+    };
+  } else if (input.allow && all) {
+    doc = { ...doc, results: all.filter(input.allow) };
   }
-  const json = input.flags.pretty ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
-  return rebaseLinks(json, input.upstreamOrigin, input.origin);
-}
-
-function slice(snapshot: Record<string, unknown>, input: RenderInput): Record<string, unknown> {
-  const list = input.list as ListParams;
-  let items = Array.isArray(snapshot.results) ? (snapshot.results as unknown[]) : [];
-  if (input.allow) items = items.filter(input.allow);
-  const start = (list.pageNum - 1) * list.itemsPerPage;
-  const results = start >= items.length ? [] : items.slice(start, start + list.itemsPerPage);
-  const out: Record<string, unknown> = { links: pageLinks(input.origin, input.path, input.search, list, items.length), results };
-  if (list.includeCount) out.totalCount = items.length;
-  return out;
+  const text = renderBody(doc, request.operation.shape, renderFlags(request.query));
+  return rebaseLinks(text, input.upstreamOrigin, input.origin);
 }

@@ -5,19 +5,26 @@ import { hashText } from '../cache/entry.js';
 /** Encodings the proxy stores beside the identity bytes. */
 export type Encoding = 'identity' | 'gzip' | 'br';
 
-/** Where a rendered body came from: the store key and the ETag of the entry it was rendered from. */
+/**
+ * Where a rendered body came from: the store key and the ETag of the entry it was rendered from,
+ * and the headers of the version it was rendered as (`Content-Type`, `Deprecation`, `Sunset`).
+ */
 export interface RenderSource {
   readonly storeKey: string;
   readonly entryEtag: string;
+  readonly versionHeaders: Readonly<Record<string, string>>;
 }
 
 /**
- * A rendered body: identity bytes, its ETag, compressed copies kept beside them, and the entry it
- * was rendered from (a hit checks the stored entry still has that ETag before serving it).
+ * A rendered body: identity bytes, compressed copies kept beside them, one strong ETag per
+ * representation (RFC 9110 §8.8.3: the identity, gzip and br bytes are different representations,
+ * so each has its own tag), and the entry it was rendered from (a hit checks the stored entry
+ * still has that ETag before serving it).
  */
 export interface RenderedBody extends RenderSource {
   readonly identity: Uint8Array<ArrayBuffer>;
-  readonly etag: string;
+  /** Strong ETags by encoding: `"<hash>"`, `"<hash>.gzip"`, `"<hash>.br"`. */
+  readonly etags: Readonly<Record<Encoding, string>>;
   gzip?: Uint8Array<ArrayBuffer>;
   br?: Uint8Array<ArrayBuffer>;
 }
@@ -25,15 +32,20 @@ export interface RenderedBody extends RenderSource {
 /** Bodies smaller than this are never compressed. */
 const MIN_COMPRESS_BYTES = 1024;
 
+const NO_SOURCE: RenderSource = { storeKey: '', entryEtag: '', versionHeaders: {} };
+
 /**
- * Builds a rendered body from JSON text, with a strong ETag of its bytes.
+ * Builds a rendered body from JSON text, with a strong ETag per encoding derived from the hash of
+ * its identity bytes.
  *
  * @example
- * const body = createRendered('{"results":[]}', { storeKey, entryEtag: entry.etag });
+ * const body = createRendered('{"results":[]}', { storeKey, entryEtag: entry.etag, versionHeaders });
+ * body.etags.gzip // '"<hash>.gzip"'
  */
-export function createRendered(text: string, source: RenderSource = { storeKey: '', entryEtag: '' }): RenderedBody {
+export function createRendered(text: string, source: RenderSource = NO_SOURCE): RenderedBody {
   const identity = Buffer.from(text);
-  return { identity, etag: `"${hashText(identity)}"`, storeKey: source.storeKey, entryEtag: source.entryEtag };
+  const hash = hashText(identity);
+  return { ...source, identity, etags: { identity: `"${hash}"`, gzip: `"${hash}.gzip"`, br: `"${hash}.br"` } };
 }
 
 /**

@@ -1,5 +1,4 @@
-import { AtlasRequestError } from '@atlas-checkpoints/core';
-import { rebaseLinks } from '../render/links.js';
+import { AtlasRequestError, rebaseLinks } from '@atlas-checkpoints/core';
 
 const PASS_REQUEST = ['authorization', 'accept', 'user-agent'];
 const PASS_RESPONSE = [
