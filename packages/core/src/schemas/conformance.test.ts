@@ -3,6 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { compareWithSpec, type Spec, type SpecSchema } from './test-helpers/spec-compare.js';
 import {
+  AdvancedClusterDescription,
+  AdvancedClusterDescriptionPage,
   ApiError,
   BadRequestDetail,
   BsonTimestamp,
@@ -11,7 +13,10 @@ import {
   CheckpointPage,
   CheckpointPart,
   Cluster,
+  ClusterDescription20240805,
+  ClusterDescription20240805Page,
   ClusterName,
+  Envelope,
   ClusterPage,
   FieldViolation,
   Group,
@@ -21,6 +26,7 @@ import {
   ItemsPerPage,
   Link,
   PageNum,
+  Pretty,
   ResourceTag,
 } from './index.js';
 
@@ -48,7 +54,7 @@ const exceptions = {
   'LegacyAtlasCluster.diskSizeGB': ['minimum', 'maximum'],
   'PaginatedLegacyClusterView.results[].diskSizeGB': ['minimum', 'maximum'],
 };
-const options = { exceptions, subsetOf: ['LegacyAtlasCluster'] };
+const options = { exceptions, subsetOf: ['LegacyAtlasCluster', 'AdvancedClusterDescription', 'ClusterDescription20240805'] };
 
 const pairs = [
   ['ApiAtlasCheckpointView', Checkpoint],
@@ -64,6 +70,10 @@ const pairs = [
   ['PaginatedAtlasGroupView', GroupPage],
   ['PaginatedLegacyClusterView', ClusterPage],
   ['LegacyAtlasCluster', Cluster],
+  ['AdvancedClusterDescription', AdvancedClusterDescription],
+  ['PaginatedAdvancedClusterDescriptionView', AdvancedClusterDescriptionPage],
+  ['ClusterDescription20240805', ClusterDescription20240805],
+  ['PaginatedClusterDescription20240805', ClusterDescription20240805Page],
 ] as const;
 
 function pathParameter(name: string): SpecSchema {
@@ -78,6 +88,25 @@ function pathParameter(name: string): SpecSchema {
 describe('schemas conform to the official OpenAPI excerpt', () => {
   it.each(pairs)('%s: every property with the same type, format, pattern, enum, bounds and required', (name, schema) => {
     expect(compareWithSpec(spec, ref(name), schema, name, options)).toEqual([]);
+  });
+
+  it.each([
+    ['2023-02-01', AdvancedClusterDescription],
+    ['2024-08-05', ClusterDescription20240805],
+  ] as const)('the %s cluster schema carries the fields a browser reads', (_version, schema) => {
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'groupId',
+        'name',
+        'clusterType',
+        'stateName',
+        'mongoDBVersion',
+        'backupEnabled',
+        'paused',
+        'links',
+      ]),
+    );
   });
 
   it('the cluster schema carries the fields a browser needs', () => {
@@ -108,6 +137,8 @@ describe('schemas conform to the official OpenAPI excerpt', () => {
     ['pageNum', PageNum],
     ['itemsPerPage', ItemsPerPage],
     ['includeCount', IncludeCount],
+    ['envelope', Envelope],
+    ['pretty', Pretty],
   ] as const)('parameter %s', (name, schema) => {
     const parameter = spec.components.parameters[name];
     expect(parameter).toBeDefined();

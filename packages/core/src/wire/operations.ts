@@ -26,7 +26,7 @@ export const OPERATIONS = {
   listGroups: defineOperation({
     operationId: 'listGroups',
     method: 'listProjects',
-    summary: 'Return all projects',
+    summary: 'Return All Projects',
     path: '/api/atlas/v2/groups',
     pathParameters: {},
     query: LIST_QUERY,
@@ -37,7 +37,7 @@ export const OPERATIONS = {
   listGroupClusters: defineOperation({
     operationId: 'listGroupClusters',
     method: 'listClusters',
-    summary: 'Return all clusters in one project',
+    summary: 'Return All Clusters in One Project',
     path: '/api/atlas/v2/groups/{groupId}/clusters',
     pathParameters: { groupId: GroupId },
     query: [...LIST_QUERY, QUERY_PARAMETERS.includeDeletedWithRetainedBackups],
@@ -57,7 +57,7 @@ export const OPERATIONS = {
   listGroupClusterBackupCheckpoints: defineOperation({
     operationId: 'listGroupClusterBackupCheckpoints',
     method: 'listClusterBackupCheckpoints',
-    summary: 'Return all legacy backup checkpoints',
+    summary: 'Return All Legacy Backup Checkpoints',
     path: '/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backupCheckpoints',
     pathParameters: { groupId: GroupId, clusterName: ClusterName },
     query: LIST_QUERY,
@@ -68,7 +68,7 @@ export const OPERATIONS = {
   getGroupClusterBackupCheckpoint: defineOperation({
     operationId: 'getGroupClusterBackupCheckpoint',
     method: 'getClusterBackupCheckpoint',
-    summary: 'Return one legacy backup checkpoint',
+    summary: 'Return One Legacy Backup Checkpoint',
     path: '/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backupCheckpoints/{checkpointId}',
     pathParameters: { groupId: GroupId, clusterName: ClusterName, checkpointId: CheckpointId },
     query: RESOURCE_QUERY,

@@ -54,7 +54,9 @@ export function liftIncrementMinimum(spec: Json): Json {
 }
 
 /**
- * Rewrites every `oneOf` left after {@link normalizeDiscriminators} (no discriminator) as `anyOf`.
+ * Rewrites every `oneOf` left after {@link normalizeDiscriminators} (no discriminator) as `anyOf`,
+ * and drops a `type` that every branch contradicts (`CloudRegionConfig.regionName` is
+ * `type: object` with `oneOf` three string enums, so no region name would ever validate).
  * The spec uses `oneOf` for unions whose branches overlap: `HardwareSpec` lists the AWS, Azure and
  * GCP hardware specs, and `M10` is a size of all three, so a real `electableSpecs` matches three
  * branches and a literal `oneOf` rejects every real cluster document; `regionName` is `oneOf` the
@@ -72,6 +74,12 @@ export function oneOfAsAnyOf(spec: Json): Json {
     if (Array.isArray(schema.oneOf) && schema.discriminator === undefined) {
       schema.anyOf = schema.oneOf;
       delete schema.oneOf;
+      const branches = schema.anyOf as Json[];
+      if (
+        typeof schema.type === 'string' &&
+        branches.every((branch) => typeof branch.type === 'string' && branch.type !== schema.type)
+      )
+        delete schema.type;
     }
     Object.values(schema).forEach(visit);
   };
