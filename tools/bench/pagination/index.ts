@@ -6,7 +6,7 @@
  *   npx tsx --conditions=@atlas-checkpoints/source tools/bench/pagination/index.ts
  */
 import { performance } from 'node:perf_hooks';
-import { createAtlasClient, paginate } from '@atlas-checkpoints/core';
+import { ATLAS_API_VERSION, atlasContentType, createAtlasClient, paginate } from '@atlas-checkpoints/core';
 
 const TOTAL = 20_000;
 const PAGE_SIZE = 500;
@@ -50,7 +50,7 @@ function slowFetch(input: Request | string | URL): Promise<Response> {
     pages.get(Number(url.searchParams.get('pageNum') ?? 1)) ?? encoder.encode(JSON.stringify({ results: [], totalCount: TOTAL }));
   return new Promise((resolve) =>
     setTimeout(
-      () => resolve(new Response(body, { headers: { 'content-type': 'application/vnd.atlas.2023-01-01+json' } })),
+      () => resolve(new Response(body, { headers: { 'content-type': atlasContentType(ATLAS_API_VERSION) } })),
       LATENCY_MS,
     ),
   );

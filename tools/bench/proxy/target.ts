@@ -58,20 +58,24 @@ const identity = warm.bytes;
 const gzip = warmGzip.bytes;
 const etag = String(warm.headers.etag ?? '');
 const cacheStatus = String(warmGzip.headers['cache-status'] ?? '');
+const versionHeaders: Record<string, string> = {};
+for (const name of ['content-type', 'deprecation', 'sunset', 'vary'] as const) {
+  const value = warmGzip.headers[name];
+  if (typeof value === 'string') versionHeaders[name] = value;
+}
 if (warmGzip.headers['content-encoding'] !== 'gzip') throw new Error('the proxy did not answer gzip');
 
-// The bare app: precomputed bytes and the proxy's header set (content-type, etag, age,
-// cache-status, vary, content-encoding), built the fastest way Hono on node-server allows (a
+// The bare app: precomputed bytes and the proxy's header set (content-type, deprecation, etag,
+// age, cache-status, vary, content-encoding), built the fastest way Hono on node-server allows (a
 // fresh plain header object and a Uint8Array body: no Headers object, no middleware).
 const bare = new Hono();
 bare.get('/api/*', (c) => {
   const gz = (c.req.header('accept-encoding') ?? '').includes('gzip');
   const headers: Record<string, string> = {
-    'content-type': 'application/vnd.atlas.2023-01-01+json;charset=utf-8',
+    ...versionHeaders,
     etag,
     age: '0',
     'cache-status': cacheStatus,
-    vary: 'Accept-Encoding',
   };
   if (gz) headers['content-encoding'] = 'gzip';
   return new Response(gz ? gzip : identity, { status: 200, headers });
