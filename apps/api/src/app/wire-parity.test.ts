@@ -1,4 +1,5 @@
 import { expandPath, OPERATION_LIST, type Operation } from '@atlas-checkpoints/core';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../test-helpers/setup.js';
 
@@ -168,6 +169,44 @@ describe('the fake and the proxy answer alike (one wire layer)', () => {
     // Accept is checked first, then the path, then the query.
     expect((await same('/api/atlas/v2/groups/nope/clusters?pageNum=0', 'application/vnd.atlas.latest+json')).errorCode).toBe(
       'INVALID_VERSION_DATE',
+    );
+  });
+
+  it('any mix of parameter names, spellings and Accept headers (property)', async () => {
+    const name = fc.constantFrom(
+      'pageNum',
+      'itemsPerPage',
+      'includeCount',
+      'pretty',
+      'envelope',
+      'includeDeletedWithRetainedBackups',
+      'x',
+    );
+    const value = fc.oneof(
+      fc.constantFrom('true', 'FALSE', 'True', '0', '1', '2', '02', '%2B3', '-1', '500', '501', '', 'yes', '1.5', '1e2'),
+      fc.string({ maxLength: 6 }).map(encodeURIComponent),
+    );
+    const accept = fc.option(
+      fc.oneof(
+        fc.constantFrom(...ACCEPTS.filter((a): a is string => a !== undefined)),
+        fc
+          .date({ min: new Date('2022-06-01'), max: new Date('2026-01-01'), noInvalidDate: true })
+          .map((d) => `application/vnd.atlas.${d.toISOString().slice(0, 10)}+json`),
+      ),
+      { nil: undefined },
+    );
+    const paths = [...valid.values()];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.array(fc.tuple(name, value), { maxLength: 4 }),
+        accept,
+        async (path, pairs, a) => {
+          const search = pairs.map(([k, v]) => `${k}=${v}`).join('&');
+          await same(search ? `${path}?${search}` : path, a);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
