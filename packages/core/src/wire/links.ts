@@ -13,7 +13,7 @@ export interface PageLocation {
 
 /**
  * A list page's `links`, as Atlas writes them: `self`, `next` when more items exist, `previous`
- * after page 1. Each is absolute on `origin` and carries the normalised query (parameters that
+ * after page 1 (only `self` for a list the operation does not page). Each is absolute on `origin` and carries the normalised query (parameters that
  * differ from their default, in table order; unknown ones dropped), then `itemsPerPage` and `pageNum`.
  *
  * @example
@@ -21,11 +21,12 @@ export interface PageLocation {
  * // [{ href: 'http://127.0.0.1:8080/api/atlas/v2/groups?itemsPerPage=100&pageNum=1', rel: 'self' }, { …, rel: 'next' }]
  */
 export function pageLinks(location: PageLocation, total: number): Link[] {
-  const { pageNum, itemsPerPage } = pageSelection(location.query);
+  const { pageNum, itemsPerPage, paged } = pageSelection(location.query);
   const kept = canonicalQuery(location.operation, location.query, ['render', 'filter', 'page']).filter(
     ([name]) => name !== 'pageNum' && name !== 'itemsPerPage',
   );
   const base = `${location.origin}${expandPath(location.operation, location.pathValues)}`;
+  if (!paged) return [{ href: kept.length ? `${base}?${new URLSearchParams(kept).toString()}` : base, rel: 'self' }];
   const href = (page: number) =>
     `${base}?${new URLSearchParams([...kept, ['itemsPerPage', String(itemsPerPage)], ['pageNum', String(page)]]).toString()}`;
   const links: Link[] = [{ href: href(pageNum), rel: 'self' }];

@@ -97,13 +97,15 @@ export interface PageSelection {
   readonly pageNum: number;
   readonly itemsPerPage: number;
   readonly includeCount: boolean;
+  /** The operation takes `itemsPerPage`: a list without it (e.g. the sharded-cluster snapshots) is served whole. */
+  readonly paged: boolean;
 }
 
 /**
  * The page a parsed list query selects (Atlas's defaults where absent: 1, 100, true).
  *
  * @example
- * pageSelection(parseQuery(OPERATIONS.listGroups, 'pageNum=3')) // { pageNum: 3, itemsPerPage: 100, includeCount: true }
+ * pageSelection(parseQuery(OPERATIONS.listGroups, 'pageNum=3')) // { pageNum: 3, itemsPerPage: 100, includeCount: true, paged: true }
  */
 export function pageSelection(query: WireQuery): PageSelection {
   const { pageNum, itemsPerPage, includeCount } = query.values;
@@ -111,5 +113,6 @@ export function pageSelection(query: WireQuery): PageSelection {
     pageNum: typeof pageNum === 'number' ? pageNum : QUERY_PARAMETERS.pageNum.schema.default,
     itemsPerPage: typeof itemsPerPage === 'number' ? itemsPerPage : QUERY_PARAMETERS.itemsPerPage.schema.default,
     includeCount: typeof includeCount === 'boolean' ? includeCount : QUERY_PARAMETERS.includeCount.schema.default,
+    paged: 'itemsPerPage' in query.values,
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defineOperation } from './operation.js';
 import { OPERATIONS } from './operations.js';
+import { RESOURCE_QUERY } from './query-parameters.js';
 import { parseQuery } from './parse-query.js';
 import { rebaseLinks } from './links.js';
 import { listPage, renderBody } from './render.js';
@@ -29,6 +31,20 @@ describe('rendering a list page', () => {
     expect(doc.results).toEqual([]);
     expect(doc.links.map((l) => l.rel)).toEqual(['self', 'previous']);
     expect(doc.links[0]?.href).toBe(`${base}?includeCount=false&itemsPerPage=100&pageNum=9`);
+  });
+
+  it('serves a list the operation does not page whole, linking only itself', () => {
+    const unpaged = defineOperation({ ...op, operationId: 'listUnpaged', query: RESOURCE_QUERY });
+    const many = Array.from({ length: 250 }, (_, i) => ({ id: i }));
+    const doc = listPage(many, {
+      origin: 'http://h',
+      operation: unpaged,
+      pathValues,
+      query: parseQuery(unpaged, 'pretty=true&pageNum=3'),
+    });
+    expect(doc.results).toHaveLength(250);
+    expect(doc.totalCount).toBe(250);
+    expect(doc.links).toEqual([{ href: `${base}?pretty=true`, rel: 'self' }]);
   });
 
   it('wraps with envelope (lists gain status, a resource becomes { status, content }) and indents with pretty', () => {

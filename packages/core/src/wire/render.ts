@@ -10,15 +10,16 @@ export interface ListPageDocument<T> {
 }
 
 /**
- * The page of `items` a list request selects, with its links and (`includeCount`) `totalCount`.
+ * The page of `items` a list request selects, with its links and (`includeCount`) `totalCount`;
+ * every item when the operation takes no `itemsPerPage`.
  *
  * @example
  * const doc = listPage(allCheckpoints, { origin, operation, pathValues, query });
  */
 export function listPage<T>(items: readonly T[], location: PageLocation): ListPageDocument<T> {
-  const { pageNum, itemsPerPage, includeCount } = pageSelection(location.query);
+  const { pageNum, itemsPerPage, includeCount, paged } = pageSelection(location.query);
   const start = (pageNum - 1) * itemsPerPage;
-  const results = start < items.length ? items.slice(start, start + itemsPerPage) : [];
+  const results = !paged ? items.slice() : start < items.length ? items.slice(start, start + itemsPerPage) : [];
   const links = pageLinks(location, items.length);
   return includeCount ? { links, results, totalCount: items.length } : { links, results };
 }
