@@ -47,17 +47,48 @@ export function checkPathValues(
  * Validates a request to `operation` in Atlas's order, throwing the first `WireError`: the
  * `Accept` header (406), then the path parameters (400 `INVALID_ATTRIBUTE`), then the query (400).
  * The one entry point both servers use, so they refuse the same requests with the same answers.
+ * The outcome is memoised per operation for the exact header, query string and path values (the
+ * 4096 most recent), so a repeated request costs one map lookup; the result is read-only.
  *
  * @example
  * const request = parseRequest(OPERATIONS.listGroups, { pathValues: {}, search: 'pretty=true', accept });
  * request.version // '2023-01-01'
  */
 export function parseRequest(operation: Operation, parts: RequestParts): WireRequest {
+  if (typeof parts.search !== 'string') return parse(operation, parts);
+  let cache = memo.get(operation);
+  if (!cache) {
+    cache = new Map();
+    memo.set(operation, cache);
+  }
+  const names = Object.keys(operation.pathParameters);
+  const key = `${parts.accept ?? ''}\u0000${parts.search}\u0000${names.map((name) => parts.pathValues[name] ?? '').join('\u0000')}`;
+  let outcome = cache.get(key);
+  if (outcome === undefined) {
+    try {
+      outcome = parse(operation, parts);
+    } catch (error) {
+      outcome = error as Error;
+    }
+    if (cache.size >= MEMO_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(key, outcome);
+  }
+  if (outcome instanceof Error) throw outcome;
+  return outcome;
+}
+
+function parse(operation: Operation, parts: RequestParts): WireRequest {
   const version = negotiateVersion(operation, parts.accept);
   const pathValues = checkPathValues(operation, parts.pathValues);
   const query = parseQuery(operation, parts.search);
   return { operation, pathValues, query, version };
 }
+
+/** Requests seen recently, by operation: a repeated request (a hit) is parsed once. */
+const memo = new WeakMap<Operation, Map<string, WireRequest | Error>>();
+const MEMO_LIMIT = 4096;
+const keys = new WeakMap<WireRequest, Map<string, string>>();
+const ALL_ROLES = ['render', 'page', 'filter'] as const;
 
 /**
  * A string that identifies a validated request's answer: the operation, the version, the path
@@ -67,11 +98,19 @@ export function parseRequest(operation: Operation, parts: RequestParts): WireReq
  * @example
  * requestKey(parseRequest(op, { pathValues, search: 'pretty=TRUE&x=1', accept })) === requestKey(parseRequest(op, { pathValues, search: 'pretty=true', accept })) // true
  */
-export function requestKey(
-  request: WireRequest,
-  roles: Parameters<typeof canonicalQuery>[2] = ['render', 'page', 'filter'],
-): string {
-  const path = Object.values(request.pathValues).map(encodeURIComponent).join('/');
-  const query = new URLSearchParams(canonicalQuery(request.operation, request.query, roles)).toString();
-  return `${request.operation.operationId} ${request.version} ${path} ${query}`;
+export function requestKey(request: WireRequest, roles: Parameters<typeof canonicalQuery>[2] = ALL_ROLES): string {
+  let byRoles = keys.get(request);
+  if (!byRoles) {
+    byRoles = new Map();
+    keys.set(request, byRoles);
+  }
+  const rolesKey = roles === ALL_ROLES ? '*' : roles.length === 1 ? (roles[0] as string) : roles.join(',');
+  let key = byRoles.get(rolesKey);
+  if (key === undefined) {
+    const path = Object.values(request.pathValues).map(encodeURIComponent).join('/');
+    const query = new URLSearchParams(canonicalQuery(request.operation, request.query, roles)).toString();
+    key = `${request.operation.operationId} ${request.version} ${path} ${query}`;
+    byRoles.set(rolesKey, key);
+  }
+  return key;
 }
