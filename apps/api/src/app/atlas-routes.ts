@@ -117,7 +117,7 @@ export function registerAtlasRoutes(app: Hono, deps: AtlasRouteDeps): void {
     const { operation, version } = request;
     const params = upstreamParams(request);
     const call: Call = (page) =>
-      client.call(operation.operationId as OperationId, { ...params, ...page } as never, { apiVersion: version as never });
+      client.call(operation.operationId as OperationId, { ...params, ...page }, { apiVersion: version as never });
     const partition = principal.partition;
     if (operation.shape === 'resource') {
       return {

@@ -66,7 +66,7 @@ export function createRequestHandler(deps: HandlerDeps): AtlasRouteDeps['handle'
     const url = c.req.url;
     const origin = linkOrigin(url, deps.publicUrl);
     const request = parseRequest(operation, {
-      pathValues: c.req.param() as Record<string, string>,
+      pathValues: c.req.param(),
       search: searchOf(url),
       accept: c.req.header('accept'),
     });

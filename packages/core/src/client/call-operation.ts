@@ -21,7 +21,7 @@ export interface OperationContext extends CallContext {
  * for the method, else the client's date resolved as Atlas resolves it, else the newest.
  * Throws `InvalidParameterError` for a version the operation does not have.
  */
-export function chooseVersion(context: OperationContext, operation: Operation, requested: unknown): ApiVersion {
+function chooseVersion(context: OperationContext, operation: Operation, requested: unknown): ApiVersion {
   const versions = operation.versions.map((entry) => entry.version);
   if (requested !== undefined) {
     if (typeof requested !== 'string' || !(versions as string[]).includes(requested)) {

@@ -56,7 +56,8 @@ export function clientQuery(operation: Pick<Operation, 'query'>, params: Record<
     if (value === undefined) continue;
     const ok = compiledCheck(parameter.schema).Check(value) && (typeof value !== 'number' || Number.isSafeInteger(value));
     if (!ok) throw new InvalidParameterError(parameter.name, value, describeSchema(parameter.schema));
-    query.push([parameter.name, String(value)]);
+    // a checked value is a boolean, a safe integer or a string: JSON writes the first two as Atlas reads them
+    query.push([parameter.name, typeof value === 'string' ? value : JSON.stringify(value)]);
   }
   return query;
 }

@@ -1,4 +1,4 @@
-import { Type, type TLiteral } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { ResourceTag } from './group.js';
 import { Links } from './link.js';
 import { objectId } from './object-id.js';
@@ -6,7 +6,11 @@ import { objectId } from './object-id.js';
 const literals = <const T extends readonly string[]>(
   values: T,
   options: { readOnly?: boolean; default?: T[number]; description: string },
-) => Type.Union(values.map((value) => Type.Literal(value)) as TLiteral<T[number]>[], options);
+) =>
+  Type.Union(
+    values.map((value) => Type.Literal(value)),
+    options,
+  );
 
 /**
  * The fields a browser needs that the 2023-02-01 (`AdvancedClusterDescription`) and 2024-08-05

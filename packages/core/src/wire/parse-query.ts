@@ -110,9 +110,9 @@ export interface PageSelection {
 export function pageSelection(query: WireQuery): PageSelection {
   const { pageNum, itemsPerPage, includeCount } = query.values;
   return {
-    pageNum: typeof pageNum === 'number' ? pageNum : QUERY_PARAMETERS.pageNum.schema.default,
-    itemsPerPage: typeof itemsPerPage === 'number' ? itemsPerPage : QUERY_PARAMETERS.itemsPerPage.schema.default,
-    includeCount: typeof includeCount === 'boolean' ? includeCount : QUERY_PARAMETERS.includeCount.schema.default,
+    pageNum: typeof pageNum === 'number' ? pageNum : (QUERY_PARAMETERS.pageNum.schema.default as number),
+    itemsPerPage: typeof itemsPerPage === 'number' ? itemsPerPage : (QUERY_PARAMETERS.itemsPerPage.schema.default as number),
+    includeCount: typeof includeCount === 'boolean' ? includeCount : (QUERY_PARAMETERS.includeCount.schema.default as boolean),
     paged: 'itemsPerPage' in query.values,
   };
 }

@@ -41,7 +41,7 @@ function serve(c: Context<FakeEnv>, operation: Operation, store: FixtureStore, c
   const origin = linkOrigin(url);
   const q = url.indexOf('?');
   const request = parseRequest(operation, {
-    pathValues: c.req.param() as Record<string, string>,
+    pathValues: c.req.param(),
     search: q < 0 ? '' : url.slice(q + 1),
     accept: c.req.header('accept'),
   });

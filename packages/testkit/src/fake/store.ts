@@ -2,7 +2,7 @@ import type { Checkpoint, Cluster, Group } from '../fixtures/model.js';
 import type { Fixtures } from '../fixtures/types.js';
 
 /** One cluster's data, with a lazily built id index. */
-interface StoredCluster {
+export interface StoredCluster {
   readonly cluster: Cluster;
   readonly checkpoints: readonly Checkpoint[];
   byId(id: string): Checkpoint | undefined;

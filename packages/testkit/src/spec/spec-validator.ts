@@ -85,9 +85,7 @@ export function createSpecValidator(options: SpecValidatorOptions = {}): SpecVal
       (o) => o.id === operation || o.path === operation || o.matcher.test(operation.split('?')[0] ?? ''),
     );
     if (!op) throw new TypeError(`createSpecValidator: no GET operation ${operation} in the spec`);
-    const successTypes = Object.keys(
-      (resolveResponse(op.responses['200'] ?? {}).content ?? {}) as Record<string, unknown>,
-    ).sort();
+    const successTypes = Object.keys(resolveResponse(op.responses['200'] ?? {}).content ?? {}).sort();
     const version = apiVersion ?? options.apiVersion;
     const successType = version === undefined ? (successTypes[0] ?? '') : `application/vnd.atlas.${version}+json`;
     const key = `${op.id} ${status} ${status < 300 ? successType : ''}`;
