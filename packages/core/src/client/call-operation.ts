@@ -1,8 +1,7 @@
 import { InvalidParameterError } from '../errors/invalid-parameter-error.js';
 import { redactUrl } from '../errors/redact.js';
-import { assertShape } from '../schemas/validators.js';
+import { readerFor } from '../schemas/shape-check.js';
 import type { ApiVersion } from '../wire/api-version.js';
-import { compiledCheck } from '../wire/compiled-check.js';
 import { readDeprecationHeaders } from '../wire/deprecation.js';
 import { atlasMediaType } from '../wire/media-type.js';
 import { resolveVersion } from '../wire/negotiate-version.js';
@@ -84,6 +83,6 @@ export async function callOperation(
   const url = buildUrl(context.options.baseUrl, expandPath(operation, pathValues), query);
   return executeGet(context, url, atlasMediaType(version), p.signal as AbortSignal | undefined, (body, response) => {
     reportDeprecation(context, operation, version, url, response);
-    return assertShape(compiledCheck(entry.schema), body, url);
+    return readerFor(entry.schema).decode(body, url);
   });
 }

@@ -69,7 +69,9 @@ describe('createAtlasClient', () => {
   });
 
   it('listClusters GETs /groups/{groupId}/clusters', async () => {
-    const stub = stubFetch(() => page([{ name: CLUSTER, clusterType: 'REPLICASET', futureField: { kept: true } }], 1));
+    const stub = stubFetch(() =>
+      page([{ id: '32b6e34b3d91647abb20e7b8', name: CLUSTER, clusterType: 'SHARDED', futureField: { kept: true } }], 1),
+    );
     const client = createAtlasClient({ fetch: stub.fetch, baseUrl: 'http://fake-atlas.local/' });
     const result = await client.listClusters({ groupId: GROUP_ID, includeCount: false });
     expect(stub.requests[0]?.url).toBe(`http://fake-atlas.local/api/atlas/v2/groups/${GROUP_ID}/clusters?includeCount=false`);
@@ -173,7 +175,7 @@ describe('createAtlasClient', () => {
 
   describe('response validation', () => {
     it('names the JSON path that failed', async () => {
-      const bad = { ...checkpoint(), parts: [{ typeName: 'NOT_A_TYPE' }] };
+      const bad = { ...checkpoint(), parts: [{ typeName: 7 }] };
       const stub = stubFetch(() => page([checkpoint(), bad], 2));
       const client = createAtlasClient({ fetch: stub.fetch });
       const error = await client

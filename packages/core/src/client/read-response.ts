@@ -37,7 +37,7 @@ export function parseSuccessBody(text: string, url: string): unknown {
  */
 export function toApiError(response: Response, text: string, method: string, url: string, now: number): AtlasApiError {
   const parsed = parseJson(text);
-  const body = parsed.ok && ApiErrorCheck.Check(parsed.value) ? parsed.value : undefined;
+  const body = parsed.ok && ApiErrorCheck.Check(parsed.value) ? ApiErrorCheck.decode(parsed.value, url) : undefined;
   const headers: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = response.headers.get(name);

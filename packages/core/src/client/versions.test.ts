@@ -77,7 +77,7 @@ describe('API versions in the client', () => {
   });
 
   it('checks the body against the schema of the version asked for', async () => {
-    const legacyCluster = { name: 'Cluster0', numShards: 2, mongoDBVersion: '7.0.1' };
+    const legacyCluster = { id: '32b6e34b3d91647abb20e7b8', name: 'Cluster0', numShards: 2, mongoDBVersion: '7.0.1' };
     const stub = stubFetch(() => page([{ ...legacyCluster, clusterType: 'SHARDED', diskSizeGB: 'ten' }]));
     const client = createAtlasClient({ fetch: stub.fetch, retry: 0 });
     // diskSizeGB is no field of the 2024-08-05 document, so it is kept as it is; 2023-01-01 types it.

@@ -1,20 +1,46 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BsonTimestamp } from './bson-timestamp.js';
+import { knownValueGuard, openEnum } from './open-enum.js';
 
 /**
- * The kinds of host a checkpoint part describes.
+ * The part types the spec lists for `ApiCheckpointPartView.typeName`.
  *
  * @example
- * const kind: CheckpointPartType = 'CONFIG_SERVER_REPLICA_SET';
+ * CHECKPOINT_PART_TYPE_NAMES.includes('CONFIG_SERVER_REPLICA_SET') // true
  */
-export const CheckpointPartType = Type.Union(
-  [Type.Literal('REPLICA_SET'), Type.Literal('CONFIG_SERVER'), Type.Literal('CONFIG_SERVER_REPLICA_SET')],
-  { readOnly: true, description: 'Human-readable label that identifies the type of host that the part represents.' },
-);
-export type CheckpointPartType = Static<typeof CheckpointPartType>;
+export const CHECKPOINT_PART_TYPE_NAMES = ['REPLICA_SET', 'CONFIG_SERVER', 'CONFIG_SERVER_REPLICA_SET'] as const;
+/** A part type the spec lists. */
+export type KnownCheckpointPartTypeName = (typeof CHECKPOINT_PART_TYPE_NAMES)[number];
 
 /**
- * One node's share of a checkpoint: one per replica set, or one per shard plus the config server.
+ * The kind of host a checkpoint part describes: a known value or any string Atlas adds later.
+ *
+ * @example
+ * const kind: CheckpointPartTypeName = 'CONFIG_SERVER_REPLICA_SET';
+ * if (!isKnownCheckpointPartTypeName(kind)) console.warn(`new part type ${kind}`);
+ */
+export const CheckpointPartTypeName = openEnum(CHECKPOINT_PART_TYPE_NAMES, {
+  readOnly: true,
+  description: 'Human-readable label that identifies the type of host that the part represents.',
+});
+export type CheckpointPartTypeName = Static<typeof CheckpointPartTypeName>;
+
+/**
+ * True when `value` is a part type this client knows (`REPLICA_SET`, `CONFIG_SERVER`,
+ * `CONFIG_SERVER_REPLICA_SET`); false for a value Atlas added later, which is still kept.
+ *
+ * @example
+ * part.typeName !== undefined && !isKnownCheckpointPartTypeName(part.typeName) // a newer kind of host
+ */
+export const isKnownCheckpointPartTypeName = knownValueGuard(CHECKPOINT_PART_TYPE_NAMES);
+
+/** @deprecated Renamed {@link CheckpointPartTypeName} (the field is `typeName`, and the enum is open). */
+export const CheckpointPartType = CheckpointPartTypeName;
+/** @deprecated Renamed {@link CheckpointPartTypeName}. */
+export type CheckpointPartType = CheckpointPartTypeName;
+
+/**
+ * One node's share of a checkpoint: one per shard plus one for the config server.
  *
  * @example
  * const part: CheckpointPart = { typeName: 'REPLICA_SET', replicaSetName: 'rs0', tokenDiscovered: true };
@@ -27,7 +53,7 @@ export const CheckpointPart = Type.Object(
       Type.Boolean({ readOnly: true, description: 'Flag that indicates whether the token exists.' }),
     ),
     tokenTimestamp: Type.Optional(BsonTimestamp),
-    typeName: Type.Optional(CheckpointPartType),
+    typeName: Type.Optional(CheckpointPartTypeName),
   },
   { readOnly: true, description: 'Metadata contained in one document that describes the complete snapshot taken for this node.' },
 );

@@ -6,7 +6,11 @@ import { objectId } from './object-id.js';
 const dateTime = (description: string) => Type.String({ format: 'date-time', readOnly: true, description });
 
 /**
- * A legacy backup checkpoint (`ApiAtlasCheckpointView`). Unknown fields are tolerated and kept.
+ * A legacy backup checkpoint (`ApiAtlasCheckpointView`) as core reads it. Unknown fields are
+ * tolerated and kept; `parts[].typeName` is an open enum; `null` in any field but `id` reads as absent.
+ *
+ * Deviation from the spec: `id` is optional there; core needs it (de-duplication, the path of
+ * `getClusterBackupCheckpoint`), so a checkpoint without one is a `ResponseShapeError`.
  *
  * @example
  * const checkpoint = assertShape(CheckpointCheck, await response.json(), url);
@@ -16,12 +20,12 @@ export const Checkpoint = Type.Object({
   clusterId: Type.Optional(objectId({ readOnly: true, description: 'Cluster that contains the checkpoint.' })),
   completed: Type.Optional(dateTime('Date and time when the checkpoint completed and the balancer restarted (ISO 8601, UTC).')),
   groupId: Type.Optional(objectId({ readOnly: true, description: 'Project that owns the checkpoints.' })),
-  id: Type.Optional(objectId({ readOnly: true, description: 'Unique 24-hexadecimal digit string that identifies checkpoint.' })),
+  id: objectId({ readOnly: true, description: 'Unique 24-hexadecimal digit string that identifies checkpoint.' }),
   links: Type.Optional(Links),
   parts: Type.Optional(
     Type.Array(CheckpointPart, {
       readOnly: true,
-      description: 'One part for a replica set; one per shard plus one for the config host for a sharded cluster.',
+      description: 'One part per shard plus one for the config server (legacy checkpoints exist for sharded clusters).',
     }),
   ),
   restorable: Type.Optional(

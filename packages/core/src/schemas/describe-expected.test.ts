@@ -1,12 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { describeSchema } from './describe-expected.js';
-import { CheckpointPartType } from './checkpoint-part.js';
+import { CheckpointPartTypeName } from './checkpoint-part.js';
 import { ItemsPerPage, PageNum } from './params.js';
+import { TOLERATED_NULL } from './tolerant-schema.js';
 
 describe('describeSchema', () => {
   it.each([
-    [CheckpointPartType, 'one of REPLICA_SET | CONFIG_SERVER | CONFIG_SERVER_REPLICA_SET'],
+    [CheckpointPartTypeName, 'string (known values: REPLICA_SET | CONFIG_SERVER | CONFIG_SERVER_REPLICA_SET)'],
+    [Type.Union([Type.Literal('A'), Type.Literal('B')]), 'one of A | B'],
+    [Type.Union([Type.Boolean(), Type.Null()], { [TOLERATED_NULL]: true }), 'boolean'],
     [ItemsPerPage, 'integer in 1..500'],
     [PageNum, 'integer >= 1'],
     [Type.Number({ maximum: 4 }), 'number <= 4'],

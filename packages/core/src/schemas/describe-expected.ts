@@ -1,7 +1,9 @@
 import type { TSchema } from '@sinclair/typebox';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
+import { TOLERATED_NULL } from './tolerant-schema.js';
 
 type JsonSchema = TSchema & {
+  [TOLERATED_NULL]?: true;
   type?: string;
   anyOf?: JsonSchema[];
   const?: unknown;
@@ -29,7 +31,9 @@ function describeString(schema: JsonSchema): string {
 
 /**
  * A readable description of what `schema` accepts, e.g. `string matching ^([a-f0-9]{24})$`,
- * `one of REPLICA_SET | CONFIG_SERVER`, `integer in 1..500` or `string or null`.
+ * `one of REPLICA_SET | CONFIG_SERVER`, `string (known values: IDLE | CREATING)` for an open enum,
+ * `integer in 1..500` or `string or null`. The `null` core tolerates in an optional field is not
+ * named: the field's own type is.
  *
  * @example
  * describeSchema(ItemsPerPage) // 'integer in 1..500'
@@ -37,9 +41,12 @@ function describeString(schema: JsonSchema): string {
 export function describeSchema(schema: TSchema): string {
   const s = schema as JsonSchema;
   if (s.anyOf) {
-    if (s.anyOf.length > 0 && s.anyOf.every((variant) => variant.const !== undefined)) {
-      return `one of ${s.anyOf.map((variant) => String(variant.const)).join(' | ')}`;
-    }
+    const [first] = s.anyOf;
+    if (s[TOLERATED_NULL] === true && first) return describeSchema(first);
+    const known = s.anyOf.filter((variant) => variant.const !== undefined).map((variant) => String(variant.const));
+    if (known.length > 0 && known.length === s.anyOf.length) return `one of ${known.join(' | ')}`;
+    const open = s.anyOf.length === known.length + 1 && s.anyOf.some((v) => v.type === 'string' && v.const === undefined);
+    if (known.length > 0 && open) return `string (known values: ${known.join(' | ')})`;
     return s.anyOf.map(describeSchema).join(' or ');
   }
   if (s.const !== undefined) return JSON.stringify(s.const);

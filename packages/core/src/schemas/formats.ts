@@ -28,9 +28,10 @@ function isInt32String(value: string): boolean {
  * Registers the formats the Atlas spec uses (`date-time`, `int32`, `int64`, `double`) in TypeBox's
  * `FormatRegistry`; compiled validators reject every value of a format that is not registered.
  * TypeBox checks `format` on strings only, so the numeric formats are annotations on numbers and
- * only ever see strings here. Idempotent. `validators.ts` is the one module that calls it, once, when it
- * is first imported: the compiled checks it exports look formats up at check time. This module has no
- * import-time effect (the package declares `sideEffects: false`).
+ * only ever see strings here. Idempotent. `compileShapeCheck` is the one caller: every response reader is
+ * compiled through it (`validators.ts` compiles core's own when first imported), and the compiled
+ * checks look formats up at check time. This module has no import-time effect (the package declares
+ * `sideEffects: false`).
  *
  * @example
  * registerFormats();

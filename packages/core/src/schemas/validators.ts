@@ -1,76 +1,73 @@
+import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { Static, TSchema } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { ResponseShapeError } from '../errors/index.js';
 import { ApiError } from './api-error.js';
 import { Checkpoint } from './checkpoint.js';
-import { describeExpected } from './describe-expected.js';
-import { registerFormats } from './formats.js';
 import { CheckpointPage, ClusterPage, GroupPage } from './pages.js';
 import { CheckpointId, ClusterName, GroupId, ListQuery } from './params.js';
+import { readerFor, type ShapeCheck } from './shape-check.js';
 
-// The checks below look formats up in TypeBox's global FormatRegistry when they run. Registering
-// here, the one call site, ties it to the exports that need it: a bundler that keeps any check keeps
-// this module whole, and one that drops the module (`sideEffects: false`) drops the need too.
-registerFormats();
+// The readers below look formats up in TypeBox's global FormatRegistry when they run;
+// compileShapeCheck registers them when each reader is compiled, here at import. They are the
+// readers the client's operation table uses too (`readerFor` keeps one per schema).
 
 /**
- * Compiled validator for one {@link Checkpoint}.
+ * Reader for one {@link Checkpoint} (a `getClusterBackupCheckpoint` body).
  *
  * @example
- * CheckpointCheck.Check(value) // true when value is a valid Checkpoint
+ * const checkpoint = CheckpointCheck.decode(body, url);
  */
-export const CheckpointCheck = TypeCompiler.Compile(Checkpoint);
+export const CheckpointCheck = readerFor(Checkpoint);
 /**
- * Compiled validator for a {@link CheckpointPage}.
+ * Reader for a {@link CheckpointPage}.
  *
  * @example
- * CheckpointPageCheck.Check(value) // true when value is a valid CheckpointPage
+ * const page = CheckpointPageCheck.decode(body, url);
  */
-export const CheckpointPageCheck = TypeCompiler.Compile(CheckpointPage);
+export const CheckpointPageCheck = readerFor(CheckpointPage);
 /**
- * Compiled validator for a {@link GroupPage}.
+ * Reader for a {@link GroupPage}.
  *
  * @example
- * GroupPageCheck.Check(value) // true when value is a valid GroupPage
+ * const page = GroupPageCheck.decode(body, url);
  */
-export const GroupPageCheck = TypeCompiler.Compile(GroupPage);
+export const GroupPageCheck = readerFor(GroupPage);
 /**
- * Compiled validator for a {@link ClusterPage}.
+ * Reader for a {@link ClusterPage}.
  *
  * @example
- * ClusterPageCheck.Check(value) // true when value is a valid ClusterPage
+ * const page = ClusterPageCheck.decode(body, url);
  */
-export const ClusterPageCheck = TypeCompiler.Compile(ClusterPage);
+export const ClusterPageCheck = readerFor(ClusterPage);
 /**
- * Compiled validator for an {@link ApiError} body.
+ * Reader for an {@link ApiError} body.
  *
  * @example
- * ApiErrorCheck.Check(value) // true when value is a valid ApiError
+ * const error = ApiErrorCheck.Check(body) ? ApiErrorCheck.decode(body, url) : undefined;
  */
-export const ApiErrorCheck = TypeCompiler.Compile(ApiError);
+export const ApiErrorCheck = readerFor(ApiError);
 /**
- * Compiled validator for a {@link GroupId}.
+ * Compiled validator for a {@link GroupId} (a request parameter: checked strictly).
  *
  * @example
  * GroupIdCheck.Check(value) // true when value is a valid GroupId
  */
 export const GroupIdCheck = TypeCompiler.Compile(GroupId);
 /**
- * Compiled validator for a {@link ClusterName}.
+ * Compiled validator for a {@link ClusterName} (a request parameter: checked strictly).
  *
  * @example
  * ClusterNameCheck.Check(value) // true when value is a valid ClusterName
  */
 export const ClusterNameCheck = TypeCompiler.Compile(ClusterName);
 /**
- * Compiled validator for a {@link CheckpointId}.
+ * Compiled validator for a {@link CheckpointId} (a request parameter: checked strictly).
  *
  * @example
  * CheckpointIdCheck.Check(value) // true when value is a valid CheckpointId
  */
 export const CheckpointIdCheck = TypeCompiler.Compile(CheckpointId);
 /**
- * Compiled validator for a {@link ListQuery}.
+ * Compiled validator for a {@link ListQuery} (request parameters: checked strictly).
  *
  * @example
  * ListQueryCheck.Check(value) // true when value is a valid ListQuery
@@ -78,20 +75,17 @@ export const CheckpointIdCheck = TypeCompiler.Compile(CheckpointId);
 export const ListQueryCheck = TypeCompiler.Compile(ListQuery);
 
 /**
- * Returns `value` typed by `check`'s schema, or throws a `ResponseShapeError` whose `path` is the
- * JSON pointer of the first failure and `expected` describes what the schema wanted there.
- * The value is returned as is: unknown fields are kept, nothing is stripped or coerced.
+ * Reads a response body with `check`: returns it typed, unknown fields and unknown enum values
+ * kept, `null` in optional fields deleted (in place), or throws a `ResponseShapeError` whose
+ * `path` is the JSON pointer of the first value core cannot read and `expected` what it wanted.
+ * The same as `check.decode(value, url)`.
  *
+ * @throws {ResponseShapeError} when a required value (`results`, an item's `id`) is missing or a
+ * known field has the wrong JSON type.
  * @example
  * const page = assertShape(CheckpointPageCheck, await response.json(), response.url);
  * page.results[0]?.id;
  */
-export function assertShape<T extends TSchema>(check: TypeCheck<T>, value: unknown, url: string): Static<T> {
-  if (check.Check(value)) return value;
-  const first = check.Errors(value).First();
-  throw new ResponseShapeError({
-    path: first?.path ?? '',
-    expected: first ? describeExpected(first) : 'a value matching the schema',
-    url,
-  });
+export function assertShape<T extends TSchema>(check: ShapeCheck<T>, value: unknown, url: string): Static<T> {
+  return check.decode(value, url);
 }

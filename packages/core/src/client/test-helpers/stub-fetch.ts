@@ -28,12 +28,20 @@ export function checkpoint(id = CHECKPOINT_ID): Record<string, unknown> {
     completed: '2024-05-04T09:42:00Z',
     groupId: GROUP_ID,
     id,
+    // Legacy checkpoints exist for sharded clusters: a part per shard plus the config server.
     parts: [
       {
-        replicaSetName: 'rs0',
+        replicaSetName: 'atlas-abc123-shard-0',
+        shardName: 'atlas-abc123-shard-0',
         tokenDiscovered: true,
         tokenTimestamp: { date: '2024-05-04T09:42:00Z', increment: 1 },
         typeName: 'REPLICA_SET',
+      },
+      {
+        replicaSetName: 'atlas-abc123-config-0',
+        tokenDiscovered: true,
+        tokenTimestamp: { date: '2024-05-04T09:42:00Z', increment: 2 },
+        typeName: 'CONFIG_SERVER_REPLICA_SET',
       },
     ],
     restorable: true,

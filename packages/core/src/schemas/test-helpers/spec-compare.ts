@@ -42,6 +42,12 @@ export interface CompareOptions {
   exceptions?: Readonly<Record<string, readonly string[]>>;
   /** Spec schema names for which only the TypeBox schema's own properties are compared. */
   subsetOf?: readonly string[];
+  /**
+   * Compare a reading schema (core's tolerant reading): enums must be open (the spec's values
+   * plus any string) and an object requires exactly the names of this list it has, whatever the
+   * spec requires.
+   */
+  reading?: { required: readonly string[] };
 }
 
 function resolve(spec: Spec, schema: SpecSchema): { schema: SpecSchema; name?: string } {
@@ -52,17 +58,24 @@ function resolve(spec: Spec, schema: SpecSchema): { schema: SpecSchema; name?: s
   return { schema: target, name };
 }
 
-/** A TypeBox union of literals, or a `T | null` union, reduced to the keywords a spec schema has. */
-function normalise(box: Box): { box: Box; nullable: boolean } {
-  if (!box.anyOf) return { box, nullable: false };
+/**
+ * A TypeBox union of literals (closed enum), of literals plus `string` (open enum), or a
+ * `T | null` union, reduced to the keywords a spec schema has.
+ */
+function normalise(box: Box): { box: Box; nullable: boolean; open: boolean } {
+  if (!box.anyOf) return { box, nullable: false, open: false };
   const nonNull = box.anyOf.filter((variant) => variant.type !== 'null');
   const nullable = nonNull.length < box.anyOf.length;
-  if (nonNull.length === 1 && nonNull[0]) return { box: { ...box, ...nonNull[0], anyOf: undefined }, nullable };
-  if (nonNull.every((variant) => variant.const !== undefined)) {
-    const types = new Set(nonNull.map((variant) => variant.type));
-    return { box: { ...box, type: [...types][0], enum: nonNull.map((variant) => variant.const), anyOf: undefined }, nullable };
+  if (nonNull.length === 1 && nonNull[0]) return { box: { ...box, ...nonNull[0], anyOf: undefined }, nullable, open: false };
+  const literals = nonNull.filter((variant) => variant.const !== undefined);
+  const rest = nonNull.filter((variant) => variant.const === undefined);
+  const open = rest.length === 1 && rest[0]?.type === 'string' && literals.every((variant) => variant.type === 'string');
+  if (literals.length > 0 && (rest.length === 0 || open)) {
+    const types = new Set(literals.map((variant) => variant.type));
+    const enumBox = { ...box, type: [...types][0], enum: literals.map((variant) => variant.const), anyOf: undefined };
+    return { box: enumBox, nullable, open };
   }
-  return { box, nullable };
+  return { box, nullable, open: false };
 }
 
 /**
@@ -79,9 +92,11 @@ export function compareWithSpec(
   options: CompareOptions = {},
 ): string[] {
   const { schema: target, name } = resolve(spec, specSchema);
-  const { box: b, nullable } = normalise(box as Box);
+  const { box: b, nullable, open } = normalise(box as Box);
   const skip = new Set(options.exceptions?.[at] ?? []);
   const out: string[] = [];
+  if (options.reading && target.enum && !open) out.push(`${at}: enum is closed (reading needs an open enum)`);
+  if (!options.reading && open) out.push(`${at}: enum is open`);
   const nullableInSpec = target.nullable === true || specSchema.nullable === true;
   if (nullableInSpec !== nullable && !skip.has('nullable'))
     out.push(`${at}: nullable ${String(nullableInSpec)} vs ${String(nullable)}`);
@@ -106,9 +121,11 @@ export function compareWithSpec(
       else if (!boxProperty) out.push(`${at}.${property}: missing`);
       else out.push(...compareWithSpec(spec, specProperty, boxProperty, `${at}.${property}`, options));
     }
-    const required = (list: string[] | undefined) => JSON.stringify([...(list ?? [])].sort());
-    if (required(target.required) !== required(b.required) && !skip.has('required')) {
-      out.push(`${at}: required ${required(target.required)} vs ${required(b.required)}`);
+    const required = (list: readonly string[] | undefined) => JSON.stringify([...(list ?? [])].sort());
+    const reading = options.reading?.required;
+    const expected = reading ? reading.filter((property) => property in boxProperties) : target.required;
+    if (required(expected) !== required(b.required) && !skip.has('required')) {
+      out.push(`${at}: required ${required(expected)} vs ${required(b.required)}`);
     }
   }
   return out;
