@@ -19,13 +19,10 @@ const base = {
   startAt: Date.UTC(2024, 0, 1),
   intervalMinutes: 15,
 };
-for (const [label, replicaSets, configServer] of [
-  ['replica set', ['atlas-abc123-shard-0'], undefined],
-  [
-    'sharded (3 shards + config)',
-    ['atlas-abc123-shard-0', 'atlas-abc123-shard-1', 'atlas-abc123-shard-2'],
-    { replicaSetName: 'atlas-abc123-config-0', typeName: 'CONFIG_SERVER_REPLICA_SET' as const },
-  ],
+const configServer = { replicaSetName: 'atlas-abc123-config-0', typeName: 'CONFIG_SERVER_REPLICA_SET' as const };
+for (const [label, replicaSets] of [
+  ['sharded (2 shards + config)', ['atlas-abc123-shard-0', 'atlas-abc123-shard-1']],
+  ['sharded (3 shards + config)', ['atlas-abc123-shard-0', 'atlas-abc123-shard-1', 'atlas-abc123-shard-2']],
 ] as const) {
   for (const count of [100_000, 1_000_000]) {
     measure(`generateCheckpoints ${label} ${count.toLocaleString('en-US')} (streamed)`, count, () => {

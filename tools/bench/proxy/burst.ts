@@ -14,11 +14,12 @@ export interface BurstResult {
 
 /**
  * 1,000 concurrent requests for one uncached key (checkpoint number `round` of the second
- * cluster), upstream answering after the target's latency; then the same burst on the cached key.
+ * sharded cluster), upstream answering after the target's latency; then the same burst on the cached key.
  * The 1,000 connections are opened first (on `/healthz`), so the burst measures the miss, not TCP setup.
  */
 export async function coldMissBurst(target: Awaited<ReturnType<typeof spawnTarget>>, round: number): Promise<BurstResult> {
-  const cluster = target.info.clusters[1];
+  // the second cluster with checkpoints (legacy checkpoints exist only for sharded clusters)
+  const cluster = target.info.clusters.filter((c) => c.ids.length > 0)[1];
   const url = `${target.info.proxyUrl}/api/atlas/v2/groups/${cluster?.groupId}/clusters/${cluster?.name}/backupCheckpoints/${cluster?.ids[round]}`;
   const agent = new Agent({ connections: 1_000 });
   try {

@@ -13,7 +13,9 @@ afterAll(async () => {
 
 describe('conformance with the OpenAPI excerpt', () => {
   it('every body the proxy serves validates against the official spec', async () => {
-    const checkpoint = h.fake.fixtures.projects[0]?.clusters[0]?.checkpoints[0]?.id;
+    const sharded = h.fake.fixtures.projects[0]?.clusters.find((c) => c.cluster.name === h.clusterName);
+    const checkpoint = sharded?.checkpoints[0]?.id;
+    expect(checkpoint).toBeDefined();
     const paths = [
       '/api/atlas/v2/groups',
       '/api/atlas/v2/groups?includeCount=false&envelope=false',
@@ -33,7 +35,10 @@ describe('conformance with the OpenAPI excerpt', () => {
 
   it('falls back to caching pages one by one above the snapshot size', async () => {
     h.fake.clearRequests();
-    const base = `${h.server.url}/api/atlas/v2/groups/${h.groupId}/clusters/${h.fake.fixtures.projects[0]?.clusters[1]?.cluster.name}/backupCheckpoints`;
+    // another sharded cluster (only those have checkpoints), not yet cached
+    const other = h.fake.fixtures.projects[1];
+    const sharded = other?.clusters.find((c) => c.cluster.clusterType === 'SHARDED');
+    const base = `${h.server.url}/api/atlas/v2/groups/${other?.group.id}/clusters/${sharded?.cluster.name}/backupCheckpoints`;
     const page = (await (await fetch(`${base}?itemsPerPage=20&pageNum=2`)).json()) as { results: unknown[]; totalCount: number };
     expect(page.results).toHaveLength(20);
     expect(page.totalCount).toBe(120);

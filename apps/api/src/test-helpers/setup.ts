@@ -27,6 +27,7 @@ export interface Harness {
   readonly upstream: { url: string; close(): Promise<void> };
   readonly clock: ReturnType<typeof manualClock>;
   readonly groupId: string;
+  /** The first project's sharded cluster (the one with checkpoints). */
   readonly clusterName: string;
   close(): Promise<void>;
 }
@@ -65,7 +66,8 @@ export async function startHarness(
   });
   const server = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
   const project = fixtures.projects[0];
-  const cluster = project?.clusters[0];
+  // Legacy checkpoints exist only for sharded clusters: the harness's cluster is the sharded one.
+  const cluster = project?.clusters.find((entry) => entry.cluster.clusterType === 'SHARDED');
   return {
     fake,
     proxy,

@@ -13,8 +13,10 @@ const fixtures = generateFixtures({ seed: 42, projects: 3, clustersPerProject: 3
 const fake = createFakeAtlas({ fixtures });
 const project = fixtures.projects[2]!;
 const groupId = String(project.group.id);
-const { cluster, checkpoints } = project.clusters[1]!;
+// Legacy checkpoints exist only for sharded clusters; a replica set's list is empty.
+const { cluster, checkpoints } = project.clusters.find((c) => c.cluster.clusterType === 'SHARDED')!;
 const clusterName = String(cluster.name);
+const replicaSet = project.clusters.find((c) => c.cluster.clusterType === 'REPLICASET')!.cluster;
 const missing = 'f'.repeat(24);
 let server: RunningServer;
 let transports: Transport[] = [];
@@ -64,6 +66,19 @@ describe.each([0, 1])('core client against the fake (transport %i)', (index) => 
     const page = await client().listClusterBackupCheckpoints({ groupId, clusterName, pageNum: 3, itemsPerPage: 50 });
     expect(page.results.map((c) => c.id)).toEqual(checkpoints.slice(100, 120).map((c) => c.id));
     expect(page.totalCount).toBe(120);
+  });
+
+  it("a replica set's checkpoint list is empty, and none of its checkpoints exists", async () => {
+    const page = await client().listClusterBackupCheckpoints({ groupId, clusterName: String(replicaSet.name) });
+    expect(page).toMatchObject({ results: [], totalCount: 0 });
+    const error = await apiError(
+      client().getClusterBackupCheckpoint({
+        groupId,
+        clusterName: String(replicaSet.name),
+        checkpointId: String(checkpoints[0]?.id),
+      }),
+    );
+    expect(error).toMatchObject({ status: 404, errorCode: 'CHECKPOINT_NOT_FOUND' });
   });
 
   it('getClusterBackupCheckpoint returns the fixture with its self link', async () => {
