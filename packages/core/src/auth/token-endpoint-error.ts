@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '../client/retry-after.js';
 import { AtlasApiError } from '../errors/index.js';
 import type { ApiError } from '../schemas/api-error.js';
 
@@ -5,6 +6,8 @@ import type { ApiError } from '../schemas/api-error.js';
  * Turns a non-2xx answer from `/api/oauth/*` into an {@link AtlasApiError}. Reads `errorCode`
  * from an Atlas error document, or `error` / `error_description` from an OAuth (RFC 6749 §5.2)
  * one; anything else becomes `HTTP_<status>`. Every secret in `secrets` is scrubbed from the text.
+ * `retryAfterMs` comes from `Retry-After` (seconds or an HTTP-date), so the client's retry loop
+ * waits for the token endpoint exactly as it does for the API.
  *
  * @example
  * if (!response.ok) throw await tokenEndpointError(response, url, [clientSecret]);
@@ -35,14 +38,18 @@ export async function tokenEndpointError(response: Response, url: string, secret
       parameters: [],
     };
   }
-  const retryAfter = Number(response.headers.get('retry-after'));
+  const headers: Record<string, string> = {};
+  for (const name of ['retry-after', 'x-error-code', 'content-type']) {
+    const value = response.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
   return new AtlasApiError({
     status: response.status,
     method: 'POST',
     url,
     body,
-    retryAfterMs:
-      Number.isFinite(retryAfter) && retryAfter >= 0 && response.headers.has('retry-after') ? retryAfter * 1000 : undefined,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+    headers,
   });
 }
 

@@ -5,7 +5,18 @@ import { isInvalidParameterError } from '../errors/invalid-parameter-error.js';
 import { isResponseShapeError } from '../errors/response-shape-error.js';
 import { VERSION } from '../version.js';
 import { createAtlasClient } from './create-atlas-client.js';
-import { CHECKPOINT_ID, CLUSTER, GROUP_ID, checkpoint, group, json, page, stubFetch } from './test-helpers/stub-fetch.js';
+import {
+  apiError,
+  CHECKPOINT_ID,
+  CLUSTER,
+  GROUP_ID,
+  checkpoint,
+  group,
+  json,
+  page,
+  sequence,
+  stubFetch,
+} from './test-helpers/stub-fetch.js';
 
 const SECRET = 'super-secret-private-key';
 
@@ -171,6 +182,30 @@ describe('createAtlasClient', () => {
       },
     });
     await expect(client.listProjects()).resolves.toMatchObject({ totalCount: 0 });
+  });
+
+  it('a call’s own onResponse hears each of its responses (retries included), after the client’s', async () => {
+    const order: string[] = [];
+    const stub = sequence(
+      () => apiError(429, 'RATE_LIMITED', { 'retry-after': '0' }),
+      () => page([group()], 1),
+    );
+    const client = createAtlasClient({
+      fetch: stub.fetch,
+      retry: { sleep: () => Promise.resolve() },
+      onResponse: (info) => order.push(`client ${info.status}`),
+    });
+    await client.listProjects({ onResponse: (info) => order.push(`call ${info.status} #${info.attempt}`) });
+    expect(order).toEqual(['client 429', 'call 429 #1', 'client 200', 'call 200 #2']);
+    await client.listProjects({
+      onResponse: () => {
+        throw new Error('observer bug');
+      },
+    });
+    await expect(client.listProjects({ onResponse: 'no' as never })).rejects.toMatchObject({
+      name: 'InvalidParameterError',
+      parameter: 'onResponse',
+    });
   });
 
   describe('response validation', () => {

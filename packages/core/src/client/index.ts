@@ -1,4 +1,5 @@
 export { createAtlasClient } from './create-atlas-client.js';
+export { formatRetryAfter, parseRetryAfter } from './retry-after.js';
 export type { AtlasClient } from './create-atlas-client.js';
 export type {
   NewestVersionOf,
@@ -12,5 +13,5 @@ export type {
   VersionPins,
 } from './operation-types.js';
 export type { AtlasClientOptions, DeprecationNotice, ResponseInfo, RetryOptions } from './options.js';
-export type { GetCheckpointParams, ListCheckpointsParams, ListClustersParams, ListOptions } from './params.js';
+export type { CallOptions, GetCheckpointParams, ListCheckpointsParams, ListClustersParams, ListOptions } from './params.js';
 export type { Sleep } from './sleep.js';

@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
 import type { OperationId, Operations } from '../wire/operations.js';
+import type { ResponseInfo } from './options.js';
 
 type Op<Id extends OperationId> = Operations[Id];
 
@@ -21,7 +22,7 @@ export type PathParamsOf<Id extends OperationId> = { -readonly [K in keyof Op<Id
 
 /**
  * The parameters of a call: the path parameters (required), the paging and filtering query
- * parameters (optional, typed by their schema), and an `AbortSignal`.
+ * parameters (optional, typed by their schema), an `AbortSignal` and an `onResponse` observer.
  *
  * @example
  * const params: OperationParams<'listGroupClusters'> = { groupId, itemsPerPage: 500, includeDeletedWithRetainedBackups: true };
@@ -31,6 +32,8 @@ export type OperationParams<Id extends OperationId> = PathParamsOf<Id> & {
 } & {
   /** Aborts the call, including any wait between retries. */
   signal?: AbortSignal | undefined;
+  /** Hears every HTTP response of this call (retries and auth challenges included), after the client's `onResponse`. */
+  onResponse?: ((info: ResponseInfo) => void) | undefined;
 };
 
 /**

@@ -3,6 +3,7 @@ import { describeSchema } from '../schemas/describe-expected.js';
 import { compiledCheck } from '../wire/compiled-check.js';
 import type { Operation } from '../wire/operation.js';
 import type { OperationParams } from './operation-types.js';
+import type { ResponseInfo } from './options.js';
 
 /**
  * Paging options every list method takes.
@@ -18,13 +19,21 @@ export type ListCheckpointsParams = OperationParams<'listGroupClusterBackupCheck
 /** Parameters of `getClusterBackupCheckpoint`. */
 export type GetCheckpointParams = OperationParams<'getGroupClusterBackupCheckpoint'>;
 
-/** Checks that `params` is an object (or absent where allowed) and its `signal` an AbortSignal. */
+/** What one call carries besides its parameters: its abort signal and its response observer. */
+export interface CallOptions {
+  readonly signal?: AbortSignal | undefined;
+  readonly onResponse?: ((info: ResponseInfo) => void) | undefined;
+}
+
+/** Checks that `params` is an object (or absent where allowed), its `signal` an AbortSignal and its `onResponse` a function. */
 export function checkParamsObject(params: unknown, optional: boolean): Record<string, unknown> {
   if (params === undefined && optional) return {};
   if (params === null || typeof params !== 'object') throw new InvalidParameterError('params', params, 'an object');
-  const { signal } = params as { signal?: unknown };
+  const { signal, onResponse } = params as { signal?: unknown; onResponse?: unknown };
   if (signal !== undefined && !(signal instanceof AbortSignal))
     throw new InvalidParameterError('signal', typeof signal, 'an AbortSignal');
+  if (onResponse !== undefined && typeof onResponse !== 'function')
+    throw new InvalidParameterError('onResponse', typeof onResponse, 'a function');
   return params as Record<string, unknown>;
 }
 

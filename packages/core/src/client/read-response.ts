@@ -1,7 +1,7 @@
 import { AtlasApiError } from '../errors/atlas-api-error.js';
 import { ResponseShapeError } from '../errors/response-shape-error.js';
 import { ApiErrorCheck } from '../schemas/validators.js';
-import { parseRetryAfter } from './retry-policy.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /** Response headers an {@link AtlasApiError} carries (never credentials or cookies). */
 const KEPT_HEADERS = [

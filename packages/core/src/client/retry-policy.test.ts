@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy.js';
+import { formatRetryAfter, parseRetryAfter } from './retry-after.js';
+import { backoffDelay, RETRYABLE_STATUSES } from './retry-policy.js';
 
 const NOW = Date.parse('2024-05-04T09:42:00Z');
 
@@ -21,6 +22,24 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('soon', NOW)).toBeUndefined();
     expect(parseRetryAfter('-5', NOW)).toBeUndefined();
     expect(parseRetryAfter('', NOW)).toBeUndefined();
+    expect(parseRetryAfter(undefined, NOW)).toBeUndefined();
+  });
+});
+
+describe('formatRetryAfter', () => {
+  it('rounds up to whole seconds, never negative, and parses back to at least the wait', () => {
+    expect([formatRetryAfter(0), formatRetryAfter(1), formatRetryAfter(1_000), formatRetryAfter(1_001)]).toEqual([
+      '0',
+      '1',
+      '1',
+      '2',
+    ]);
+    expect(formatRetryAfter(-5)).toBe('0');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), (ms) => {
+        expect(parseRetryAfter(formatRetryAfter(ms), NOW)).toBeGreaterThanOrEqual(ms);
+      }),
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import ky, { type KyInstance } from 'ky';
 import type { AuthRequest } from '../auth/types.js';
 import { redactUrl } from '../errors/redact.js';
+import type { ResponseInfo } from './options.js';
 import type { ResolvedOptions } from './resolve-options.js';
 
 /**
@@ -23,24 +24,34 @@ export interface CallCounter {
   attempt: number;
 }
 
-function report(options: ResolvedOptions, request: AuthRequest, response: Response, startedAt: number, attempt: number): void {
-  try {
-    options.onResponse?.({
-      method: request.method,
-      url: redactUrl(request.url),
-      status: response.status,
-      headers: response.headers,
-      durationMs: performance.now() - startedAt,
-      attempt,
-    });
-  } catch {
-    // an observer's failure never fails the request
+function report(
+  observers: ReadonlyArray<((info: ResponseInfo) => void) | undefined>,
+  request: AuthRequest,
+  response: Response,
+  startedAt: number,
+  attempt: number,
+): void {
+  const info: ResponseInfo = {
+    method: request.method,
+    url: redactUrl(request.url),
+    status: response.status,
+    headers: response.headers,
+    durationMs: performance.now() - startedAt,
+    attempt,
+  };
+  for (const observer of observers) {
+    try {
+      observer?.(info);
+    } catch {
+      // an observer's failure never fails the request
+    }
   }
 }
 
 /**
- * One GET through ky with the call's `Accept`. A `beforeRequest` hook sets `Authorization` from `auth.authorize` on every
- * HTTP request; each response is reported to `onResponse`; on a 401 that `auth.handleUnauthorized`
+ * One GET through ky with the call's `Accept`. A `beforeRequest` hook sets `Authorization` from
+ * `auth.authorize` on every HTTP request; each response is reported to the client's `onResponse`,
+ * then to the call's; on a 401 that `auth.handleUnauthorized`
  * accepts (a Digest challenge, a refreshed token) the request is sent once more.
  *
  * The 401 handling deliberately lives here rather than in a ky `afterResponse` hook: ky tees the
@@ -53,6 +64,7 @@ export async function sendAttempt(
   accept: string,
   signal: AbortSignal,
   counter: CallCounter,
+  onCallResponse?: ((info: ResponseInfo) => void) | undefined,
 ): Promise<Response> {
   for (let challenged = false; ; challenged = true) {
     let authRequest: AuthRequest | undefined;
@@ -81,7 +93,7 @@ export async function sendAttempt(
       },
     });
     if (authRequest === undefined) return response;
-    report(options, authRequest, response, startedAt, counter.attempt);
+    report([options.onResponse, onCallResponse], authRequest, response, startedAt, counter.attempt);
     if (response.status !== 401 || challenged) return response;
     if (!(await options.auth.handleUnauthorized(authRequest, response))) return response;
     void response.body?.cancel().catch(() => undefined);

@@ -6,8 +6,13 @@ import type { Page } from '../schemas/paginated.js';
  */
 export function hasNextPage(page: Page<unknown>, itemsPerPage: number): boolean {
   if (page.results.length === 0) return false;
-  if (Array.isArray(page.links)) return page.links.some((link) => link.rel === 'next');
+  if (Array.isArray(page.links)) return hasNextLink(page);
   return page.results.length >= itemsPerPage;
+}
+
+/** Whether `page` carries a `rel: "next"` link. */
+export function hasNextLink(page: Page<unknown>): boolean {
+  return page.links?.some((link) => link.rel === 'next') ?? false;
 }
 
 /** The page number the `next` link points at (when it names one past `current`), else `current + 1`. */

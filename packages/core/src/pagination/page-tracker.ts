@@ -16,7 +16,13 @@ function idOf(item: unknown): string | undefined {
 /** Creates a tracker for one walk. */
 export function createPageTracker<T>(onProgress?: (progress: PaginationProgress) => void): PageTracker<T> {
   const seen = new Set<string>();
-  const report: PaginationReport = { pagesFetched: 0, itemsYielded: 0, duplicatesDropped: 0, totalCountChanged: false };
+  const report: PaginationReport = {
+    pagesFetched: 0,
+    itemsYielded: 0,
+    duplicatesDropped: 0,
+    totalCountChanged: false,
+    totalCountLow: false,
+  };
   let loaded = 0;
   return {
     report,

@@ -19,7 +19,41 @@ describe('paginate (property)', () => {
           expect(seen).toEqual(makeItems(total).map((item) => item.n));
           expect(fake.maxInFlight).toBeLessThanOrEqual(concurrency);
           expect(fake.calls).toHaveLength(Math.max(1, Math.ceil(total / itemsPerPage)));
-          expect(it.report).toMatchObject({ itemsYielded: total, duplicatesDropped: 0, totalCountChanged: false });
+          expect(it.report).toMatchObject({
+            itemsYielded: total,
+            duplicatesDropped: 0,
+            totalCountChanged: false,
+            totalCountLow: false,
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('for any totalCount lower than the real count: every item once, in order, the rest found by links, and reported', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 1500 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.infiniteStream(fc.integer({ min: 0, max: 6 })),
+        async (actual, share, itemsPerPage, concurrency, ticks) => {
+          const estimate = Math.floor(actual * share);
+          const fake = fakeList({
+            items: () => makeItems(actual),
+            reportedTotal: () => estimate,
+            delay: () => flush(ticks.next().value),
+          });
+          const it = paginate(fake.list, { scope: 's' }, { itemsPerPage, concurrency });
+          const seen: number[] = [];
+          for await (const item of it) seen.push(item.n);
+          expect(seen).toEqual(makeItems(actual).map((item) => item.n));
+          const pages = Math.max(1, Math.ceil(actual / itemsPerPage));
+          expect(fake.calls).toHaveLength(pages);
+          expect(it.report.totalCountLow).toBe(pages > Math.max(1, Math.ceil(estimate / itemsPerPage)));
+          expect(fake.maxInFlight).toBeLessThanOrEqual(concurrency);
         },
       ),
       { numRuns: 150 },

@@ -3,6 +3,10 @@ import { AtlasApiError } from '../errors/atlas-api-error.js';
 import { InvalidParameterError } from '../errors/invalid-parameter-error.js';
 import { paginate } from './paginate.js';
 import { deferred, fakeList, flush, makeItems, type Item } from './test-helpers/fake-list.js';
+import type { PageRequest } from './types.js';
+
+/** Lets the walk run: every pending promise callback and timer of this turn. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -22,6 +26,7 @@ describe('paginate', () => {
       itemsYielded: 25,
       duplicatesDropped: 0,
       totalCountChanged: false,
+      totalCountLow: false,
       initialTotal: 25,
       finalTotal: 25,
     });
@@ -213,32 +218,45 @@ describe('paginate', () => {
     expect(fake.calls.find((call) => call.pageNum === 3)?.signal?.aborted).toBe(true);
   });
 
-  it('on a 429 during a concurrent walk it halves concurrency and retries the page', async () => {
-    let rateLimited = 0;
-    const fake = fakeList({
-      items: () => makeItems(80),
-      fail: (call) => {
-        if (call.pageNum === 3 && rateLimited < 2) {
-          rateLimited += 1;
-          throw new AtlasApiError({ status: 429, method: 'GET', url: 'https://x/y', retryAfterMs: 0 });
-        }
-      },
-    });
-    const it = paginate(fake.list, { scope: 's' }, { itemsPerPage: 10, concurrency: 4 });
-    expect((await collect(it)).map((item) => item.n)).toEqual(makeItems(80).map((item) => item.n));
-    expect(fake.calls.filter((call) => call.pageNum === 3)).toHaveLength(3);
+  it('never re-fetches a page: a 429 that reaches the walk (the client gave up) fails it at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = fakeList({
+        items: () => makeItems(80),
+        fail: (call) => {
+          if (call.pageNum === 3) throw new AtlasApiError({ status: 429, method: 'GET', url: 'https://x/y', retryAfterMs: 0 });
+        },
+      });
+      const outcome = collect(paginate(fake.list, { scope: 's' }, { itemsPerPage: 10, concurrency: 4 })).then(
+        () => 'resolved',
+        (error: unknown) => error,
+      );
+      await vi.advanceTimersByTimeAsync(0);
+      expect(await outcome).toMatchObject({ status: 429 });
+      expect(fake.calls.filter((call) => call.pageNum === 3)).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  it('after a 429, fewer pages are in flight at once', async () => {
+  it('a 429 the client retried halves the concurrency: fewer pages are in flight at once', async () => {
     const items = makeItems(300);
     const pending: Array<() => void> = [];
     let rateLimited = false;
-    const list = async (params: { pageNum?: number; itemsPerPage?: number }) => {
+    const list = async (params: PageRequest) => {
       const pageNum = params.pageNum ?? 1;
       if (pageNum > 1) await new Promise<void>((resolve) => pending.push(resolve));
       if (pageNum === 2 && !rateLimited) {
         rateLimited = true;
-        throw new AtlasApiError({ status: 429, method: 'GET', url: 'https://x/y', retryAfterMs: 0 });
+        // what the client reports for a 429 it then retries successfully
+        params.onResponse?.({
+          method: 'GET',
+          url: 'https://x/y',
+          status: 429,
+          headers: new Headers(),
+          durationMs: 1,
+          attempt: 1,
+        });
       }
       const size = params.itemsPerPage ?? 10;
       return { results: items.slice((pageNum - 1) * size, pageNum * size), totalCount: items.length };
@@ -251,34 +269,48 @@ describe('paginate', () => {
       });
     const inFlightAfter429: number[] = [];
     while (!done) {
-      await new Promise((resolve) => setTimeout(resolve, 0)); // let the walk run (and its 0 ms Retry-After pass)
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let the walk run
       if (rateLimited) inFlightAfter429.push(pending.length);
       pending.splice(0).forEach((release) => release());
     }
     expect(await walk).toHaveLength(300);
-    expect(Math.max(...inFlightAfter429.slice(2))).toBe(4); // halved from 8; without the back-off this is 8
+    expect(Math.max(...inFlightAfter429.slice(2))).toBe(4); // halved from 8; without the slow-down this is 8
   });
 
-  it('a 429 whose Retry-After is beyond the cap fails a concurrent walk instead of sleeping through it', async () => {
-    vi.useFakeTimers();
-    try {
-      const fake = fakeList({
-        items: () => makeItems(30),
-        fail: (call) => {
-          if (call.pageNum === 2)
-            throw new AtlasApiError({ status: 429, method: 'GET', url: 'https://x/y', retryAfterMs: 3_600_000 });
-        },
+  it('halves once per window: 429s on requests started before the last slow-down do not halve again', async () => {
+    const items = makeItems(400);
+    const pending: Array<() => void> = [];
+    const list = async (params: PageRequest) => {
+      const pageNum = params.pageNum ?? 1;
+      if (pageNum > 1) await new Promise<void>((resolve) => pending.push(resolve));
+      // the first window (pages 2..9, started at concurrency 8) is rate limited all at once
+      if (pageNum >= 2 && pageNum <= 9)
+        params.onResponse?.({
+          method: 'GET',
+          url: 'https://x/y',
+          status: 429,
+          headers: new Headers(),
+          durationMs: 1,
+          attempt: 1,
+        });
+      const size = params.itemsPerPage ?? 10;
+      return { results: items.slice((pageNum - 1) * size, pageNum * size), totalCount: items.length };
+    };
+    let done = false;
+    const walk = paginate(list, {}, { itemsPerPage: 10, concurrency: 8 })
+      .toArray({ limit: 1000 })
+      .finally(() => {
+        done = true;
       });
-      const outcome = collect(paginate(fake.list, { scope: 's' }, { itemsPerPage: 10, concurrency: 4 })).then(
-        () => 'resolved',
-        (error: unknown) => error,
-      );
-      await vi.advanceTimersByTimeAsync(60_000);
-      const settled = await Promise.race([outcome, Promise.resolve('still waiting')]);
-      expect(settled).toMatchObject({ status: 429 });
-    } finally {
-      vi.useRealTimers();
+    const inFlight: number[] = [];
+    let round = 0;
+    while (!done) {
+      await new Promise((resolve) => setTimeout(resolve, 0)); // let the walk run
+      if (round++ > 1) inFlight.push(pending.length);
+      pending.splice(0).forEach((release) => release());
     }
+    expect(await walk).toHaveLength(400);
+    expect(Math.max(...inFlight)).toBe(4); // eight 429s in one window: halved once, not down to 1
   });
 
   it('a 429 at concurrency 1 fails (the client already retried)', async () => {
@@ -296,6 +328,64 @@ describe('paginate', () => {
     const iterator = paginate(fake.list, { scope: 's' }, { itemsPerPage: 2, concurrency: 3 })[Symbol.asyncIterator]();
     const results = await Promise.all(Array.from({ length: 9 }, () => iterator.next()));
     expect(results.map((r) => (r.done ? 'done' : r.value.n))).toEqual([0, 1, 2, 3, 4, 5, 6, 'done', 'done']);
+  });
+
+  describe('totalCount is an estimate', () => {
+    it('a full last page with a next link: follows next until there is none, and reports the count was low', async () => {
+      const fake = fakeList({ items: () => makeItems(47), reportedTotal: () => 20 });
+      const it = paginate(fake.list, { scope: 's' }, { itemsPerPage: 10, concurrency: 4 });
+      expect((await collect(it)).map((item) => item.n)).toEqual(makeItems(47).map((item) => item.n));
+      expect(fake.calls.map((call) => call.pageNum)).toEqual([1, 2, 3, 4, 5]);
+      expect(it.report).toMatchObject({ totalCountLow: true, initialTotal: 20, finalTotal: 20, itemsYielded: 47 });
+    });
+
+    it('fetches the pages the count implies in parallel, then finishes by links one at a time', async () => {
+      const gates = new Map<number, ReturnType<typeof deferred>>();
+      const fake = fakeList({
+        items: () => makeItems(60),
+        reportedTotal: () => 30,
+        delay: (call) => {
+          const gate = deferred();
+          gates.set(call.pageNum, gate);
+          return gate.promise;
+        },
+      });
+      const walk = paginate(fake.list, { scope: 's' }, { itemsPerPage: 10, concurrency: 4 }).toArray({ limit: 100 });
+      await tick();
+      gates.get(1)?.resolve();
+      await tick();
+      expect(fake.calls.map((call) => call.pageNum)).toEqual([1, 2, 3]); // the count says 3 pages: 2 and 3 at once
+      gates.get(3)?.resolve();
+      gates.get(2)?.resolve();
+      await tick();
+      expect(fake.calls.map((call) => call.pageNum)).toEqual([1, 2, 3, 4]); // then by links, one at a time
+      gates.get(4)?.resolve();
+      await tick();
+      expect(fake.calls.map((call) => call.pageNum)).toEqual([1, 2, 3, 4, 5]);
+      gates.get(5)?.resolve();
+      await tick();
+      gates.get(6)?.resolve();
+      expect(await walk).toHaveLength(60);
+      expect(fake.calls.map((call) => call.pageNum)).toEqual([1, 2, 3, 4, 5, 6]);
+    });
+
+    it('a short last page or one without a next link ends the walk: no request beyond the count', async () => {
+      const high = fakeList({ items: () => makeItems(25), reportedTotal: () => 30 });
+      expect(await collect(paginate(high.list, { scope: 's' }, { itemsPerPage: 10 }))).toHaveLength(25);
+      expect(high.calls.map((call) => call.pageNum)).toEqual([1, 2, 3]);
+      const exact = fakeList({ items: () => makeItems(30), links: false });
+      const it = paginate(exact.list, { scope: 's' }, { itemsPerPage: 10, concurrency: 2 });
+      expect(await collect(it)).toHaveLength(30);
+      expect(exact.calls.map((call) => call.pageNum)).toEqual([1, 2, 3]);
+      expect(it.report.totalCountLow).toBe(false);
+    });
+
+    it('a count of 0 with a full first page that links onward is still walked to the end', async () => {
+      const fake = fakeList({ items: () => makeItems(15), reportedTotal: () => 0 });
+      const it = paginate(fake.list, { scope: 's' }, { itemsPerPage: 10, concurrency: 8 });
+      expect(await collect(it)).toHaveLength(15);
+      expect(it.report.totalCountLow).toBe(true);
+    });
   });
 
   describe('toArray', () => {

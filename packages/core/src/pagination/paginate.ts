@@ -1,5 +1,4 @@
 import { InvalidParameterError } from '../errors/invalid-parameter-error.js';
-import { sleep } from '../client/sleep.js';
 import { createPageTracker } from './page-tracker.js';
 import type { ListFn, NumberedPage, PageRequest, PaginateOptions, PaginationReport, Paginator } from './types.js';
 import { walkPages } from './walk-pages.js';
@@ -17,6 +16,12 @@ function checkInteger(name: string, value: number, min: number, max: number): nu
  * Walks every page of a list method. Iterate it for items (in page order, de-duplicated by `id`),
  * call `.pages()` for pages, or `.toArray({ limit })` to collect. Breaking out aborts in-flight requests.
  *
+ * `totalCount` is an estimate (the spec says so): the pages it implies are fetched up to
+ * `concurrency` at a time, and when the one that should be the last is full and links to a
+ * `next` page, the walk follows `next` links until there is none (`report.totalCountLow`).
+ * Retries are the list function's (the client's 429/5xx policy); a 429 only halves the walk's
+ * concurrency. A failed page fails the walk.
+ *
  * @example
  * const it = paginate(client.listClusterBackupCheckpoints, { groupId, clusterName }, { concurrency: 4 });
  * for await (const checkpoint of it) console.log(checkpoint.id);
@@ -31,19 +36,32 @@ export function paginate<P extends PageRequest, T>(
   if (params === null || typeof params !== 'object') throw new InvalidParameterError('params', params, 'an object');
   const itemsPerPage = checkInteger('itemsPerPage', options.itemsPerPage ?? 500, 1, 500);
   const concurrency = checkInteger('concurrency', options.concurrency ?? 1, 1, MAX_CONCURRENCY);
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+    throw new InvalidParameterError('onProgress', typeof options.onProgress, 'a function');
+  }
   const includeCount = options.includeCount ?? true;
-  let latest: PaginationReport = { pagesFetched: 0, itemsYielded: 0, duplicatesDropped: 0, totalCountChanged: false };
+  let latest: PaginationReport = {
+    pagesFetched: 0,
+    itemsYielded: 0,
+    duplicatesDropped: 0,
+    totalCountChanged: false,
+    totalCountLow: false,
+  };
 
   async function* pagesWithReport(): AsyncGenerator<NumberedPage<T>, void, undefined> {
     const tracker = createPageTracker<T>(options.onProgress);
-    latest = tracker.report;
+    const report = tracker.report;
+    latest = report;
     const walk = walkPages<T>({
-      fetchPage: (pageNum, signal) => listFn({ ...params, pageNum, itemsPerPage, includeCount, signal } as unknown as P),
+      fetchPage: (pageNum, signal, onResponse) =>
+        listFn({ ...params, pageNum, itemsPerPage, includeCount, signal, onResponse } as unknown as P),
       itemsPerPage,
       concurrency,
       includeCount,
       signal: options.signal,
-      sleep,
+      onCountLow: () => {
+        report.totalCountLow = true;
+      },
     });
     for await (const page of walk) yield tracker.accept(page);
   }

@@ -1,3 +1,4 @@
+import type { ResponseInfo } from '../client/options.js';
 import type { Page } from '../schemas/paginated.js';
 
 /** The paging parameters `paginate` sets on every call of the list function. */
@@ -6,6 +7,8 @@ export interface PageRequest {
   itemsPerPage?: number | undefined;
   includeCount?: boolean | undefined;
   signal?: AbortSignal | undefined;
+  /** Hears every HTTP response of the call (the client's retries included); the walk slows down on a 429. */
+  onResponse?: ((info: ResponseInfo) => void) | undefined;
 }
 
 /** A list method such as `client.listClusterBackupCheckpoints`. */
@@ -29,7 +32,7 @@ export interface PaginationProgress {
 export interface PaginateOptions {
   /** Page size, 1..500 (default 500). */
   itemsPerPage?: number;
-  /** Pages fetched in parallel once `totalCount` is known, 1..32 (default 1). */
+  /** Pages fetched in parallel once `totalCount` is known, 1..32 (default 1); halved on a 429. */
   concurrency?: number;
   /** Ask for `totalCount` (default true); false follows `next` links one page at a time. */
   includeCount?: boolean;
@@ -52,6 +55,11 @@ export interface PaginationReport {
   duplicatesDropped: number;
   /** `totalCount` differed between pages. */
   totalCountChanged: boolean;
+  /**
+   * `totalCount` was low: the page it implied was the last was full and linked to a `next` page,
+   * so the walk went on by links (the spec calls the count an estimate).
+   */
+  totalCountLow: boolean;
   initialTotal?: number;
   finalTotal?: number;
 }

@@ -22,6 +22,8 @@ export interface FakeListOptions {
   links?: boolean;
   /** Hook that can throw instead of answering. */
   fail?: (call: ListCall) => void;
+  /** The `totalCount` served for the actual count (default: exact); Atlas's is an estimate. */
+  reportedTotal?: (actual: number) => number;
 }
 
 export function makeItems(count: number, offset = 0): Item[] {
@@ -51,7 +53,7 @@ export function fakeList(options: FakeListOptions) {
       const start = (call.pageNum - 1) * call.itemsPerPage;
       const results = all.slice(start, start + call.itemsPerPage);
       const page: Page<Item> = { results };
-      if (call.includeCount !== false) page.totalCount = all.length;
+      if (call.includeCount !== false) page.totalCount = options.reportedTotal?.(all.length) ?? all.length;
       if (options.links !== false) {
         const href = (n: number) => `https://cloud.mongodb.com/api/atlas/v2/x?pageNum=${n}&itemsPerPage=${call.itemsPerPage}`;
         page.links = [{ rel: 'self', href: href(call.pageNum) }];
