@@ -1,4 +1,5 @@
 import {
+  formatRetryAfter,
   isAtlasApiError,
   isAtlasRequestError,
   isInvalidParameterError,
@@ -26,8 +27,7 @@ export function errorResponse(
   if (isAtlasApiError(error)) {
     const headers: Record<string, string> = { ...extra };
     const retryAfter =
-      error.headers['retry-after'] ??
-      (error.retryAfterMs !== undefined ? String(Math.ceil(error.retryAfterMs / 1000)) : undefined);
+      error.headers['retry-after'] ?? (error.retryAfterMs !== undefined ? formatRetryAfter(error.retryAfterMs) : undefined);
     if (retryAfter !== undefined) headers['retry-after'] = retryAfter;
     const www = error.headers['www-authenticate'];
     if (www !== undefined && error.status === 401) headers['www-authenticate'] = www;

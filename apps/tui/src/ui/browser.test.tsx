@@ -179,6 +179,16 @@ describe('Browser', () => {
     await app.until('cache: atlas-checkpoints-proxy; hit age 12s');
   });
 
+  it('reads Retry-After with core’s parser: an HTTP date, and 1 s when it is missing', async () => {
+    const feed = createResponseFeed();
+    const app = open({ feed });
+    await app.until('production');
+    feed.emit({ status: 429, headers: new Headers({ 'retry-after': new Date(Date.now() + 90_000).toUTCString() }) });
+    await app.until(/waiting (89|90)s and retrying/);
+    feed.emit({ status: 429, headers: new Headers() });
+    await app.until('waiting 1s and retrying');
+  });
+
   it('redraws on terminal resize', async () => {
     const app = open({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
     await app.until('loaded 100 of 120');
