@@ -20,13 +20,15 @@ const objectId = (seconds: number, random: () => number) => seconds.toString(16)
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 /**
- * `pages` pages of `perPage` checkpoints each for one sharded cluster (every third checkpoint of a
- * replica set, to mix shapes), as JSON text the way Atlas sends it.
+ * `pages` pages of `perPage` checkpoints each for one sharded cluster (legacy checkpoints exist only
+ * for sharded clusters: a part per shard plus the config server; two shards, three for every third
+ * checkpoint after a resharding, to mix shapes), as JSON text the way Atlas sends it. With
+ * `nulls`, every config server part carries `"shardName": null`, as a sloppier server might send.
  *
  * @example
  * const [first] = checkpointPages({ seed: 42, pages: 1, perPage: 500 });
  */
-export function checkpointPages(options: { seed: number; pages: number; perPage: number }): string[] {
+export function checkpointPages(options: { seed: number; pages: number; perPage: number; nulls?: boolean }): string[] {
   const random = mulberry32(options.seed);
   const start = 1_714_000_000;
   const groupId = objectId(start - 86_400 * 400, random);
@@ -39,18 +41,22 @@ export function checkpointPages(options: { seed: number; pages: number; perPage:
     for (let index = 0; index < options.perPage; index += 1) {
       const at = start + ((page - 1) * options.perPage + index) * 21_600;
       const id = objectId(at, random);
-      const shards = index % 3 === 2 ? 0 : 2;
-      const part = (name: string, typeName: string) => ({
+      const shards = index % 3 === 2 ? 3 : 2;
+      const part = (name: string) => ({
         replicaSetName: `atlas-q1w2e3-${name}`,
         shardName: `atlas-q1w2e3-${name}`,
         tokenDiscovered: true,
         tokenTimestamp: { date: iso(at), increment: 1 + Math.floor(random() * 8) },
-        typeName,
+        typeName: 'REPLICA_SET',
       });
-      const parts =
-        shards === 0
-          ? [part('shard-0', 'REPLICA_SET')]
-          : [part('shard-0', 'REPLICA_SET'), part('shard-1', 'REPLICA_SET'), part('config-0', 'CONFIG_SERVER_REPLICA_SET')];
+      const config = {
+        replicaSetName: 'atlas-q1w2e3-config-0',
+        ...(options.nulls ? { shardName: null } : {}),
+        tokenDiscovered: true,
+        tokenTimestamp: { date: iso(at), increment: 1 + Math.floor(random() * 8) },
+        typeName: 'CONFIG_SERVER_REPLICA_SET',
+      };
+      const parts = [...Array.from({ length: shards }, (_, shard) => part(`shard-${shard}`)), config];
       results.push({
         clusterId,
         completed: iso(at + 4 + Math.floor(random() * 30)),
