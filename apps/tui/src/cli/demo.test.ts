@@ -10,6 +10,7 @@ describe('demo data', () => {
     expect(projects.results).toHaveLength(3);
     for (const project of projects.results) {
       const clusters = await client.listClusters({ groupId: project.id });
+      expect(clusters.results[0]?.clusterType).toBe('SHARDED'); // what `list --demo` opens by default
       const counts: Array<[string | undefined, number | undefined]> = [];
       for (const cluster of clusters.results) {
         const page = await client.listClusterBackupCheckpoints({ groupId: project.id, clusterName: String(cluster.name) });
