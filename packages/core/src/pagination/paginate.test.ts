@@ -3,10 +3,53 @@ import { AtlasApiError } from '../errors/atlas-api-error.js';
 import { InvalidParameterError } from '../errors/invalid-parameter-error.js';
 import { paginate } from './paginate.js';
 import { deferred, fakeList, flush, makeItems, type Item } from './test-helpers/fake-list.js';
+import type { ResponseInfo } from '../client/options.js';
 import type { PageRequest } from './types.js';
 
 /** Lets the walk run: every pending promise callback and timer of this turn. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A 429 as the client reports it through a call's `onResponse` (before retrying it). */
+const RATE_LIMITED: ResponseInfo = {
+  method: 'GET',
+  url: 'https://x/y',
+  status: 429,
+  headers: new Headers(),
+  durationMs: 1,
+  attempt: 1,
+};
+
+/**
+ * Walks `total` items, 10 per page at concurrency 8, holding every page after the first until the
+ * test's loop releases the pages in flight; `rateLimited(pageNum, firstTime)` pages report a 429
+ * first. Returns the items and the number of pages in flight at each release.
+ */
+async function walkHoldingPages(total: number, rateLimited: (pageNum: number, firstTime: boolean) => boolean) {
+  const all = makeItems(total);
+  const pending: Array<() => void> = [];
+  const seen = new Set<number>();
+  const list = async (params: PageRequest) => {
+    const pageNum = params.pageNum ?? 1;
+    if (pageNum > 1) await new Promise<void>((resolve) => pending.push(resolve));
+    if (rateLimited(pageNum, !seen.has(pageNum))) params.onResponse?.(RATE_LIMITED);
+    seen.add(pageNum);
+    const size = params.itemsPerPage ?? 10;
+    return { results: all.slice((pageNum - 1) * size, pageNum * size), totalCount: all.length };
+  };
+  let done = false;
+  const walk = paginate(list, {}, { itemsPerPage: 10, concurrency: 8 })
+    .toArray({ limit: 1000 })
+    .finally(() => {
+      done = true;
+    });
+  const inFlight: number[] = [];
+  while (!done) {
+    await tick();
+    inFlight.push(pending.length);
+    pending.splice(0).forEach((release) => release());
+  }
+  return { items: await walk, inFlight };
+}
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -240,77 +283,17 @@ describe('paginate', () => {
   });
 
   it('a 429 the client retried halves the concurrency: fewer pages are in flight at once', async () => {
-    const items = makeItems(300);
-    const pending: Array<() => void> = [];
-    let rateLimited = false;
-    const list = async (params: PageRequest) => {
-      const pageNum = params.pageNum ?? 1;
-      if (pageNum > 1) await new Promise<void>((resolve) => pending.push(resolve));
-      if (pageNum === 2 && !rateLimited) {
-        rateLimited = true;
-        // what the client reports for a 429 it then retries successfully
-        params.onResponse?.({
-          method: 'GET',
-          url: 'https://x/y',
-          status: 429,
-          headers: new Headers(),
-          durationMs: 1,
-          attempt: 1,
-        });
-      }
-      const size = params.itemsPerPage ?? 10;
-      return { results: items.slice((pageNum - 1) * size, pageNum * size), totalCount: items.length };
-    };
-    let done = false;
-    const walk = paginate(list, {}, { itemsPerPage: 10, concurrency: 8 })
-      .toArray({ limit: 1000 })
-      .finally(() => {
-        done = true;
-      });
-    const inFlightAfter429: number[] = [];
-    while (!done) {
-      await new Promise((resolve) => setTimeout(resolve, 0)); // let the walk run
-      if (rateLimited) inFlightAfter429.push(pending.length);
-      pending.splice(0).forEach((release) => release());
-    }
-    expect(await walk).toHaveLength(300);
-    expect(Math.max(...inFlightAfter429.slice(2))).toBe(4); // halved from 8; without the slow-down this is 8
+    // page 2's first response is a 429 the client then retries successfully
+    const { items, inFlight } = await walkHoldingPages(300, (pageNum, first) => pageNum === 2 && first);
+    expect(items).toHaveLength(300);
+    expect(Math.max(...inFlight.slice(2))).toBe(4); // halved from 8; without the slow-down this is 8
   });
 
   it('halves once per window: 429s on requests started before the last slow-down do not halve again', async () => {
-    const items = makeItems(400);
-    const pending: Array<() => void> = [];
-    const list = async (params: PageRequest) => {
-      const pageNum = params.pageNum ?? 1;
-      if (pageNum > 1) await new Promise<void>((resolve) => pending.push(resolve));
-      // the first window (pages 2..9, started at concurrency 8) is rate limited all at once
-      if (pageNum >= 2 && pageNum <= 9)
-        params.onResponse?.({
-          method: 'GET',
-          url: 'https://x/y',
-          status: 429,
-          headers: new Headers(),
-          durationMs: 1,
-          attempt: 1,
-        });
-      const size = params.itemsPerPage ?? 10;
-      return { results: items.slice((pageNum - 1) * size, pageNum * size), totalCount: items.length };
-    };
-    let done = false;
-    const walk = paginate(list, {}, { itemsPerPage: 10, concurrency: 8 })
-      .toArray({ limit: 1000 })
-      .finally(() => {
-        done = true;
-      });
-    const inFlight: number[] = [];
-    let round = 0;
-    while (!done) {
-      await new Promise((resolve) => setTimeout(resolve, 0)); // let the walk run
-      if (round++ > 1) inFlight.push(pending.length);
-      pending.splice(0).forEach((release) => release());
-    }
-    expect(await walk).toHaveLength(400);
-    expect(Math.max(...inFlight)).toBe(4); // eight 429s in one window: halved once, not down to 1
+    // the whole first window (pages 2..9, started at concurrency 8) is rate limited at once
+    const { items, inFlight } = await walkHoldingPages(400, (pageNum) => pageNum >= 2 && pageNum <= 9);
+    expect(items).toHaveLength(400);
+    expect(Math.max(...inFlight.slice(2))).toBe(4); // eight 429s in one window: halved once, not down to 1
   });
 
   it('a 429 at concurrency 1 fails (the client already retried)', async () => {
