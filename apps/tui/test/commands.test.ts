@@ -5,7 +5,7 @@ import { BIN, runBin } from './bin-helpers.js';
 
 const fixtures = generateFixtures({ seed: 7, projects: 2, clustersPerProject: 2, checkpointsPerCluster: 1200 });
 const project = fixtures.projects[0]!;
-const groupId = project.group.id!;
+const groupId = project.group.id;
 const cluster = project.clusters[0]!;
 const clusterName = cluster.cluster.name!;
 const checkpoint = cluster.checkpoints[3]!;
@@ -103,7 +103,7 @@ describe('script commands against the fake Atlas', () => {
       '--clusterName',
       clusterName,
       '--checkpointId',
-      checkpoint.id!,
+      checkpoint.id,
       '-o',
       'json',
     ]);
@@ -117,7 +117,7 @@ describe('script commands against the fake Atlas', () => {
       '--clusterName',
       clusterName,
       '--checkpointId',
-      checkpoint.id!,
+      checkpoint.id,
     ]);
     expect(table.stdout).toContain(`Checkpoint ${checkpoint.id}`);
     expect(table.stdout).toContain(`Parts (${checkpoint.parts?.length})`);

@@ -64,7 +64,7 @@ export async function sendAttempt(
   accept: string,
   signal: AbortSignal,
   counter: CallCounter,
-  onCallResponse?: ((info: ResponseInfo) => void) | undefined,
+  onCallResponse?: (info: ResponseInfo) => void,
 ): Promise<Response> {
   for (let challenged = false; ; challenged = true) {
     let authRequest: AuthRequest | undefined;

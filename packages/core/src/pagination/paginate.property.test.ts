@@ -44,7 +44,7 @@ describe('paginate (property)', () => {
           const fake = fakeList({
             items: () => makeItems(actual),
             reportedTotal: () => estimate,
-            delay: () => flush(ticks.next().value),
+            delay: () => flush(ticks.next().value as number),
           });
           const it = paginate(fake.list, { scope: 's' }, { itemsPerPage, concurrency });
           const seen: number[] = [];

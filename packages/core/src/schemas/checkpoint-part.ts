@@ -34,11 +34,6 @@ export type CheckpointPartTypeName = Static<typeof CheckpointPartTypeName>;
  */
 export const isKnownCheckpointPartTypeName = knownValueGuard(CHECKPOINT_PART_TYPE_NAMES);
 
-/** @deprecated Renamed {@link CheckpointPartTypeName} (the field is `typeName`, and the enum is open). */
-export const CheckpointPartType = CheckpointPartTypeName;
-/** @deprecated Renamed {@link CheckpointPartTypeName}. */
-export type CheckpointPartType = CheckpointPartTypeName;
-
 /**
  * One node's share of a checkpoint: one per shard plus one for the config server.
  *

@@ -5,7 +5,6 @@ export { Checkpoint } from './checkpoint.js';
 export {
   CHECKPOINT_PART_TYPE_NAMES,
   CheckpointPart,
-  CheckpointPartType,
   CheckpointPartTypeName,
   isKnownCheckpointPartTypeName,
 } from './checkpoint-part.js';

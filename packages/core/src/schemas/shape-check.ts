@@ -67,7 +67,7 @@ export function compileShapeCheck<T extends TSchema>(schema: T): ShapeCheck<T> {
       if (exact.Check(value)) return value;
       if (wire.Check(value)) {
         strip?.(value);
-        return value as Static<T>;
+        return value;
       }
       const first = readableError(wire.Errors(value).First());
       throw new ResponseShapeError({

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 
-export type SpecNode = Record<string, unknown> & {
+type SpecNode = Record<string, unknown> & {
   $ref?: string;
   type?: string;
   enum?: string[];
@@ -54,7 +54,7 @@ export interface SpecArbitraryOptions {
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 /** A value no enum of the spec lists: upper-case words, as Atlas spells its enum values. */
-export const unknownEnumValue = fc.stringMatching(/^[A-Z][A-Z0-9_]{2,24}$/).map((value) => `NEW_${value}`);
+const unknownEnumValue = fc.stringMatching(/^[A-Z][A-Z0-9_]{2,24}$/).map((value) => `NEW_${value}`);
 
 const dateTime = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
@@ -62,6 +62,7 @@ const dateTime = fc
 
 function primitive(node: SpecNode, at: string): fc.Arbitrary<unknown> {
   if (node.enum) return fc.oneof(fc.constantFrom(...node.enum), unknownEnumValue);
+  if (node.type === undefined) throw new Error(`spec-arbitrary: ${at} has no type`);
   switch (node.type) {
     case 'string':
       if (node.format === 'date-time') return dateTime;
