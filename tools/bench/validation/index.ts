@@ -1,5 +1,5 @@
 /**
- * Pages of 500 checkpoints decoded (JSON.parse) and validated per second: core's reader
+ * Pages of 500 checkpoints decoded (JSON.parse) and validated per CPU second (in alternating rounds): core's reader
  * (`CheckpointPageCheck.decode`: TypeBox's compiled validators plus the removal of tolerated
  * nulls) against Ajv compiling the very schema core accepts (`tolerantSchema(CheckpointPage)`),
  * in the same run.
@@ -10,7 +10,7 @@ import { CheckpointPage, CheckpointPageCheck, tolerantSchema } from '@atlas-chec
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { checkpointPages } from './checkpoints.js';
-import { measure } from './measure.js';
+import { alternate, measure } from './measure.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const PAGES = 16;
@@ -58,12 +58,14 @@ console.log(`pages of ${PER_PAGE} checkpoints, ${(bytes / 1024).toFixed(0)} KB e
 const parseOnly = measure((i) => {
   sink += (JSON.parse(texts[i % PAGES] ?? '') as unknown[]) ? 1 : 0;
 }, timing);
-const typebox = measure(decodeAndValidate(texts, core), timing);
-const ajvRate = measure(decodeAndValidate(texts, ajvValidate), timing);
-const typeboxNulls = measure(decodeAndValidate(withNulls, core), timing);
-const ajvNulls = measure(decodeAndValidate(withNulls, ajvValidate), timing);
-const typeboxOnly = measure(validateOnly(core), timing);
-const ajvOnly = measure(validateOnly(ajvValidate), timing);
+// Each pair alternates in rounds (median of 5), so load from other processes hits both sides alike.
+const paired = { ...timing, rounds: 5 };
+const [typebox = 0, ajvRate = 0] = alternate([decodeAndValidate(texts, core), decodeAndValidate(texts, ajvValidate)], paired);
+const [typeboxNulls = 0, ajvNulls = 0] = alternate(
+  [decodeAndValidate(withNulls, core), decodeAndValidate(withNulls, ajvValidate)],
+  paired,
+);
+const [typeboxOnly = 0, ajvOnly = 0] = alternate([validateOnly(core), validateOnly(ajvValidate)], paired);
 
 const row = (label: string, rate: number) => console.log(`${label.padEnd(52)} ${rate.toFixed(0).padStart(8)} pages/s`);
 const ratio = (label: string, value: number) => console.log(`${label.padEnd(52)} ${value.toFixed(2).padStart(8)}x`);
