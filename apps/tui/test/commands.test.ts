@@ -6,7 +6,8 @@ import { BIN, runBin } from './bin-helpers.js';
 const fixtures = generateFixtures({ seed: 7, projects: 2, clustersPerProject: 2, checkpointsPerCluster: 1200 });
 const project = fixtures.projects[0]!;
 const groupId = project.group.id;
-const cluster = project.clusters[0]!;
+// legacy checkpoints exist only for sharded clusters
+const cluster = project.clusters.find((c) => c.cluster.clusterType === 'SHARDED')!;
 const clusterName = cluster.cluster.name!;
 const checkpoint = cluster.checkpoints[3]!;
 const fake = createFakeAtlas({ fixtures });

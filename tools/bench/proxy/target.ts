@@ -44,7 +44,8 @@ const timed = async (request: Request) => {
 const proxyServer = await startServer(latency > 0 ? timed : proxy.fetch, { port: 0, host: '127.0.0.1' });
 
 const project = fixtures.projects[0];
-const cluster = project?.clusters[0];
+// legacy checkpoints exist only for sharded clusters
+const cluster = project?.clusters.find((c) => c.cluster.clusterType === 'SHARDED');
 const path = `/api/atlas/v2/groups/${project?.group.id}/clusters/${cluster?.cluster.name}/backupCheckpoints?itemsPerPage=100&pageNum=2`;
 // The proxy's own bytes and headers (undici.request does not decompress), so both servers send
 // the same body bytes and the same header names with values of the same length.

@@ -31,7 +31,8 @@ const quantile = (values: readonly number[], q: number): number => {
 function fixtureReader(count: number): { reader: AtlasReader; ids: string[] } {
   const fixtures = generateFixtures({ seed: 42, projects: 1, clustersPerProject: 1, checkpointsPerCluster: count });
   const project = fixtures.projects[0]!;
-  const cluster = project.clusters[0]!;
+  // legacy checkpoints exist only for sharded clusters
+  const cluster = project.clusters.find((c) => c.cluster.clusterType === 'SHARDED')!;
   const page = <T>(all: readonly T[], pageNum = 1, size = 100) => ({
     results: all.slice((pageNum - 1) * size, pageNum * size),
     totalCount: all.length,

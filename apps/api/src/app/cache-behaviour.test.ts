@@ -101,7 +101,7 @@ describe('caching proxy over real sockets', () => {
 
   it('serves stale on an upstream 429, and relays the 429 with Retry-After when nothing is cached', async () => {
     h = await startHarness();
-    const checkpoint = h.fake.fixtures.projects[0]?.clusters[0]?.checkpoints[0]?.id;
+    const checkpoint = h.checkpointIds[0];
     const url = `${h.server.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints/${checkpoint}`;
     h.fake.faults.rateLimitNext(1);
     const limited = await fetch(url);
@@ -118,7 +118,7 @@ describe('caching proxy over real sockets', () => {
 
   it('makes exactly one upstream request for 200 concurrent identical misses', async () => {
     h = await startHarness({}, { latencyMs: 50 });
-    const url = `${h.server.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints/${h.fake.fixtures.projects[0]?.clusters.find((c) => c.cluster.name === h?.clusterName)?.checkpoints[3]?.id}`;
+    const url = `${h.server.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints/${h.checkpointIds[3]}`;
     const responses = await Promise.all(Array.from({ length: 200 }, () => fetch(url)));
     expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(upstreamCalls(h, 'getGroupClusterBackupCheckpoint')).toBe(1);

@@ -8,8 +8,7 @@ let h: Harness;
 let sample: Record<string, string>;
 beforeAll(async () => {
   h = await startHarness();
-  const cluster = h.fake.fixtures.projects[0]?.clusters[0];
-  sample = { groupId: h.groupId, clusterName: h.clusterName, checkpointId: String(cluster?.checkpoints[0]?.id) };
+  sample = { groupId: h.groupId, clusterName: h.clusterName, checkpointId: String(h.checkpointIds[0]) };
 });
 afterAll(async () => {
   await h.close();

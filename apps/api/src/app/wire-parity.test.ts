@@ -14,7 +14,7 @@ const missing = 'f'.repeat(24);
 
 beforeAll(async () => {
   h = await startHarness();
-  const checkpointId = String(h.fake.fixtures.projects[0]?.clusters[0]?.checkpoints[0]?.id);
+  const checkpointId = String(h.checkpointIds[0]);
   const sample = { groupId: h.groupId, clusterName: h.clusterName, checkpointId };
   valid = new Map(OPERATION_LIST.map((op) => [op, expandPath(op, sample)]));
 });

@@ -29,6 +29,8 @@ export interface Harness {
   readonly groupId: string;
   /** The first project's sharded cluster (the one with checkpoints). */
   readonly clusterName: string;
+  /** That cluster's checkpoint ids, in the fixtures' order. */
+  readonly checkpointIds: readonly string[];
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startHarness(
     clock,
     groupId: project?.group.id ?? '',
     clusterName: cluster?.cluster.name ?? '',
+    checkpointIds: cluster?.checkpoints.map((checkpoint) => checkpoint.id) ?? [],
     async close() {
       await server.close(100);
       await proxy.close();

@@ -8,7 +8,7 @@ import { resolveVersion } from '../wire/negotiate-version.js';
 import type { Operation } from '../wire/operation.js';
 import { expandPath } from '../wire/paths.js';
 import { executeGet, type CallContext } from './execute-get.js';
-import { buildUrl, checkParamsObject, checkPathParams, clientQuery, type CallOptions } from './params.js';
+import { buildUrl, checkParamsObject, checkPathParams, clientQuery } from './params.js';
 
 /** A client's state shared by its calls: the context plus the operations already reported deprecated. */
 export interface OperationContext extends CallContext {
@@ -81,8 +81,8 @@ export async function callOperation(
   const version = chooseVersion(context, operation, requestedVersion);
   const entry = operation.versions.find((candidate) => candidate.version === version) ?? operation.versions[0];
   const url = buildUrl(context.options.baseUrl, expandPath(operation, pathValues), query);
-  const call: CallOptions = p as CallOptions; // checked by checkParamsObject: an AbortSignal and a function, or absent
-  return executeGet(context, url, atlasMediaType(version), call, (body, response) => {
+  // checkParamsObject checked `signal` (an AbortSignal) and `onResponse` (a function)
+  return executeGet(context, url, atlasMediaType(version), p, (body, response) => {
     reportDeprecation(context, operation, version, url, response);
     return readerFor(entry.schema).decode(body, url);
   });

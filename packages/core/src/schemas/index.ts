@@ -41,7 +41,7 @@ export { Link, Links } from './link.js';
 export { OBJECT_ID_PATTERN } from './object-id.js';
 export { knownValueGuard, openEnum } from './open-enum.js';
 export type { OpenEnum } from './open-enum.js';
-export { compileShapeCheck } from './shape-check.js';
+export { compileShapeCheck, readerFor } from './shape-check.js';
 export type { ShapeCheck } from './shape-check.js';
 export { tolerantSchema } from './tolerant-schema.js';
 export { Paginated } from './paginated.js';

@@ -7,7 +7,8 @@ const fixtures = generateFixtures({ seed: 42, projects: 3, clustersPerProject: 2
 const fake = createFakeAtlas({ fixtures });
 const project = fixtures.projects[0]!;
 const groupId = String(project.group.id);
-const cluster = project.clusters[0]!;
+// legacy checkpoints exist only for sharded clusters
+const cluster = project.clusters.find((c) => c.cluster.clusterType === 'SHARDED')!;
 const clusterName = String(cluster.cluster.name);
 const checkpoints = `/api/atlas/v2/groups/${groupId}/clusters/${clusterName}/backupCheckpoints`;
 const accept = { accept: 'application/vnd.atlas.2023-01-01+json' };

@@ -6,7 +6,8 @@ import { bothTransports, type Transport } from './transports.js';
 const fixtures = generateFixtures({ seed: 10, projects: 1, clustersPerProject: 1, checkpointsPerCluster: 10_000 });
 const fake = createFakeAtlas({ fixtures });
 const groupId = String(fixtures.projects[0]?.group.id);
-const { cluster, checkpoints } = fixtures.projects[0]!.clusters[0]!;
+// legacy checkpoints exist only for sharded clusters
+const { cluster, checkpoints } = fixtures.projects[0]!.clusters.find((c) => c.cluster.clusterType === 'SHARDED')!;
 const clusterName = String(cluster.name);
 const expectedIds = checkpoints.map((c) => c.id);
 let server: RunningServer;
