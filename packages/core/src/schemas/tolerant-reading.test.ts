@@ -134,6 +134,17 @@ describe('tolerant reading', () => {
     expect(isKnownRegionUsageRestrictions('GOV_REGIONS_ONLY')).toBe(true);
   });
 
+  it('listClusters at every version keeps an unknown state and reads null as absent', async () => {
+    const body = { results: [{ id: ID, name: 'Cluster0', stateName: 'HIBERNATING', paused: null, clusterType: 'FLEX_SHARDED' }] };
+    const client = createAtlasClient({ fetch: stubFetch(() => json(body)).fetch });
+    for (const apiVersion of ['2023-01-01', '2023-02-01', '2024-08-05'] as const) {
+      const page = await client.call('listGroupClusters', { groupId: GROUP_ID }, { apiVersion });
+      expect(page.results[0]).toEqual({ id: ID, name: 'Cluster0', stateName: 'HIBERNATING', clusterType: 'FLEX_SHARDED' });
+    }
+    const newest = await client.listClusters({ groupId: GROUP_ID });
+    expect(isKnownClusterStateName(newest.results[0]?.stateName)).toBe(false);
+  });
+
   it('returns the document it was given (nothing copied), with its unknown fields', () => {
     const body = checkpoint();
     expect(CheckpointCheck.decode(body, url)).toBe(body);
