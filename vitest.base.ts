@@ -1,8 +1,13 @@
 import { defaultServerConditions } from 'vite';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
-/** Sources resolve through the workspace's `@atlas-checkpoints/source` export condition: tests need no build. */
-const conditions = ['@atlas-checkpoints/source', ...defaultServerConditions];
+/**
+ * Sources resolve through the workspace's `@atlas-checkpoints/source` export condition: tests need
+ * no build. Vitest hands these conditions to Node as `--conditions`, so they also steer `require`:
+ * `module` is left out, or a CommonJS dependency (prom-client) requiring @opentelemetry/api gets its
+ * bundler-only ESM build, whose extensionless imports Node cannot load.
+ */
+const conditions = ['@atlas-checkpoints/source', ...defaultServerConditions.filter((condition) => condition !== 'module')];
 
 /**
  * The Vitest config of every project in the workspace (each `vitest.config.ts` calls it): sources

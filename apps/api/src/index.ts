@@ -19,6 +19,7 @@ export type { CacheOutcome } from './cache/cache-status.js';
 export { loadTokensFile, parseTokens, TokensFileError } from './auth/tokens-file.js';
 export type { ProxyToken } from './auth/tokens-file.js';
 export { buildOpenApi } from './openapi/build-openapi.js';
+export { createLogger } from './observability/logger.js';
 export { startFromArgs, main, UsageError } from './cli/main.js';
 export { buildProgram } from './cli/program.js';
 export type { CliOptions } from './cli/program.js';

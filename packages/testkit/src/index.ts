@@ -22,3 +22,7 @@ export { ATLAS_CONTENT_TYPE } from './fake/content-type.js';
 export { createSpecValidator } from './spec/spec-validator.js';
 export type { SpecValidationResult, SpecValidator, SpecValidatorOptions } from './spec/spec-validator.js';
 export { defaultSpecPath } from './spec/default-spec-path.js';
+export { startForwardProxy } from './network/forward-proxy.js';
+export type { ForwardProxy } from './network/forward-proxy.js';
+export { createSelfSignedCertificate } from './network/self-signed-certificate.js';
+export type { SelfSignedCertificate } from './network/self-signed-certificate.js';

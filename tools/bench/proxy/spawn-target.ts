@@ -6,29 +6,41 @@ import { fileURLToPath } from 'node:url';
 export interface TargetInfo {
   proxyUrl: string;
   bareUrl: string;
+  /** Checkpoint pages of about 6 KB (`small`) and 114 KB (`large`). */
+  paths: { small: string; large: string };
+  /** The large page (the soak's hit path). */
   path: string;
+  /** Identity body sizes in bytes. */
+  sizes: { small: number; large: number };
+  /** ETag of the large page. */
   etag: string;
-  bytes: number;
-  gzipBytes: number;
   clusters: Array<{ groupId: string; name: string; ids: string[] }>;
 }
 
 /** Counters the target reports (and `serverSpanMs`, reset on each report, with `--latency`). */
 export interface TargetStats {
   rss: number;
+  /** CPU time (user + system) the target process has used, in microseconds. */
+  cpuMicros: number;
   upstreamCalls: number;
   /** Server side of the requests since the last report: first request in to last response out. */
   serverSpanMs: number;
 }
 
-/** Starts `target.ts` in its own process (so the load generator does not share its core). */
+/**
+ * Starts `target.ts` in its own process pinned to core `cpu` (`taskset`), so the load generator,
+ * pinned to the other core, never shares its core.
+ */
 export async function spawnTarget(
   args: string[] = [],
+  cpu = 0,
 ): Promise<{ child: ChildProcess; info: TargetInfo; stats(): Promise<TargetStats>; stop(): Promise<void> }> {
   const target = fileURLToPath(new URL('./target.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', target, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
+  const child = spawn(
+    'taskset',
+    ['-c', String(cpu), process.execPath, '--import', 'tsx', '--conditions=@atlas-checkpoints/source', target, ...args],
+    { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
+  );
   let buffered = '';
   const info = await new Promise<TargetInfo>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -1,4 +1,5 @@
 import {
+  isAtlasApiError,
   OPERATION_LIST,
   pageSelection,
   routePattern,
@@ -32,7 +33,7 @@ export interface AtlasRouteDeps {
   readonly oversized: { has(key: string): boolean; set(key: string, value: true): unknown };
 }
 
-type PageArgs = { pageNum?: number; itemsPerPage?: number; includeCount?: boolean; signal?: AbortSignal };
+type PageArgs = { pageNum?: number; itemsPerPage?: number; includeCount?: boolean; signal?: AbortSignal | undefined };
 type Call = (page: PageArgs) => Promise<unknown>;
 
 /** A 404 from upstream becomes a short-lived negative entry; other failures propagate. */
@@ -40,8 +41,7 @@ async function orNegative(now: () => number, run: () => Promise<unknown>, kind: 
   try {
     return createEntry(kind, await run(), now());
   } catch (error) {
-    const e = error as { name?: string; status?: number; body?: unknown };
-    if (e.name === 'AtlasApiError' && e.status === 404) return createEntry('error', e.body, now(), 404);
+    if (isAtlasApiError(error) && error.status === 404) return createEntry('error', error.body, now(), 404);
     throw error;
   }
 }
@@ -77,7 +77,7 @@ function listSpec(deps: AtlasRouteDeps, partition: string, request: WireRequest,
     const { pageNum, itemsPerPage, includeCount } = pageSelection(request.query);
     return {
       key: cacheKey({ partition, request }),
-      fetcher: () => orNegative(deps.now, () => call({ pageNum, itemsPerPage, includeCount }), 'doc'),
+      fetcher: (signal) => orNegative(deps.now, () => call({ pageNum, itemsPerPage, includeCount, signal }), 'doc'),
       request,
       snapshot: false,
     };
@@ -85,11 +85,11 @@ function listSpec(deps: AtlasRouteDeps, partition: string, request: WireRequest,
   const fetchPage = (page: PageArgs) => call(page) as Promise<{ results: unknown[]; totalCount?: number }>;
   return {
     key: snapshotKey,
-    fetcher: () =>
+    fetcher: (signal) =>
       orNegative(
         deps.now,
         async () => {
-          const items = await fetchSnapshot(fetchPage, {}, deps.snapshotMaxItems, deps.snapshotConcurrency);
+          const items = await fetchSnapshot(fetchPage, {}, deps.snapshotMaxItems, deps.snapshotConcurrency, signal);
           if (items === OVERSIZED) {
             deps.oversized.set(snapshotKey, true);
             throw new SnapshotTooLargeError(`${snapshotKey} holds more than ${deps.snapshotMaxItems} items`);
@@ -122,7 +122,7 @@ export function registerAtlasRoutes(app: Hono, deps: AtlasRouteDeps): void {
     if (operation.shape === 'resource') {
       return {
         key: cacheKey({ partition, request }),
-        fetcher: () => orNegative(deps.now, () => call({}), 'doc'),
+        fetcher: (signal) => orNegative(deps.now, () => call({ signal }), 'doc'),
         request,
         snapshot: false,
       };

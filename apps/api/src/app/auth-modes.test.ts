@@ -14,11 +14,11 @@ const V2 = '/api/atlas/v2';
 describe('proxy mode', () => {
   it('answers 401 without a token or with an unknown one, and serves a known token', async () => {
     h = await startHarness({ tokens: [tokenEntry('ci', 'good-token', ['*'])] });
-    const none = await fetch(`${h.server.url}${V2}/groups`);
+    const none = await h.fetch(`${h.url}${V2}/groups`);
     expect(none.status).toBe(401);
     expect(none.headers.get('x-error-code')).toBe('UNAUTHORIZED');
-    expect((await fetch(`${h.server.url}${V2}/groups`, { headers: { authorization: 'Bearer bad-token' } })).status).toBe(401);
-    expect((await fetch(`${h.server.url}${V2}/groups`, { headers: { authorization: 'Bearer good-token' } })).status).toBe(200);
+    expect((await h.fetch(`${h.url}${V2}/groups`, { headers: { authorization: 'Bearer bad-token' } })).status).toBe(401);
+    expect((await h.fetch(`${h.url}${V2}/groups`, { headers: { authorization: 'Bearer good-token' } })).status).toBe(200);
     expect(h.fake.requests()).toHaveLength(1);
   });
 
@@ -28,19 +28,19 @@ describe('proxy mode', () => {
     await harness.close();
     h = await startHarness({ tokens: [tokenEntry('one', 'token-one', [first ?? '']), tokenEntry('all', 'token-all', ['*'])] });
     const one = { authorization: 'Bearer token-one' };
-    const denied = await fetch(`${h.server.url}${V2}/groups/${second}/clusters`, { headers: one });
+    const denied = await h.fetch(`${h.url}${V2}/groups/${second}/clusters`, { headers: one });
     expect(denied.status).toBe(404);
     expect(denied.headers.get('x-error-code')).toBe('GROUP_NOT_FOUND');
-    expect((await fetch(`${h.server.url}${V2}/groups/${first}/clusters`, { headers: one })).status).toBe(200);
-    const mine = (await (await fetch(`${h.server.url}${V2}/groups`, { headers: one })).json()) as {
+    expect((await h.fetch(`${h.url}${V2}/groups/${first}/clusters`, { headers: one })).status).toBe(200);
+    const mine = (await (await h.fetch(`${h.url}${V2}/groups`, { headers: one })).json()) as {
       results: Array<{ id: string }>;
       totalCount: number;
     };
     expect(mine.results.map((g) => g.id)).toEqual([first]);
     expect(mine.totalCount).toBe(1);
-    const all = (await (
-      await fetch(`${h.server.url}${V2}/groups`, { headers: { authorization: 'Bearer token-all' } })
-    ).json()) as { totalCount: number };
+    const all = (await (await h.fetch(`${h.url}${V2}/groups`, { headers: { authorization: 'Bearer token-all' } })).json()) as {
+      totalCount: number;
+    };
     expect(all.totalCount).toBe(2);
   });
 });
@@ -73,7 +73,9 @@ describe('passthrough mode', () => {
     const tokenA = await oauthToken(h.upstream.url, 'sa-a', 'secret-a');
     const tokenB = await oauthToken(h.upstream.url, 'sa-b', 'secret-b');
     const list = async (token: string) =>
-      (await (await fetch(`${h?.server.url}${V2}/groups`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      (await (
+        await (h as Harness).fetch(`${(h as Harness).url}${V2}/groups`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as {
         results: Array<{ id: string }>;
       };
     expect((await list(tokenA)).results.map((g) => g.id)).toEqual([first]);
@@ -86,11 +88,11 @@ describe('passthrough mode', () => {
     h = await startHarness({ authMode: 'passthrough' }, { auth });
     const token = await oauthToken(h.upstream.url, 'sa-a', 'secret-a');
     const headers = { authorization: `Bearer ${token}` };
-    expect((await fetch(`${h.server.url}${V2}/groups`, { headers })).status).toBe(200);
-    expect((await fetch(`${h.server.url}${V2}/groups/${h.groupId}/clusters`, { headers })).status).toBe(200);
+    expect((await h.fetch(`${h.url}${V2}/groups`, { headers })).status).toBe(200);
+    expect((await h.fetch(`${h.url}${V2}/groups/${h.groupId}/clusters`, { headers })).status).toBe(200);
     h.fake.expireTokens();
     h.clock.advance(60_000 + 300_000 + 1);
-    const res = await fetch(`${h.server.url}${V2}/groups`, { headers });
+    const res = await h.fetch(`${h.url}${V2}/groups`, { headers });
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(await h.proxy.store.deleteMatching('g/*/*/t*/*')).toBe(0);
@@ -100,7 +102,8 @@ describe('passthrough mode', () => {
     h = await startHarness({ authMode: 'passthrough' }, { auth });
     const statuses: string[] = [];
     const client = createAtlasClient({
-      baseUrl: h.server.url,
+      baseUrl: h.url,
+      fetch: (request: Request) => (h as Harness).fetch(request.url, request),
       auth: apiKey({ publicKey: 'pub', privateKey: 'priv' }),
       retry: 0,
       onResponse: (info) => statuses.push(info.headers.get('cache-status') ?? ''),

@@ -25,7 +25,7 @@ describe('conformance with the OpenAPI excerpt', () => {
       `/api/atlas/v2/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints?itemsPerPage=900`,
     ];
     for (const path of paths) {
-      const res = await fetch(`${h.server.url}${path}`);
+      const res = await h.fetch(`${h.url}${path}`);
       const body = (await res.json()) as unknown;
       const result = spec.validate(path.split('?')[0] ?? path, res.status, body);
       expect(result.errors, `${path} ${res.status}`).toEqual([]);
@@ -37,11 +37,14 @@ describe('conformance with the OpenAPI excerpt', () => {
     // another sharded cluster (only those have checkpoints), not yet cached
     const other = h.fake.fixtures.projects[1];
     const sharded = other?.clusters.find((c) => c.cluster.clusterType === 'SHARDED');
-    const base = `${h.server.url}/api/atlas/v2/groups/${other?.group.id}/clusters/${sharded?.cluster.name}/backupCheckpoints`;
-    const page = (await (await fetch(`${base}?itemsPerPage=20&pageNum=2`)).json()) as { results: unknown[]; totalCount: number };
+    const base = `${h.url}/api/atlas/v2/groups/${other?.group.id}/clusters/${sharded?.cluster.name}/backupCheckpoints`;
+    const page = (await (await h.fetch(`${base}?itemsPerPage=20&pageNum=2`)).json()) as {
+      results: unknown[];
+      totalCount: number;
+    };
     expect(page.results).toHaveLength(20);
     expect(page.totalCount).toBe(120);
-    const again = await fetch(`${base}?itemsPerPage=20&pageNum=2`);
+    const again = await h.fetch(`${base}?itemsPerPage=20&pageNum=2`);
     expect(again.headers.get('cache-status')).toContain('hit');
     const upstream = h.fake.requests().map((r) => `${r.query.itemsPerPage}/${r.query.pageNum}`);
     expect(upstream).toContain('20/2');

@@ -1,4 +1,4 @@
-import { OPERATION_LIST, routePattern, wireErrors } from '@atlas-checkpoints/core';
+import { isAtlasApiError, OPERATION_LIST, proxyEnv, routePattern, wireErrors } from '@atlas-checkpoints/core';
 import { Hono } from 'hono';
 import { LRUCache } from 'lru-cache';
 import { pino } from 'pino';
@@ -7,50 +7,81 @@ import { createCoordinator } from '../cache/coordinator.js';
 import { partitionGlob } from '../cache/keys.js';
 import { wireErrorAnswer } from '../http/proxy-errors.js';
 import { createMetrics } from '../observability/metrics.js';
+import { createObserver, type Handler } from '../observability/observe.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
 import { createRenderedCache } from '../render/rendered-cache.js';
 import { createUpstreamClients } from '../upstream/clients.js';
 import { forward } from '../upstream/forward.js';
-import { createUndiciFetch } from '../upstream/undici-fetch.js';
+import { guardUpstreamFetch } from '../upstream/guard-fetch.js';
+import { createUpstreamTransport } from '../upstream/transport.js';
+import { createUpstreamHealth } from '../upstream/upstream-health.js';
 import { registerAtlasRoutes } from './atlas-routes.js';
 import { createRequestHandler } from './handle-request.js';
 import { createPrincipalIds } from './hit-path.js';
+import { createLifecycle } from './lifecycle.js';
 import { registerOpsRoutes } from './ops-routes.js';
 import type { ProxyOptions } from './options.js';
 import { createPrincipalResolver } from './principals.js';
+import { createReadiness } from './readiness.js';
 import { createResponder } from './respond.js';
 import { errorResponse } from './upstream-error.js';
 
 const ATLAS_PATHS = OPERATION_LIST.map((operation) => routePattern(operation, (name) => `:${name}`));
 
 /**
- * Builds the caching proxy: a Hono app serving every operation of core's operation table from the cache (plus
- * `/healthz`, `/readyz`, `/metrics`, `/openapi.json`, `POST /admin/purge`), and its resources.
+ * Builds the caching proxy: a Hono app serving every operation of core's operation table from the
+ * cache (plus `/healthz`, `/readyz`, `/metrics`, `/openapi.json`, `POST /admin/purge`), the `fetch`
+ * to serve (the app behind the access log, metrics, tracing and shutdown), and its resources.
  *
  * @example
  * const proxy = createProxy({ upstreamUrl: fake.baseUrl, upstreamAuth: none(), upstreamFetch: fake.fetch,
  *   authMode: 'proxy', store: createMemoryStore({ maxBytes: 64e6 }), policy });
- * const res = await proxy.app.request('/api/atlas/v2/groups');
+ * const res = await proxy.request('/api/atlas/v2/groups');
  */
 export function createProxy(options: ProxyOptions) {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? pino({ level: 'silent' });
   const { store } = options;
+  const lifecycle = createLifecycle();
   const rendered = createRenderedCache(options.renderCacheBytes ?? 32 * 1024 * 1024);
   const metrics = createMetrics(() => store.bytes() + rendered.bytes());
+  const timeoutMs = options.upstreamTimeoutMs ?? 10_000;
+  const concurrency = options.upstreamConnections ?? 16;
+  const upstreamOrigin = new URL(options.upstreamUrl).origin;
   const transport = options.upstreamFetch
     ? undefined
-    : createUndiciFetch({ connections: options.upstreamConnections ?? 16, timeoutMs: options.upstreamTimeoutMs ?? 10_000 });
-  const upstreamFetch = options.upstreamFetch ?? (transport as NonNullable<typeof transport>).fetch;
-  let lastUpstreamOk = 0;
+    : createUpstreamTransport({
+        connections: concurrency,
+        timeoutMs,
+        proxy: options.upstreamProxy ?? proxyEnv(),
+        ca: options.upstreamCa,
+      });
+  const upstreamFetch = guardUpstreamFetch(options.upstreamFetch ?? (transport as NonNullable<typeof transport>).fetch, {
+    origin: upstreamOrigin,
+    tracer: options.tracer,
+  });
+  const health = createUpstreamHealth({
+    timeoutMs,
+    concurrency,
+    queue: options.upstreamQueue ?? 64,
+    retries: options.upstreamRetries ?? 1,
+    signal: lifecycle.signal,
+    onChange: ({ what, identity, open }) =>
+      (open ? logger.warn.bind(logger) : logger.info.bind(logger))(
+        { upstream: { [what]: open ? 'open' : 'closed', ...(identity === undefined ? {} : { identity }) } },
+        open
+          ? what === 'circuit'
+            ? 'upstream failing: circuit open, serving stale copies'
+            : 'upstream rate limit: honouring Retry-After'
+          : `upstream ${what} closed`,
+      ),
+  });
   const clients = createUpstreamClients({
     baseUrl: options.upstreamUrl,
     auth: options.upstreamAuth,
     fetch: upstreamFetch,
-    timeoutMs: options.upstreamTimeoutMs ?? 10_000,
-    retries: options.upstreamRetries ?? 1,
+    timeoutMs,
     onResponse: (info) => {
-      lastUpstreamOk = Date.now();
       metrics.upstreamDuration.observe({ status: String(info.status) }, info.durationMs / 1000);
       logger.info(
         { upstream: { method: info.method, url: info.url, status: info.status, ms: Math.round(info.durationMs) } },
@@ -62,7 +93,7 @@ export function createProxy(options: ProxyOptions) {
   const eventCounter = (event: string) => {
     let counter = eventCounters.get(event);
     if (!counter) {
-      counter = metrics.cacheEvents.labels(event);
+      counter = metrics.cacheEvents.child({ event });
       eventCounters.set(event, counter);
     }
     return counter;
@@ -70,6 +101,7 @@ export function createProxy(options: ProxyOptions) {
   // A passthrough token refused upstream loses its partition, whichever request saw the 401.
   const evictPartition = async (partition: string) => {
     clients.evict(partition);
+    health.forget(partition);
     await store.deleteMatching(partitionGlob(partition));
   };
   const coordinator = createCoordinator({
@@ -79,62 +111,49 @@ export function createProxy(options: ProxyOptions) {
     onEvent: (event, key, error) => {
       eventCounter(event).inc();
       if (event === 'refresh-error' || event === 'stale-if-error') logger.warn({ key, err: describe(error) }, `cache ${event}`);
-      const partition = key.split('/')[3];
-      if (event === 'refresh-error' && isUnauthorized(error) && partition !== undefined && partition !== 'proxy') {
-        evictPartition(partition).catch((e: unknown) => logger.error({ err: describe(e) }, 'partition eviction failed'));
+      if (event === 'refresh-error' && isAtlasApiError(error) && error.status === 401) {
+        const partition = key.split('/')[3];
+        if (partition !== undefined && partition !== 'proxy') {
+          evictPartition(partition).catch((e: unknown) => logger.error({ err: describe(e) }, 'partition eviction failed'));
+        }
       }
     },
   });
-  const upstreamOrigin = new URL(options.upstreamUrl).origin;
-  const responder = createResponder({ coordinator, rendered, now, upstreamOrigin });
-  const idOf = createPrincipalIds();
-  const resolvePrincipal = createPrincipalResolver(options);
-  const oversized = new LRUCache<string, true>({ max: 10_000, ttl: Math.max(1, options.policy.ttlMs) });
   const onUnexpected = (error: unknown) => logger.error({ err: describe(error) }, 'unexpected error');
-
-  // Label children resolved once per (operation, status) and per event: no label hashing per request.
-  const requestCounters = new Map<string, { inc(): void }>();
-  const countRequest = (operationId: string, status: number) => {
-    const key = `${operationId} ${status}`;
-    let counter = requestCounters.get(key);
-    if (!counter) {
-      counter = metrics.requests.labels(operationId, String(status));
-      requestCounters.set(key, counter);
-    }
-    counter.inc();
-  };
   const handle = createRequestHandler({
-    resolvePrincipal,
-    idOf,
-    responder,
+    resolvePrincipal: createPrincipalResolver(options),
+    idOf: createPrincipalIds(),
+    responder: createResponder({ coordinator, rendered, now, upstreamOrigin }),
     clientFor: (principal) =>
       principal.kind === 'bearer' ? clients.forBearer(principal.partition, principal.token) : clients.shared,
     forwardUpstream: (request) =>
       forward(upstreamFetch, options.upstreamUrl, request, { 'cache-status': cacheStatus({ fwd: 'bypass' }) }),
+    health,
     publicUrl: options.publicUrl,
-    upstreamTimeoutMs: options.upstreamTimeoutMs ?? 10_000,
     evictPartition,
     onBypass: () => eventCounter('bypass').inc(),
     onUnexpected,
-    countRequest,
+  });
+  const readiness = createReadiness({
+    store,
+    health,
+    lifecycle,
+    probe: async () => {
+      const response = await upstreamFetch(new Request(`${upstreamOrigin}/api/atlas/v2`, { signal: AbortSignal.timeout(2_000) }));
+      await response.body?.cancel();
+      return true;
+    },
   });
 
   const app = new Hono();
   registerOpsRoutes(app, {
     store,
     metrics,
+    readiness,
     openapi: buildOpenApi,
     adminToken: options.adminToken,
-    upstreamReachable: async () => {
-      if (Date.now() - lastUpstreamOk < 30_000) return true;
-      try {
-        await upstreamFetch(new Request(new URL('/api/atlas/v2', options.upstreamUrl), { signal: AbortSignal.timeout(2_000) }));
-        lastUpstreamOk = Date.now();
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    metricsToken: options.metricsToken,
+    metricsOnMainPort: options.metricsOnMainPort ?? true,
     onPurge: (scope) => logger.info({ purge: scope }, 'purged'),
   });
   registerAtlasRoutes(app, {
@@ -142,7 +161,7 @@ export function createProxy(options: ProxyOptions) {
     now,
     snapshotMaxItems: options.snapshotMaxItems ?? 50_000,
     snapshotConcurrency: options.snapshotConcurrency ?? 4,
-    oversized,
+    oversized: new LRUCache<string, true>({ max: 10_000, ttl: Math.max(1, options.policy.ttlMs) }),
   });
   app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], ATLAS_PATHS, (c) =>
     wireErrorAnswer(wireErrors.methodNotAllowed(c.req.method)),
@@ -150,16 +169,53 @@ export function createProxy(options: ProxyOptions) {
   app.notFound((c) => wireErrorAnswer(wireErrors.resourceNotFound(c.req.path)));
   app.onError((error) => errorResponse(error, {}, onUnexpected));
 
+  // A request still running when shutdown ends is answered 503 by the lifecycle; while draining,
+  // every answer asks its connection to close.
+  const serve: Handler = (request, env) => {
+    if (lifecycle.state !== 'serving') env.outgoing?.setHeader('connection', 'close');
+    const response = app.fetch(request, env);
+    return response instanceof Promise ? lifecycle.track(response) : response;
+  };
+  const fetch = createObserver({ logger, metrics, tracer: options.tracer }).wrap(serve);
+
   return {
+    /** The routes alone (no access log, metrics, tracing or shutdown handling): for composing into another app. */
     app,
-    fetch: app.fetch,
+    /** The handler to serve (`startServer(proxy.fetch, …)`): the routes with access log, metrics, tracing and shutdown. */
+    fetch,
+    /**
+     * Like Hono's `app.request`: a path (or URL) and init through {@link fetch}, without a socket.
+     *
+     * @example
+     * const res = await proxy.request('/api/atlas/v2/groups', { headers: { authorization: 'Bearer …' } });
+     */
+    request: (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const request =
+        input instanceof Request
+          ? input
+          : new Request(/^https?:\/\//.test(String(input)) ? input : `http://localhost${String(input)}`, init);
+      return Promise.resolve(fetch(request));
+    },
     metrics,
     store,
+    /** The shared view of upstream health (circuit breaker, `Retry-After` gates, queue). */
+    upstreamHealth: health,
     /** Upstream requests in flight (undici transport only). */
     upstreamInFlight: () => transport?.inFlight() ?? 0,
-    /** Lets fills in flight (background refreshes too) finish and release their locks, then closes the upstream transport and the store. */
-    async close(): Promise<void> {
-      await coordinator.drain();
+    /** `serving`, `draining` or `stopped`. */
+    state: () => lifecycle.state,
+    /** Readiness turns 503; requests are still served, each asking its connection to close. */
+    startDraining: () => lifecycle.startDraining(),
+    /** Answers every request still running with an Atlas-shaped 503 and aborts upstream work. */
+    abortInFlight: () => lifecycle.stop(),
+    /** Requests still running (answered asynchronously). */
+    inFlight: () => lifecycle.inFlight(),
+    /**
+     * Lets fills in flight (background refreshes too) finish and release their locks, for at most
+     * `timeoutMs`, then closes the upstream transport and the store.
+     */
+    async close(timeoutMs?: number): Promise<void> {
+      await coordinator.drain(timeoutMs);
       await options.upstreamAuth.close?.();
       await transport?.close();
       await store.close();
@@ -169,10 +225,6 @@ export function createProxy(options: ProxyOptions) {
 
 /** The proxy returned by {@link createProxy}. */
 export type Proxy = ReturnType<typeof createProxy>;
-
-function isUnauthorized(error: unknown): boolean {
-  return (error as { name?: string } | undefined)?.name === 'AtlasApiError' && (error as { status?: number }).status === 401;
-}
 
 function describe(error: unknown): Record<string, unknown> | undefined {
   if (error === undefined) return undefined;

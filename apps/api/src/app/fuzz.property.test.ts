@@ -5,7 +5,7 @@ import { tokenEntry } from '../test-helpers/tokens.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ tokens: [tokenEntry('fuzz', 'fuzz-token', ['*'])] });
+  h = await startHarness({ tokens: [tokenEntry('fuzz', 'fuzz-token', ['*'])] }, {}, undefined, { listen: true });
 });
 afterAll(async () => {
   await h.close();

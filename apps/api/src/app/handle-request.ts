@@ -1,4 +1,6 @@
 import {
+  isAtlasApiError,
+  isAtlasError,
   linkOrigin,
   parseRequest,
   requestKey,
@@ -9,12 +11,16 @@ import {
 } from '@atlas-checkpoints/core';
 import type { Context } from 'hono';
 import { mayRead, type Principal } from '../auth/principal.js';
-import { cacheStatus } from '../cache/cache-status.js';
+import { cacheStatus, type CacheOutcome } from '../cache/cache-status.js';
+import type { CacheResult, ProxyBindings, RequestNote } from '../observability/observe.js';
 import type { forward } from '../upstream/forward.js';
 import { isSnapshotTooLarge } from '../upstream/snapshot.js';
+import { isUpstreamUnavailableError } from '../upstream/upstream-errors.js';
+import type { UpstreamHealth } from '../upstream/upstream-health.js';
 import type { AtlasRouteDeps, CachingPrincipal, SpecBuilder } from './atlas-routes.js';
 import { hitFacts } from './hit-path.js';
-import type { RequestFacts, Responder } from './respond.js';
+import { headerOf, requestHeaders, type HeaderBag } from './request-headers.js';
+import type { RequestFacts, Responder, ServeSpec } from './respond.js';
 import { errorResponse } from './upstream-error.js';
 
 /** What the request handler needs from the proxy's wiring. */
@@ -25,12 +31,12 @@ export interface HandlerDeps {
   readonly clientFor: (principal: CachingPrincipal) => AtlasClient;
   /** Forwards a passthrough request Atlas must see as it is (Digest or no credentials). */
   readonly forwardUpstream: (request: Parameters<typeof forward>[2]) => Promise<Response>;
+  /** The shared upstream health policies every fill and forwarded request runs under. */
+  readonly health: Pick<UpstreamHealth, 'fill'>;
   readonly publicUrl: string | undefined;
-  readonly upstreamTimeoutMs: number;
   readonly evictPartition: (partition: string) => Promise<void>;
   readonly onBypass: () => void;
   readonly onUnexpected: (error: unknown) => void;
-  readonly countRequest: (operationId: string, status: number) => void;
 }
 
 /** A request validated and keyed, ready for the cache. */
@@ -45,36 +51,48 @@ function searchOf(url: string): string {
   return q < 0 ? '' : url.slice(q + 1);
 }
 
-function isUnauthorized(error: unknown): boolean {
-  return (error as { name?: string } | undefined)?.name === 'AtlasApiError' && (error as { status?: number }).status === 401;
+/** The cache result of an outcome, as logs and metrics label it. */
+function cacheResultOf(outcome: CacheOutcome): CacheResult {
+  if (outcome.hit) return outcome.detail === 'stale-while-revalidate' ? 'stale' : 'hit';
+  if (outcome.fwd === 'bypass') return 'bypass';
+  if (outcome.detail === 'stale-if-error') return 'stale';
+  return outcome.collapsed ? 'collapsed' : 'miss';
 }
 
 /**
- * The proxy's request handler for the Atlas routes. Every request is resolved to its principal
- * (401 first), then validated with core's wire layer in Atlas's order (`Accept` 406, path 400,
- * query 400) and checked against the principal's projects, and keyed by the normalised request:
- * a hit is served from the rendered-body cache with no promise on the memory store; anything else
- * goes to the cache coordinator and upstream. Passthrough requests without a bearer token are
- * forwarded as they are.
+ * The proxy's request handler for the Atlas routes, apart from the wiring. Every request is
+ * resolved to its principal (401 first), then validated with core's wire layer in Atlas's order
+ * (`Accept` 406, path 400, query 400) and checked against the principal's projects, and keyed by
+ * the normalised request: a hit is served from the rendered-body cache with no promise on the
+ * memory store; anything else goes to the cache coordinator, whose upstream fills run under the
+ * shared upstream health policies (deadline, queue, `Retry-After`, circuit breaker). Passthrough
+ * requests without a bearer token are forwarded as they are, under the same policies. The route
+ * and cache result are noted for the access log and metrics.
  *
  * @example
  * const handle = createRequestHandler(deps);
  * registerAtlasRoutes(app, { handle, now, snapshotMaxItems, snapshotConcurrency, oversized });
  */
 export function createRequestHandler(deps: HandlerDeps): AtlasRouteDeps['handle'] {
-  const prepare = (c: Context, operation: Operation, principal: CachingPrincipal): Prepared => {
+  const prepare = (
+    c: Context,
+    headers: HeaderBag,
+    operation: Operation,
+    principal: CachingPrincipal,
+    note: RequestNote | undefined,
+  ): Prepared => {
     const url = c.req.url;
     const origin = linkOrigin(url, deps.publicUrl);
     const request = parseRequest(operation, {
       pathValues: c.req.param(),
       search: searchOf(url),
-      accept: c.req.header('accept'),
+      accept: headerOf(headers, 'accept'),
     });
     const groupId = request.pathValues.groupId;
     if (groupId !== undefined && !mayRead(principal, groupId)) throw wireErrors.groupNotFound(groupId);
     const id = deps.idOf(principal);
     const facts: RequestFacts = {
-      ...hitFacts(c),
+      ...hitFacts(c.req.method, headers, note?.id),
       origin,
       variant: `${id} ${origin} ${requestKey(request)}`,
       variantBase: `${id} ${origin} ${requestKey(request, ['filter'])}`,
@@ -82,64 +100,85 @@ export function createRequestHandler(deps: HandlerDeps): AtlasRouteDeps['handle'
     return { principal, request, facts };
   };
 
-  const bypass = async (c: Context): Promise<Response> => {
+  const bypass = async (c: Context, note: RequestNote | undefined): Promise<Response> => {
     deps.onBypass();
+    if (note) note.cache = 'bypass';
     const url = c.req.url;
-    return deps.forwardUpstream({
+    const request = {
       method: c.req.method,
       pathAndQuery: url.slice(url.indexOf('/', url.indexOf('//') + 2)),
       headers: c.req.raw.headers,
       origin: linkOrigin(url, deps.publicUrl),
-      timeoutMs: deps.upstreamTimeoutMs,
-    });
+    };
+    return deps.health.fill('forward', (signal) => deps.forwardUpstream({ ...request, signal }));
   };
 
   const fail = async (error: unknown, principal: Principal | undefined): Promise<Response> => {
-    if (principal?.kind === 'bearer' && isUnauthorized(error)) await deps.evictPartition(principal.partition);
-    const forwarded = principal?.kind === 'bypass' ? 'bypass' : 'miss';
-    const fwd = (error as { name?: string }).name?.startsWith('Atlas') ? { 'cache-status': cacheStatus({ fwd: forwarded }) } : {};
-    return errorResponse(error, fwd, deps.onUnexpected);
+    if (principal?.kind === 'bearer' && isAtlasApiError(error) && error.status === 401) {
+      await deps.evictPartition(principal.partition);
+    }
+    const fwd = principal?.kind === 'bypass' ? 'bypass' : 'miss';
+    let extra: Record<string, string> = {};
+    if (isAtlasError(error)) extra = { 'cache-status': cacheStatus({ fwd }) };
+    else if (isUpstreamUnavailableError(error)) extra = { 'cache-status': cacheStatus({ fwd, detail: error.reason }) };
+    return errorResponse(error, extra, deps.onUnexpected);
   };
 
-  const full = async (prepared: Prepared, build: SpecBuilder): Promise<Response> => {
+  const full = async (prepared: Prepared, build: SpecBuilder, note: RequestNote | undefined): Promise<Response> => {
     const { principal, request, facts } = prepared;
     const client = deps.clientFor(principal);
+    // Every upstream fill runs under the shared health policies, with their signal.
+    const guarded = (spec: ServeSpec): ServeSpec => ({
+      ...spec,
+      fetcher: () => deps.health.fill(principal.partition, (signal) => spec.fetcher(signal)),
+    });
     try {
+      let served;
       try {
-        return (await deps.responder.respond(build(principal, client, request), facts)).response;
+        served = await deps.responder.respond(guarded(build(principal, client, request)), facts);
       } catch (error) {
+        // The list turned out larger than a snapshot may be: the route now serves it page by page.
         if (!isSnapshotTooLarge(error)) throw error;
-        return (await deps.responder.respond(build(principal, client, request), facts)).response;
+        served = await deps.responder.respond(guarded(build(principal, client, request)), facts);
       }
+      if (note) note.cache = cacheResultOf(served.outcome);
+      return served.response;
     } catch (error) {
       return fail(error, principal);
     }
   };
 
   return (c, operation, build) => {
-    const counted = (response: Response) => {
-      deps.countRequest(operation.operationId, response.status);
-      return response;
-    };
+    const env = c.env as ProxyBindings | undefined;
+    const note = env?.note;
+    if (note) note.route = operation.operationId;
+    const headers = requestHeaders(c.req.raw, env);
     let principal: Principal | undefined;
     let prepared: Prepared;
     try {
-      principal = deps.resolvePrincipal(c.req.header('authorization'));
+      principal = deps.resolvePrincipal(headerOf(headers, 'authorization'));
       if (principal.kind === 'bypass') {
         const caller = principal;
-        return bypass(c).then(counted, (error: unknown) => fail(error, caller).then(counted));
+        return bypass(c, note).catch((error: unknown) => fail(error, caller));
       }
-      prepared = prepare(c, operation, principal);
+      prepared = prepare(c, headers, operation, principal, note);
     } catch (error) {
-      return fail(error, principal).then(counted);
+      return fail(error, principal);
     }
     // A memory hit never makes a promise; anything else takes the full path.
     const hot = deps.responder.hit(prepared.facts.variant, prepared.facts);
-    if (hot === undefined) return full(prepared, build).then(counted);
-    if (!(hot instanceof Promise)) return counted(hot);
+    if (hot === undefined) return full(prepared, build, note);
+    const served = (hit: { response: Response }) => {
+      if (note) {
+        note.cache = 'hit';
+        note.idSent = true;
+      }
+      return hit.response;
+    };
+    if (!(hot instanceof Promise)) return served(hot);
     return hot.then(
-      (response) => (response ? counted(response) : full(prepared, build).then(counted)),
-      () => full(prepared, build).then(counted),
+      (found) => (found ? served(found) : full(prepared, build, note)),
+      () => full(prepared, build, note),
     );
   };
 }

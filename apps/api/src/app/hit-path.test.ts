@@ -19,7 +19,7 @@ const V2 = '/api/atlas/v2';
 
 describe('the hit path over a real socket', () => {
   it('serves a variant rendered before without rendering it again, however the query is spelled', async () => {
-    h = await startHarness();
+    h = await startHarness({}, {}, undefined, { listen: true });
     const url = `${h.server.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints`;
     const first = await fetch(`${url}?itemsPerPage=10&pageNum=3`);
     const firstBody = await first.text();
@@ -38,7 +38,7 @@ describe('the hit path over a real socket', () => {
   });
 
   it('still negotiates Accept on a hit: each resolved version is its own variant', async () => {
-    h = await startHarness();
+    h = await startHarness({}, {}, undefined, { listen: true });
     const url = `${h.server.url}${V2}/groups/${h.groupId}/clusters`;
     expect((await fetch(url)).status).toBe(200);
     const early = await fetch(url, { headers: { accept: 'application/vnd.atlas.2022-01-01+json' } });
@@ -49,7 +49,7 @@ describe('the hit path over a real socket', () => {
   });
 
   it('sends the stored gzip bytes, a 304 without Content-Length or body, and HEAD with the GET length', async () => {
-    h = await startHarness();
+    h = await startHarness({}, {}, undefined, { listen: true });
     const url = `${h.server.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints`;
     const full = await request(url, { headers: { 'accept-encoding': 'gzip' } });
     const gzipped = Buffer.from(await full.body.arrayBuffer());
@@ -72,7 +72,7 @@ describe('the hit path over a real socket', () => {
   });
 
   it('gives the identity, gzip and br bytes their own strong ETag, each matched by If-None-Match', async () => {
-    h = await startHarness();
+    h = await startHarness({}, {}, undefined, { listen: true });
     const url = `${h.server.url}${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints`;
     const tags = new Map<string, string>();
     for (const encoding of ['identity', 'gzip', 'br']) {

@@ -1,5 +1,5 @@
-import type { Context } from 'hono';
 import type { CachingPrincipal } from './atlas-routes.js';
+import { headerOf, type HeaderBag } from './request-headers.js';
 import type { HitFacts } from './respond.js';
 
 /**
@@ -24,12 +24,12 @@ export function createPrincipalIds(): (principal: CachingPrincipal) => string {
   };
 }
 
-/** The request headers a hit depends on. */
-export function hitFacts(c: Context): HitFacts {
-  const { req } = c;
+/** The request headers a hit depends on, and the request id the response carries. */
+export function hitFacts(method: string, headers: HeaderBag, requestId?: string): HitFacts {
   return {
-    ifNoneMatch: req.header('if-none-match'),
-    acceptEncoding: req.header('accept-encoding'),
-    head: req.method === 'HEAD',
+    ifNoneMatch: headerOf(headers, 'if-none-match'),
+    acceptEncoding: headerOf(headers, 'accept-encoding'),
+    head: method === 'HEAD',
+    requestId,
   };
 }

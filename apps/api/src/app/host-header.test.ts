@@ -22,7 +22,7 @@ async function get(url: string, host: string) {
 
 describe('the Host header is never trusted as configuration', () => {
   it('links use a valid Host; a Host that is not a valid host gets an Atlas-shaped 400 and no body built from it', async () => {
-    h = await startHarness();
+    h = await startHarness({}, {}, undefined, { listen: true });
     const url = `${h.server.url}/api/atlas/v2/groups`;
     const valid = await get(url, 'proxy.internal:9999');
     expect(valid.status).toBe(200);
@@ -38,7 +38,7 @@ describe('the Host header is never trusted as configuration', () => {
   });
 
   it('with --public-url, links use it whatever the Host, and a new Host does not render the body again', async () => {
-    h = await startHarness({ publicUrl: 'https://atlas-proxy.example.com' });
+    h = await startHarness({ publicUrl: 'https://atlas-proxy.example.com' }, {}, undefined, { listen: true });
     const url = `${h.server.url}/api/atlas/v2/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints?itemsPerPage=5`;
     const first = await get(url, 'one.example');
     const renders = vi.mocked(renderEntry).mock.calls.length;

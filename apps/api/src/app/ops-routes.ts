@@ -1,11 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { CacheStore } from '../cache/store.js';
 import { checkPathValues, isWireError, OPERATIONS, wireErrors, type WireError } from '@atlas-checkpoints/core';
 import { purgeGlob, UNSCOPED_GLOB } from '../cache/keys.js';
 import { proxyErrors, wireErrorAnswer } from '../http/proxy-errors.js';
 import { bearerToken } from '../auth/principal.js';
 import type { ProxyMetrics } from '../observability/metrics.js';
+import type { ProxyBindings } from '../observability/observe.js';
+import type { Readiness } from './readiness.js';
 
 /** What the operational routes need. */
 export interface OpsDeps {
@@ -13,9 +15,38 @@ export interface OpsDeps {
   readonly metrics: ProxyMetrics;
   readonly openapi: () => unknown;
   readonly adminToken?: string | undefined;
-  /** Whether upstream answered recently (any HTTP status counts). */
-  readonly upstreamReachable: () => Promise<boolean>;
+  /** What `/readyz` answers. */
+  readonly readiness: Pick<Readiness, 'report'>;
+  /** Bearer token `/metrics` requires; without one it is open. */
+  readonly metricsToken?: string | undefined;
+  /** Whether `/metrics` is served here (false when it has a port of its own). */
+  readonly metricsOnMainPort?: boolean | undefined;
   readonly onPurge?: (scope: { groupId: string; clusterName?: string | undefined; purged: number }) => void;
+}
+
+/** Names the route of an operational request for the access log and metrics. */
+function named(c: Context, route: string): void {
+  const note = (c.env as ProxyBindings | undefined)?.note;
+  if (note) note.route = route;
+}
+
+/**
+ * The Prometheus text of `metrics`, or the 401 Atlas-shaped answer when `token` is set and the
+ * request does not carry it as a bearer token.
+ *
+ * @example
+ * app.get('/metrics', (c) => metricsResponse(metrics, token, c.req.header('authorization')));
+ */
+export async function metricsResponse(
+  metrics: ProxyMetrics,
+  token: string | undefined,
+  authorization: string | undefined,
+): Promise<Response> {
+  if (token !== undefined) {
+    const presented = bearerToken(authorization);
+    if (presented === undefined || !sameSecret(presented, token)) return errorOf(proxyErrors.unauthorized());
+  }
+  return new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } });
 }
 
 /** A fresh headers object per response: @hono/node-server writes `content-length` into the init it is given. */
@@ -31,34 +62,36 @@ function sameSecret(presented: string, expected: string): boolean {
  * `GET /healthz`, `GET /readyz`, `GET /metrics`, `GET /openapi.json` and `POST /admin/purge`.
  *
  * @example
- * registerOpsRoutes(app, { store, metrics, openapi: () => doc, upstreamReachable: async () => true });
+ * registerOpsRoutes(app, { store, metrics, readiness, openapi: () => doc });
  */
 export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
-  app.get('/healthz', () => new Response('{"status":"ok"}', { headers: jsonType() }));
-
-  app.get('/readyz', async () => {
-    const [cache, upstream] = await Promise.all([deps.store.ping(), deps.upstreamReachable()]);
-    deps.metrics.redisUp.set(cache ? 1 : 0);
-    const status = !upstream ? 'unavailable' : cache ? 'ready' : 'degraded';
-    const body = JSON.stringify({
-      cache: cache ? 'up' : 'down',
-      cacheKind: deps.store.kind,
-      status,
-      upstream: upstream ? 'up' : 'down',
-    });
-    return new Response(body, { status: upstream ? 200 : 503, headers: jsonType() });
+  app.get('/healthz', (c) => {
+    named(c, 'healthz');
+    return new Response('{"status":"ok"}', { headers: jsonType() });
   });
 
-  app.get('/metrics', async () => {
-    deps.metrics.redisUp.set(deps.store.healthy() ? 1 : 0);
-    return new Response(await deps.metrics.registry.metrics(), {
-      headers: { 'content-type': deps.metrics.registry.contentType },
-    });
+  app.get('/readyz', async (c) => {
+    named(c, 'readyz');
+    const { status, body } = await deps.readiness.report();
+    deps.metrics.redisUp.set(body.cache === 'up' ? 1 : 0);
+    return new Response(JSON.stringify(body), { status, headers: jsonType() });
   });
 
-  app.get('/openapi.json', () => new Response(JSON.stringify(deps.openapi()), { headers: jsonType() }));
+  if (deps.metricsOnMainPort !== false) {
+    app.get('/metrics', (c) => {
+      named(c, 'metrics');
+      deps.metrics.redisUp.set(deps.store.healthy() ? 1 : 0);
+      return metricsResponse(deps.metrics, deps.metricsToken, c.req.header('authorization'));
+    });
+  }
+
+  app.get('/openapi.json', (c) => {
+    named(c, 'openapi');
+    return new Response(JSON.stringify(deps.openapi()), { headers: jsonType() });
+  });
 
   app.post('/admin/purge', async (c) => {
+    named(c, 'purge');
     const token = bearerToken(c.req.header('authorization'));
     if (deps.adminToken === undefined) return errorOf(wireErrors.resourceNotFound(c.req.path));
     if (token === undefined || !sameSecret(token, deps.adminToken)) return errorOf(proxyErrors.unauthorized());

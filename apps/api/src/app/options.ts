@@ -1,4 +1,5 @@
-import type { AtlasAuth } from '@atlas-checkpoints/core';
+import type { AtlasAuth, ProxyEnv } from '@atlas-checkpoints/core';
+import type { Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import type { ProxyToken } from '../auth/tokens-file.js';
 import type { CachePolicy } from '../cache/freshness.js';
@@ -15,12 +16,18 @@ export interface ProxyOptions {
    * fake Atlas's `fetch`.
    */
   readonly upstreamFetch?: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
-  /** Upper bound on concurrent upstream requests (default 16). */
+  /** Upper bound on concurrent upstream fills, and on connections per upstream origin (default 16). */
   readonly upstreamConnections?: number | undefined;
-  /** Per-attempt upstream timeout in ms (default 10 000). */
+  /** Fills waiting for a slot; one more is refused with 503 + `Retry-After` (default 64). */
+  readonly upstreamQueue?: number | undefined;
+  /** Longest upstream fill in ms, queue wait and retries included (default 10 000). */
   readonly upstreamTimeoutMs?: number | undefined;
-  /** Upstream retries per call (default 1). */
+  /** Retries of a fill that failed with a network error or a 5xx, within the timeout (default 1). */
   readonly upstreamRetries?: number | undefined;
+  /** Forward proxies for the upstream (default: core's `proxyEnv()` of `process.env`). */
+  readonly upstreamProxy?: ProxyEnv | undefined;
+  /** Extra CA certificates (PEM) trusted for the upstream, beside Node's and `NODE_EXTRA_CA_CERTS`. */
+  readonly upstreamCa?: string | undefined;
   /** `proxy`: callers present proxy tokens; `passthrough`: callers' Atlas tokens are forwarded. */
   readonly authMode: 'proxy' | 'passthrough';
   /** Proxy-mode tokens; `undefined` means no token is required (demo only). */
@@ -41,5 +48,12 @@ export interface ProxyOptions {
   readonly publicUrl?: string | undefined;
   /** Clock in ms (default `Date.now`); tests inject one. */
   readonly now?: (() => number) | undefined;
+  /** Operational logs and one access-log line per request (default: silent). */
   readonly logger?: Logger | undefined;
+  /** Traces requests and upstream calls when given (an OpenTelemetry SDK must be registered). */
+  readonly tracer?: Tracer | undefined;
+  /** Bearer token `/metrics` requires; without one it is open (or served on its own port). */
+  readonly metricsToken?: string | undefined;
+  /** Serve `/metrics` on the main app (default true; false when it has a port of its own). */
+  readonly metricsOnMainPort?: boolean | undefined;
 }

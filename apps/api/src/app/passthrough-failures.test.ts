@@ -15,7 +15,7 @@ describe('passthrough edge cases', () => {
   it('answers a forwarded (Digest/anonymous) request with a 502, not a 500, when upstream is unreachable', async () => {
     h = await startHarness({ authMode: 'passthrough' }, { auth });
     await h.upstream.close();
-    const res = await fetch(`${h.server.url}${V2}/groups`, { headers: { authorization: 'Digest username="pub", realm="x"' } });
+    const res = await h.fetch(`${h.url}${V2}/groups`, { headers: { authorization: 'Digest username="pub", realm="x"' } });
     expect(res.status).toBe(502);
     expect(res.headers.get('x-error-code')).toBe('BAD_GATEWAY');
     expect(res.headers.get('cache-status')).toBe('atlas-checkpoints-proxy; fwd=bypass');
@@ -25,15 +25,17 @@ describe('passthrough edge cases', () => {
     h = await startHarness({ authMode: 'passthrough' }, { auth });
     const token = await oauthToken(h.upstream.url, 'sa-a', 'secret-a');
     const headers = { authorization: `Bearer ${token}` };
-    expect((await fetch(`${h.server.url}${V2}/groups`, { headers })).status).toBe(200);
+    expect((await h.fetch(`${h.url}${V2}/groups`, { headers })).status).toBe(200);
     h.fake.expireTokens();
     h.clock.advance(60_000 + 1);
     // Within stale-while-revalidate: served stale while the refresh runs (and is refused).
-    expect((await fetch(`${h.server.url}${V2}/groups`, { headers })).status).toBe(200);
+    expect((await h.fetch(`${h.url}${V2}/groups`, { headers })).status).toBe(200);
     await expect
       .poll(() => h?.fake.requests().filter((r) => r.route === 'listGroups' && r.status === 401).length)
       .toBeGreaterThan(0);
     // The token was refused upstream: its partition is gone, so the next request goes upstream and gets the 401.
-    await expect.poll(async () => (await fetch(`${h?.server.url}${V2}/groups`, { headers })).status).toBe(401);
+    await expect
+      .poll(async () => (await (h as Harness).fetch(`${(h as Harness).url}${V2}/groups`, { headers })).status)
+      .toBe(401);
   });
 });

@@ -46,7 +46,7 @@ describe('replicas sharing Redis', () => {
   it('two proxies sharing one Redis make one upstream call for concurrent misses', async () => {
     const store = createRedisStore({ url: 'redis://127.0.0.1:6379', keyPrefix: prefix, localMaxBytes: 8 * 1024 * 1024 });
     await expect.poll(() => store.ping()).toBe(true);
-    const h = await startHarness({}, { latencyMs: 200 }, store);
+    const h = await startHarness({}, { latencyMs: 200 }, store, { listen: true });
     cleanups.push(() => h.close());
     const other = await secondReplica(h, 'redis://127.0.0.1:6379');
     const path = `${V2}/groups/${h.groupId}/clusters`;
@@ -66,7 +66,7 @@ describe('replicas sharing Redis', () => {
     cleanups.push(() => killChild(redis));
     const store = createRedisStore({ url: `redis://127.0.0.1:${port}`, keyPrefix: prefix, localMaxBytes: 8 * 1024 * 1024 });
     await expect.poll(() => store.ping()).toBe(true);
-    const h = await startHarness({}, {}, store);
+    const h = await startHarness({}, {}, store, { listen: true });
     cleanups.unshift(() => h.close());
     const url = `${h.server.url}${V2}/groups/${h.groupId}/clusters`;
     expect((await fetch(url)).status).toBe(200);

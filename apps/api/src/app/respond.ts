@@ -3,6 +3,7 @@ import { cacheStatus, type CacheOutcome } from '../cache/cache-status.js';
 import type { Coordinator, Fetcher } from '../cache/coordinator.js';
 import { entryDoc, type CacheEntry } from '../cache/entry.js';
 import { ageSeconds } from '../cache/freshness.js';
+import { routeOfKey } from '../cache/keys.js';
 import { errorAnswer } from '../http/proxy-errors.js';
 import { pickEncoding } from '../render/accept-encoding.js';
 import { renderEntry } from '../render/render-body.js';
@@ -26,6 +27,14 @@ export interface HitFacts {
   readonly ifNoneMatch: string | undefined;
   readonly acceptEncoding: string | undefined;
   readonly head: boolean;
+  /** Written as `X-Request-Id` when set (the hit path sets it with the other headers; elsewhere the server does). */
+  readonly requestId?: string | undefined;
+}
+
+/** A hit: the answer, and the route (operationId) of the rendering it served, for logs and metrics. */
+export interface Hit {
+  readonly response: Response;
+  readonly route: string;
 }
 
 /** The request facts a response depends on. */
@@ -99,13 +108,24 @@ export function createResponder(ctx: {
     return { response: serve(body, entry, cacheStatus(outcome), ctx.now(), facts), outcome };
   };
 
-  const hit = (variant: string, facts: HitFacts): Response | undefined | Promise<Response | undefined> => {
+  const hit = (variant: string, facts: HitFacts): Hit | undefined | Promise<Hit | undefined> => {
     const body = ctx.rendered.get(variant);
     if (!body) return undefined;
     const fresh = ctx.coordinator.fresh(body.storeKey, body.entryEtag);
     if (fresh instanceof Promise)
-      return fresh.then((found) => found && serve(body, found.entry, cacheStatus(found.outcome), ctx.now(), facts));
-    return fresh && serve(body, fresh.entry, cacheStatus(fresh.outcome), ctx.now(), facts);
+      return fresh.then(
+        (found) =>
+          found && {
+            response: serve(body, found.entry, cacheStatus(found.outcome), ctx.now(), facts),
+            route: routeOfKey(body.storeKey),
+          },
+      );
+    return (
+      fresh && {
+        response: serve(body, fresh.entry, cacheStatus(fresh.outcome), ctx.now(), facts),
+        route: routeOfKey(body.storeKey),
+      }
+    );
   };
 
   return { respond, hit };
@@ -125,6 +145,7 @@ function serve(body: RenderedBody, entry: CacheEntry, status: string, now: numbe
     'cache-status': status,
     vary: 'Accept, Accept-Encoding',
   };
+  if (facts.requestId !== undefined) headers['x-request-id'] = facts.requestId;
   if (facts.ifNoneMatch !== undefined && matchesEtag(facts.ifNoneMatch, etag)) {
     // A null body: no Content-Length at all. An empty string would keep @hono/node-server on its
     // direct write path, but it then adds `Content-Length: 0`, which RFC 9110 forbids on a 304

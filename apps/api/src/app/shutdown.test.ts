@@ -18,7 +18,7 @@ describe('shutdown', () => {
   it('lets a background refresh finish and release its Redis lock before closing the store', async () => {
     const store = createRedisStore({ url: 'redis://127.0.0.1:6379', keyPrefix: prefix, localMaxBytes: 8 * 1024 * 1024 });
     await expect.poll(() => store.ping()).toBe(true);
-    const h = await startHarness({}, { latencyMs: 150 }, store);
+    const h = await startHarness({}, { latencyMs: 150 }, store, { listen: true });
     const url = `${h.server.url}/api/atlas/v2/groups/${h.groupId}/clusters`;
     expect((await fetch(url)).status).toBe(200);
     h.clock.advance(60_001);

@@ -9,10 +9,12 @@ import {
   type WireError,
 } from '@atlas-checkpoints/core';
 import { errorAnswer, proxyErrors, wireErrorAnswer } from '../http/proxy-errors.js';
+import { upstreamProxyError } from '../upstream/upstream-errors.js';
 
 /**
  * Turns any failure into an Atlas-shaped error `Response`: Atlas's own answers are relayed
- * (status, body, `Retry-After`), transport failures become 502/504, our validation errors their
+ * (status, body, `Retry-After`), transport failures become 502/504 (a redirect: 502 naming its
+ * origin), upstream not called 503 with `Retry-After`, our validation errors their
  * 400/401/404/406, and anything else a 500 (reported through `onUnexpected`).
  *
  * @example
@@ -24,6 +26,8 @@ export function errorResponse(
   onUnexpected: (error: unknown) => void,
 ): Response {
   if (isWireError(error)) return wireErrorAnswer(error, extra);
+  const own = upstreamProxyError(error);
+  if (own) return wireErrorAnswer(own, extra);
   if (isAtlasApiError(error)) {
     const headers: Record<string, string> = { ...extra };
     const retryAfter =

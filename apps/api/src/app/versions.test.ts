@@ -29,7 +29,7 @@ function days(from: string, to: Date): string[] {
 describe('the proxy negotiates API versions as Atlas does, and caches per resolved version', () => {
   it("answers the documentation's own request (Accept 2025-03-12, ?pretty=true) with 200 and version 2023-01-01", async () => {
     const op = byMethod('listClusterBackupCheckpoints');
-    const response = await fetch(`${h.server.url}${pathOf(op)}?pretty=true`, {
+    const response = await h.fetch(`${h.url}${pathOf(op)}?pretty=true`, {
       headers: { accept: 'application/vnd.atlas.2025-03-12+json' },
     });
     expect(response.status).toBe(200);
@@ -73,7 +73,7 @@ describe('the proxy negotiates API versions as Atlas does, and caches per resolv
   it('serves the clusters list at each of its three versions, each in its own schema, with Deprecation and Sunset', async () => {
     const op = byMethod('listClusters');
     for (const { version } of op.versions) {
-      const response = await fetch(`${h.server.url}${pathOf(op)}`, {
+      const response = await h.fetch(`${h.url}${pathOf(op)}`, {
         headers: { accept: `application/vnd.atlas.${version}+json` },
       });
       const body: unknown = await response.json();
@@ -91,9 +91,9 @@ describe('the proxy negotiates API versions as Atlas does, and caches per resolv
   it('answers 406 for a date before the first version and for what is not a date, without asking upstream', async () => {
     h.fake.clearRequests();
     for (const op of OPERATION_LIST) {
-      const early = await fetch(`${h.server.url}${pathOf(op)}`, { headers: { accept: 'application/vnd.atlas.2022-12-31+json' } });
+      const early = await h.fetch(`${h.url}${pathOf(op)}`, { headers: { accept: 'application/vnd.atlas.2022-12-31+json' } });
       expect([early.status, early.headers.get('x-error-code')]).toEqual([406, 'NOT_ACCEPTABLE']);
-      const junk = await fetch(`${h.server.url}${pathOf(op)}`, { headers: { accept: 'application/vnd.atlas.latest+json' } });
+      const junk = await h.fetch(`${h.url}${pathOf(op)}`, { headers: { accept: 'application/vnd.atlas.latest+json' } });
       expect([junk.status, junk.headers.get('x-error-code')]).toEqual([406, 'INVALID_VERSION_DATE']);
       expect(spec.validate(op.operationId, 406, await junk.json()).errors).toEqual([]);
     }

@@ -13,7 +13,8 @@ let valid: Map<Operation, string>;
 const missing = 'f'.repeat(24);
 
 beforeAll(async () => {
-  h = await startHarness();
+  // The fake and the proxy are both asked over HTTP, the same way.
+  h = await startHarness({}, {}, undefined, { listen: true });
   const checkpointId = String(h.checkpointIds[0]);
   const sample = { groupId: h.groupId, clusterName: h.clusterName, checkpointId };
   valid = new Map(OPERATION_LIST.map((op) => [op, expandPath(op, sample)]));

@@ -1,4 +1,5 @@
 import { isAtlasApiError, isAtlasRequestError, isResponseShapeError } from '@atlas-checkpoints/core';
+import { isUpstreamUnavailableError } from '../upstream/upstream-errors.js';
 import type { CacheOutcome } from './cache-status.js';
 import type { CacheEntry } from './entry.js';
 import { freshness, retentionMs, ttlSeconds, type CachePolicy } from './freshness.js';
@@ -25,17 +26,22 @@ export interface Lookup {
   readonly outcome: CacheOutcome;
 }
 
-/** Produces a fresh entry from upstream (throws core's typed errors on failure). */
-export type Fetcher = () => Promise<CacheEntry>;
+/**
+ * Produces a fresh entry from upstream (throws core's typed errors on failure); `signal`, when
+ * given, aborts its upstream calls (the fill's deadline, shutdown).
+ */
+export type Fetcher = (signal?: AbortSignal) => Promise<CacheEntry>;
 
 /**
  * Whether an upstream failure allows serving a stale entry (stale-if-error): network errors,
- * timeouts, 429, 5xx, and bodies that do not match the schema.
+ * timeouts, 429, 5xx, bodies that do not match the schema, and upstream not called because it is
+ * failing, rate-limited or saturated (the proxy's circuit breaker, `Retry-After` gate or queue).
  *
  * @example
  * isStaleable(new AtlasRequestError({ kind: 'timeout', method: 'GET', url })) // true
  */
 export function isStaleable(error: unknown): boolean {
+  if (isUpstreamUnavailableError(error)) return true;
   if (isAtlasRequestError(error)) return error.kind !== 'aborted';
   if (isAtlasApiError(error)) return error.status === 429 || error.status >= 500;
   return isResponseShapeError(error);

@@ -1,6 +1,6 @@
 import { OPERATIONS, parseRequest, type Operation } from '@atlas-checkpoints/core';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, partitionGlob, purgeGlob } from './keys.js';
+import { cacheKey, partitionGlob, purgeGlob, routeOfKey } from './keys.js';
 import { globToRegExp } from './store.js';
 
 const g = 'a'.repeat(24);
@@ -57,5 +57,20 @@ describe('cache keys', () => {
     expect(globToRegExp(purgeGlob(g, 'C')).test(key)).toBe(false);
     expect(globToRegExp(partitionGlob('tX')).test(key)).toBe(true);
     expect(globToRegExp(partitionGlob('tY')).test(key)).toBe(false);
+  });
+});
+
+describe('routeOfKey', () => {
+  it('reads the operationId back from a key of every operation, page or snapshot', () => {
+    const pathValues = { groupId: g, clusterName: 'C-1', checkpointId: 'b'.repeat(24) };
+    for (const operation of Object.values(OPERATIONS)) {
+      const values = Object.fromEntries(
+        Object.keys(operation.pathParameters).map((name) => [name, pathValues[name as keyof typeof pathValues]]),
+      );
+      for (const snapshot of [false, true]) {
+        const key = cacheKey({ partition: 'tabc', request: request(operation, 'pageNum=2', undefined, values), snapshot });
+        expect(routeOfKey(key)).toBe(operation.operationId);
+      }
+    }
   });
 });

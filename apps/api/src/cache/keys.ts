@@ -35,6 +35,20 @@ export function cacheKey(parts: KeyParts): string {
 }
 
 /**
+ * The operation a key was made for (its fifth segment, the `operationId`): the route label of a
+ * hit, read without parsing the request again.
+ *
+ * @example
+ * routeOfKey('g/aaaa…/-/proxy/listGroupClusters/2023-01-01/-/page') // 'listGroupClusters'
+ */
+export function routeOfKey(key: string): string {
+  let start = -1;
+  for (let i = 0; i < 4; i += 1) start = key.indexOf('/', start + 1);
+  const end = key.indexOf('/', start + 1);
+  return key.slice(start + 1, end < 0 ? undefined : end);
+}
+
+/**
  * The glob matching a purge scope: a project (every cluster and partition) or one cluster.
  *
  * @example

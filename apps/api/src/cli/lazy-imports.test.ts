@@ -52,6 +52,12 @@ describe('the bin’s cold start', () => {
       'prom-client',
       'ioredis',
       'lru-cache',
+      'cockatiel',
+      '@opentelemetry/api',
+      '@opentelemetry/sdk-trace-node',
+      '@opentelemetry/resources',
+      '@opentelemetry/exporter-trace-otlp-proto',
+      '@opentelemetry/exporter-trace-otlp-http',
       '@atlas-checkpoints/core',
       '@atlas-checkpoints/testkit',
     ]) {
@@ -62,6 +68,8 @@ describe('the bin’s cold start', () => {
       'src/cache/redis-store.ts',
       'src/cache/memory-store.ts',
       'src/observability/logger.ts',
+      'src/observability/tracing.ts',
+      'src/server/shutdown.ts',
     ]) {
       expect(sources).not.toContain(file);
     }

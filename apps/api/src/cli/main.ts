@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AtlasAuth } from '@atlas-checkpoints/core';
 import { CommanderError } from 'commander';
 import { loadTokensFile, TokensFileError } from '../auth/tokens-file.js';
 import type { CacheStore } from '../cache/store.js';
+import type { ProxyMetrics } from '../observability/metrics.js';
 import { buildProgram, type CliOptions } from './program.js';
 import { upstreamScope } from './upstream-scope.js';
 
@@ -21,6 +23,8 @@ interface Io {
   readonly stderr: (line: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
+
+const manifest = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 function readSecret(path: string, what: string): string {
   try {
@@ -51,12 +55,21 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   const tokens = opts.tokensFile === undefined ? undefined : loadTokensFile(opts.tokensFile);
   if (!opts.demo && opts.authMode === 'proxy' && tokens === undefined)
     throw new UsageError('--auth-mode proxy needs --tokens-file (or use --demo)');
-  const [core, { createLogger }, { createProxy }, { startServer }] = await Promise.all([
-    import('@atlas-checkpoints/core'),
-    import('../observability/logger.js'),
-    import('../app/create-proxy.js'),
-    import('../server/start-server.js'),
-  ]);
+  const upstreamCa = opts.upstreamCa === undefined ? undefined : readPem(opts.upstreamCa);
+  const metricsToken =
+    opts.metricsTokenFile === undefined ? io.env.ATLAS_PROXY_METRICS_TOKEN : readSecret(opts.metricsTokenFile, 'metrics token');
+  const [core, { createLogger }, { createProxy }, { startServer }, { shutdown }, { startTracing, TracingConfigError }] =
+    await Promise.all([
+      import('@atlas-checkpoints/core'),
+      import('../observability/logger.js'),
+      import('../app/create-proxy.js'),
+      import('../server/start-server.js'),
+      import('../server/shutdown.js'),
+      import('../observability/tracing.js'),
+    ]);
+  const tracing = await startTracing(io.env, { version: manifest.version }).catch((error: unknown) => {
+    throw error instanceof TracingConfigError ? new UsageError(error.message) : error;
+  });
   const logger = createLogger({ level: opts.logLevel });
 
   let upstreamUrl: string;
@@ -107,7 +120,14 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
     upstreamAuth,
     upstreamFetch,
     upstreamConnections: opts.upstreamConcurrency,
-    upstreamTimeoutMs: opts.upstreamTimeout * 1000,
+    upstreamQueue: opts.upstreamQueue,
+    upstreamTimeoutMs: opts.upstreamTimeout,
+    upstreamRetries: opts.upstreamRetries,
+    upstreamProxy: core.proxyEnv(io.env),
+    upstreamCa,
+    tracer: tracing?.tracer,
+    metricsToken,
+    metricsOnMainPort: opts.metricsPort === undefined,
     authMode: opts.authMode,
     tokens,
     adminToken:
@@ -116,31 +136,83 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
       opts.partitionKeyFile === undefined ? undefined : Buffer.from(readSecret(opts.partitionKeyFile, 'partition key')),
     store,
     policy: {
-      ttlMs: opts.ttl * 1000,
-      staleWhileRevalidateMs: opts.staleWhileRevalidate * 1000,
-      staleIfErrorMs: opts.staleIfError * 1000,
-      negativeTtlMs: opts.negativeTtl * 1000,
+      ttlMs: opts.ttl,
+      staleWhileRevalidateMs: opts.staleWhileRevalidate,
+      staleIfErrorMs: opts.staleIfError,
+      negativeTtlMs: opts.negativeTtl,
     },
     snapshotMaxItems: opts.snapshotMaxItems,
     publicUrl: opts.publicUrl,
     logger,
   });
   const server = await startServer(proxy.fetch, { port: opts.port, host: opts.host });
+  const metricsServer =
+    opts.metricsPort === undefined
+      ? undefined
+      : await startServer(await metricsHandler(proxy.metrics, metricsToken), { port: opts.metricsPort, host: opts.host });
   io.stdout(server.url);
   logger.info(
-    { url: server.url, upstream: upstreamUrl, cache: store.kind, authMode: opts.authMode, demo: opts.demo },
+    {
+      url: server.url,
+      metricsUrl: metricsServer === undefined ? undefined : `${metricsServer.url}/metrics`,
+      upstream: upstreamUrl,
+      cache: store.kind,
+      authMode: opts.authMode,
+      demo: opts.demo,
+      tracing: tracing !== undefined,
+      forwardProxy: Object.keys(core.proxyEnv(io.env)),
+    },
     'listening',
   );
   let stopping: Promise<void> | undefined;
   return {
     url: server.url,
+    metricsUrl: metricsServer?.url,
+    /**
+     * The graceful shutdown (see `shutdown`): readiness 503 for `--drain-delay` while serving, then
+     * stop accepting, let requests finish, answer the rest 503 by `--shutdown-timeout`, close.
+     */
     stop: () =>
-      (stopping ??= (async () => {
-        logger.info('shutting down: finishing in-flight requests');
-        await server.close();
-        await proxy.close();
-        logger.flush();
-      })()),
+      (stopping ??= shutdown(
+        {
+          drain: () => proxy.startDraining(),
+          stopAccepting: () => server.stopAccepting(),
+          inFlight: () => proxy.inFlight(),
+          abortInFlight: () => proxy.abortInFlight(),
+          closeConnections: () => server.closeConnections(),
+          closeResources: async (timeoutMs) => {
+            await Promise.all([proxy.close(timeoutMs), metricsServer?.close(0), tracing?.shutdown().catch(() => undefined)]);
+          },
+          onPhase: (phase, detail) => logger.info({ shutdown: phase, ...detail }, `shutdown: ${phase}`),
+        },
+        { drainDelayMs: opts.drainDelay, timeoutMs: opts.shutdownTimeout },
+      ).finally(() => logger.flush())),
+  };
+}
+
+function readPem(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read --upstream-ca file ${path}`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--upstream-ca file ${path} holds no PEM certificate`);
+  return text;
+}
+
+/** `GET /metrics` alone, for `--metrics-port`. */
+async function metricsHandler(metrics: ProxyMetrics, token: string | undefined) {
+  const { metricsResponse } = await import('../app/ops-routes.js');
+  const [{ wireErrors }, { wireErrorAnswer }] = await Promise.all([
+    import('@atlas-checkpoints/core'),
+    import('../http/proxy-errors.js'),
+  ]);
+  return (request: Request): Promise<Response> | Response => {
+    const path = new URL(request.url).pathname;
+    if (request.method === 'GET' && path === '/metrics')
+      return metricsResponse(metrics, token, request.headers.get('authorization') ?? undefined);
+    return wireErrorAnswer(wireErrors.resourceNotFound(path));
   };
 }
 
@@ -160,8 +232,8 @@ function defaultIo(): Io {
 }
 
 /**
- * The bin: starts the proxy, stops it gracefully on SIGTERM/SIGINT, and maps failures to exit
- * codes (2 for usage and configuration errors, 1 otherwise).
+ * The bin: starts the proxy, stops it gracefully on SIGTERM/SIGINT (a second signal exits at
+ * once), and maps failures to exit codes (2 for usage and configuration errors, 1 otherwise).
  *
  * @example
  * await main(process.argv);
@@ -169,14 +241,18 @@ function defaultIo(): Io {
 export async function main(argv: readonly string[]): Promise<void> {
   try {
     const running = await startFromArgs(argv);
+    let signalled = false;
     const stop = () => {
+      // A second signal ends it at once.
+      if (signalled) process.exit(1);
+      signalled = true;
       running.stop().then(
         () => process.exit(0),
         () => process.exit(1),
       );
     };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? 0 : 2;

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { formatDuration, parseDuration } from './duration.js';
 
-/** Parsed command-line options (every flag also reads an environment variable). */
+/** Parsed command-line options (every flag also reads an environment variable). Durations are in ms. */
 export interface CliOptions {
   port: number;
   host: string;
@@ -9,9 +10,13 @@ export interface CliOptions {
   cache: string;
   cacheMaxBytes: number;
   redisPrefix: string;
+  /** ms */
   ttl: number;
+  /** ms */
   staleWhileRevalidate: number;
+  /** ms */
   staleIfError: number;
+  /** ms */
   negativeTtl: number;
   authMode: 'proxy' | 'passthrough';
   tokensFile?: string;
@@ -20,7 +25,18 @@ export interface CliOptions {
   publicUrl?: string;
   snapshotMaxItems: number;
   upstreamConcurrency: number;
+  upstreamQueue: number;
+  /** ms, a whole fill (queue wait and retries included) */
   upstreamTimeout: number;
+  upstreamRetries: number;
+  /** Extra CA certificates (PEM file) trusted for the upstream, beside Node's. */
+  upstreamCa?: string;
+  /** ms readiness reports 503 before the listener closes */
+  drainDelay: number;
+  /** ms from SIGTERM to exit */
+  shutdownTimeout: number;
+  metricsPort?: number;
+  metricsTokenFile?: string;
   logLevel: string;
   demo: boolean;
 }
@@ -32,6 +48,18 @@ const integer =
     const n = Number(value);
     if (n < min || n > max) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`);
     return n;
+  };
+
+/** A duration flag: plain seconds or with units, within [min, max] ms; the parsed value is in ms. */
+const duration =
+  (minMs: number, maxMs = 365 * 86_400_000) =>
+  (value: string): number => {
+    const ms = parseDuration(value);
+    const range = `from ${formatDuration(minMs)} to ${formatDuration(maxMs)}`;
+    if (ms === undefined)
+      throw new InvalidArgumentError(`expected a duration such as 60s, 5m or 1h (plain numbers are seconds), ${range}`);
+    if (ms < minMs || ms > maxMs) throw new InvalidArgumentError(`expected a duration ${range}`);
+    return ms;
   };
 
 const url = (value: string): string => {
@@ -52,7 +80,8 @@ const cache = (value: string): string => {
 const opt = (flags: string, description: string, env: string) => new Option(flags, description).env(env);
 
 /**
- * The `atlas-checkpoints-proxy` command line (commander). Durations are in seconds.
+ * The `atlas-checkpoints-proxy` command line (commander). Durations take units (`500ms`, `60s`,
+ * `5m`, `1h`) or are plain seconds; they are parsed to milliseconds.
  *
  * @example
  * const options = buildProgram().parse(['node', 'proxy', '--demo', '--port', '0']).opts<CliOptions>();
@@ -85,22 +114,28 @@ export function buildProgram(): Command {
     .addOption(
       opt('--redis-prefix <prefix>', 'namespace of Redis keys', 'ATLAS_PROXY_REDIS_PREFIX').default('atlas-checkpoints-proxy:'),
     )
-    .addOption(opt('--ttl <s>', 'seconds an entry is fresh', 'ATLAS_PROXY_TTL').argParser(integer(0)).default(60))
+    .addOption(
+      opt('--ttl <duration>', 'how long an entry is fresh', 'ATLAS_PROXY_TTL').argParser(duration(0)).default(60_000, '60s'),
+    )
     .addOption(
       opt(
-        '--stale-while-revalidate <s>',
-        'seconds a stale entry is served while one refresh runs',
+        '--stale-while-revalidate <duration>',
+        'how long a stale entry is served while one refresh runs',
         'ATLAS_PROXY_STALE_WHILE_REVALIDATE',
       )
-        .argParser(integer(0))
-        .default(300),
+        .argParser(duration(0))
+        .default(300_000, '5m'),
     )
     .addOption(
-      opt('--stale-if-error <s>', 'seconds a stale entry is served when upstream fails', 'ATLAS_PROXY_STALE_IF_ERROR')
-        .argParser(integer(0))
-        .default(86_400),
+      opt('--stale-if-error <duration>', 'how long a stale entry is served when upstream fails', 'ATLAS_PROXY_STALE_IF_ERROR')
+        .argParser(duration(0))
+        .default(86_400_000, '1d'),
     )
-    .addOption(opt('--negative-ttl <s>', 'seconds a 404 is cached', 'ATLAS_PROXY_NEGATIVE_TTL').argParser(integer(0)).default(5))
+    .addOption(
+      opt('--negative-ttl <duration>', 'how long a 404 is cached', 'ATLAS_PROXY_NEGATIVE_TTL')
+        .argParser(duration(0))
+        .default(5_000, '5s'),
+    )
     .addOption(
       opt(
         '--auth-mode <mode>',
@@ -130,14 +165,69 @@ export function buildProgram(): Command {
         .default(50_000),
     )
     .addOption(
-      opt('--upstream-concurrency <n>', 'most concurrent upstream requests', 'ATLAS_PROXY_UPSTREAM_CONCURRENCY')
+      opt(
+        '--upstream-concurrency <n>',
+        'most concurrent upstream fills (and connections per upstream origin)',
+        'ATLAS_PROXY_UPSTREAM_CONCURRENCY',
+      )
         .argParser(integer(1, 1024))
         .default(16),
     )
     .addOption(
-      opt('--upstream-timeout <s>', 'seconds per upstream attempt', 'ATLAS_PROXY_UPSTREAM_TIMEOUT')
-        .argParser(integer(1, 600))
-        .default(10),
+      opt('--upstream-queue <n>', 'upstream fills waiting for a slot; beyond it, 503 + Retry-After', 'ATLAS_PROXY_UPSTREAM_QUEUE')
+        .argParser(integer(0, 100_000))
+        .default(64),
+    )
+    .addOption(
+      opt(
+        '--upstream-timeout <duration>',
+        'longest upstream fill, queue wait and retries included',
+        'ATLAS_PROXY_UPSTREAM_TIMEOUT',
+      )
+        .argParser(duration(100, 600_000))
+        .default(10_000, '10s'),
+    )
+    .addOption(
+      opt(
+        '--upstream-retries <n>',
+        'retries of a failed fill (network errors, 5xx) within the timeout',
+        'ATLAS_PROXY_UPSTREAM_RETRIES',
+      )
+        .argParser(integer(0, 10))
+        .default(1),
+    )
+    .addOption(
+      opt(
+        '--upstream-ca <path>',
+        'PEM file of CA certificates trusted for the upstream, beside the system ones',
+        'ATLAS_PROXY_UPSTREAM_CA',
+      ),
+    )
+    .addOption(
+      opt('--drain-delay <duration>', 'on SIGTERM, how long /readyz says 503 while still serving', 'ATLAS_PROXY_DRAIN_DELAY')
+        .argParser(duration(0, 300_000))
+        .default(5_000, '5s'),
+    )
+    .addOption(
+      opt(
+        '--shutdown-timeout <duration>',
+        'on SIGTERM, longest time to exit (drain delay included); requests still running then get 503',
+        'ATLAS_PROXY_SHUTDOWN_TIMEOUT',
+      )
+        .argParser(duration(1_000, 600_000))
+        .default(25_000, '25s'),
+    )
+    .addOption(
+      opt('--metrics-port <n>', 'serve /metrics on this port instead of the main one', 'ATLAS_PROXY_METRICS_PORT').argParser(
+        integer(0, 65535),
+      ),
+    )
+    .addOption(
+      opt(
+        '--metrics-token-file <path>',
+        'file holding a bearer token /metrics requires (or the token itself in ATLAS_PROXY_METRICS_TOKEN)',
+        'ATLAS_PROXY_METRICS_TOKEN_FILE',
+      ),
     )
     .addOption(
       opt('--log-level <level>', 'pino level', 'ATLAS_PROXY_LOG_LEVEL')

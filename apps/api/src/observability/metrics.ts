@@ -1,26 +1,24 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { createRequestMetrics, hotCounter } from './request-metrics.js';
 
 /**
- * The proxy's Prometheus metrics, on a registry of its own (never the global one).
+ * The proxy's Prometheus metrics, on a registry of its own (never the global one), with
+ * prom-client's default process and Node.js runtime metrics (CPU, memory, heap, event-loop lag,
+ * GC, handles).
  *
  * @example
  * const metrics = createMetrics(() => store.bytes());
- * metrics.requests.inc({ route: 'listGroups', status: '200' });
+ * metrics.recordRequest('listGroups', 'hit', 200, 0.0004);
  */
 export function createMetrics(cacheBytes: () => number) {
   const registry = new Registry();
-  const requests = new Counter({
-    name: 'atlas_proxy_requests_total',
-    help: 'Requests answered, by route (the operationId of the Atlas operation) and status.',
-    labelNames: ['route', 'status'] as const,
-    registers: [registry],
-  });
-  const cacheEvents = new Counter({
-    name: 'atlas_proxy_cache_events_total',
-    help: 'Cache events: hit, miss, stale, collapsed, stale-if-error, refresh-error, stored, bypass.',
-    labelNames: ['event'] as const,
-    registers: [registry],
-  });
+  collectDefaultMetrics({ register: registry });
+  const recordRequest = createRequestMetrics(registry);
+  const cacheEvents = hotCounter(
+    registry,
+    'atlas_proxy_cache_events_total',
+    'Cache events: hit, miss, stale, collapsed, stale-if-error, refresh-error, stored, bypass.',
+  );
   const upstreamDuration = new Histogram({
     name: 'atlas_proxy_upstream_duration_seconds',
     help: 'Upstream Atlas response time, by status.',
@@ -41,7 +39,7 @@ export function createMetrics(cacheBytes: () => number) {
     help: '1 when the cache backend answers, else 0.',
     registers: [registry],
   });
-  return { registry, requests, cacheEvents, upstreamDuration, redisUp };
+  return { registry, recordRequest, cacheEvents, upstreamDuration, redisUp };
 }
 
 /** The metrics returned by {@link createMetrics}. */

@@ -18,7 +18,14 @@ export interface RunningProxyServer {
   readonly url: string;
   readonly port: number;
   readonly server: Server;
-  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), then closes idle sockets. */
+  /**
+   * Stops accepting connections and closes idle keep-alive ones; resolves once every connection
+   * has closed (requests in flight finish first).
+   */
+  stopAccepting(): Promise<void>;
+  /** Closes every connection now, busy or not. */
+  closeConnections(): void;
+  /** {@link stopAccepting}, and after `graceMs` (default 10 000) {@link closeConnections}. */
   close(graceMs?: number): Promise<void>;
 }
 
@@ -42,19 +49,23 @@ export async function startServer(
   if (!server.listening) await once(server, 'listening');
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
+  let closed: Promise<void> | undefined;
+  const stopAccepting = () =>
+    (closed ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    }));
   return {
     url: `http://${host}:${port}`,
     port,
     server,
-    close: (graceMs = 10_000) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-        timer.unref();
-        server.close(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-        server.closeIdleConnections();
-      }),
+    stopAccepting,
+    closeConnections: () => server.closeAllConnections(),
+    close: async (graceMs = 10_000) => {
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      timer.unref();
+      await stopAccepting();
+      clearTimeout(timer);
+    },
   };
 }

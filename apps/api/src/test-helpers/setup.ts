@@ -8,7 +8,7 @@ import type { ProxyOptions } from '../app/options.js';
 import { startServer, type RunningProxyServer } from '../server/start-server.js';
 
 /** A controllable clock for cache tests. */
-function manualClock(start = Date.UTC(2024, 0, 1)) {
+export function manualClock(start = Date.UTC(2024, 0, 1)) {
   let t = start;
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
@@ -31,16 +31,23 @@ export interface Harness {
   readonly clusterName: string;
   /** That cluster's checkpoint ids, in the fixtures' order. */
   readonly checkpointIds: readonly string[];
+  /** Where requests go: the proxy's socket with `listen`, else a base URL `fetch` below answers in process. */
+  readonly url: string;
+  /** Sends a request to the proxy: over its socket with `listen`, else straight to `proxy.fetch` (no socket). */
+  fetch(input: string, init?: RequestInit): Promise<Response>;
   close(): Promise<void>;
 }
 
 /**
- * A fake Atlas on a real socket, and a proxy in front of it on another real socket.
+ * A fake Atlas on a real socket, and a proxy in front of it, answering in process through
+ * `proxy.fetch`, or on a real socket of its own with `listen` (for what node-server, shutdown and
+ * Redis tests need).
  */
 export async function startHarness(
   overrides: Partial<ProxyOptions> = {},
   fakeOptions: { checkpointsPerCluster?: number; latencyMs?: number; auth?: FakeAuthOptions } = {},
   store: CacheStore = createMemoryStore({ maxBytes: 64 * 1024 * 1024 }),
+  options: { listen?: boolean } = {},
 ): Promise<Harness> {
   const fixtures = generateFixtures({
     seed: 7,
@@ -66,21 +73,26 @@ export async function startHarness(
     upstreamTimeoutMs: 5_000,
     ...overrides,
   });
-  const server = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
+  const server = options.listen ? await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' }) : undefined;
   const project = fixtures.projects[0];
   // Legacy checkpoints exist only for sharded clusters: the harness's cluster is the sharded one.
   const cluster = project?.clusters.find((entry) => entry.cluster.clusterType === 'SHARDED');
   return {
     fake,
     proxy,
-    server,
+    get server() {
+      if (!server) throw new Error('startHarness(…, { listen: true }) for a socket');
+      return server;
+    },
     upstream,
     clock,
     groupId: project?.group.id ?? '',
     clusterName: cluster?.cluster.name ?? '',
     checkpointIds: cluster?.checkpoints.map((checkpoint) => checkpoint.id) ?? [],
+    url: server?.url ?? 'http://proxy.test',
+    fetch: (input, init) => (server ? fetch(input, init) : proxy.request(input, init)),
     async close() {
-      await server.close(100);
+      await server?.close(100);
       await proxy.close();
       await upstream.close().catch(() => undefined);
     },

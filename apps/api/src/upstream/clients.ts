@@ -9,16 +9,15 @@ export interface UpstreamConfig {
   readonly auth: AtlasAuth;
   /** The transport handed to core's client. */
   readonly fetch: (input: Request, init?: RequestInit) => Promise<Response>;
-  /** Per-attempt timeout in ms. */
+  /** Timeout of one call in ms (the fill's own deadline, which covers several calls, is the health policy's). */
   readonly timeoutMs: number;
-  /** Retries per upstream call (429/5xx/network), kept low: a stale copy is usually better. */
-  readonly retries: number;
   readonly onResponse?: (info: ResponseInfo) => void;
 }
 
 /**
  * Core clients for upstream calls: one with the proxy's credentials, and one per passthrough
- * partition with the caller's bearer token (bounded LRU).
+ * partition with the caller's bearer token (bounded LRU). They never retry on their own: retries,
+ * `Retry-After` and the circuit breaker belong to the upstream health policy shared by every fill.
  *
  * @example
  * const clients = createUpstreamClients(config);
@@ -31,8 +30,9 @@ export function createUpstreamClients(config: UpstreamConfig) {
       auth,
       fetch: config.fetch,
       timeout: config.timeoutMs,
-      deadline: config.timeoutMs * (config.retries + 1) + 5_000,
-      retry: { limit: config.retries, maxRetryAfterMs: 2_000, backoffBaseMs: 100, backoffMaxMs: 1_000 },
+      deadline: config.timeoutMs,
+      // One retry owner: the proxy's upstream health policy retries whole fills within their deadline.
+      retry: 0,
       userAgent: 'atlas-checkpoints-proxy',
       ...(config.onResponse ? { onResponse: config.onResponse } : {}),
     });

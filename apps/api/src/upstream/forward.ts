@@ -18,8 +18,8 @@ export interface ForwardRequest {
   readonly headers: Headers;
   /** The proxy's origin; upstream links in the body are rewritten to it. */
   readonly origin: string;
-  /** Gives up after this many ms (a 504); default: no limit beyond the transport's own. */
-  readonly timeoutMs?: number | undefined;
+  /** Aborts the request (the fill's deadline, shutdown). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -43,7 +43,9 @@ export async function forward(
     if (value !== null) headers.set(name, value);
   }
   const url = new URL(request.pathAndQuery, baseUrl);
-  const signal = request.timeoutMs === undefined ? null : AbortSignal.timeout(request.timeoutMs);
+  // Credentials go to the upstream's origin only (a path like `//elsewhere/` must not redirect them).
+  if (url.origin !== new URL(baseUrl).origin) throw new TypeError('refusing to forward a request to another origin');
+  const signal = request.signal ?? null;
   let upstream: Response;
   let text: string;
   try {

@@ -15,7 +15,8 @@ export function isSnapshotTooLarge(error: unknown): error is SnapshotTooLargeErr
 
 /**
  * Fetches every item of a list with core's paginator (500 per page, pages in parallel once
- * `totalCount` is known), or {@link OVERSIZED} as soon as it is known to exceed `maxItems`.
+ * `totalCount` is known), or {@link OVERSIZED} as soon as it is known to exceed `maxItems`;
+ * `signal` aborts the walk.
  *
  * @example
  * const items = await fetchSnapshot(client.listClusterBackupCheckpoints, { groupId, clusterName }, 50_000, 4);
@@ -25,8 +26,9 @@ export async function fetchSnapshot<P extends PageRequest, T>(
   params: Omit<P, keyof PageRequest>,
   maxItems: number,
   concurrency: number,
+  signal?: AbortSignal,
 ): Promise<T[] | typeof OVERSIZED> {
-  const walk = paginate(list, params as P, { itemsPerPage: 500, concurrency });
+  const walk = paginate(list, params as P, { itemsPerPage: 500, concurrency, ...(signal ? { signal } : {}) });
   const items: T[] = [];
   for await (const page of walk.pages()) {
     if (page.totalCount !== undefined && page.totalCount > maxItems) return OVERSIZED;

@@ -1,5 +1,7 @@
 export { createAtlasClient } from './create-atlas-client.js';
 export { formatRetryAfter, parseRetryAfter } from './retry-after.js';
+export { proxyEnv } from './proxy-env.js';
+export type { ProxyEnv } from './proxy-env.js';
 export type { AtlasClient } from './create-atlas-client.js';
 export type {
   NewestVersionOf,

@@ -54,7 +54,11 @@ export interface AtlasClientOptions {
   baseUrl?: string | undefined;
   /** Default `none()`. */
   auth?: AtlasAuth | undefined;
-  /** The transport (a fake Atlas, a proxy's upstream); default `globalThis.fetch`. May return a Response synchronously. */
+  /**
+   * The transport (a fake Atlas, a proxy's upstream); may return a Response synchronously. Default
+   * `globalThis.fetch`, or undici's `fetch` through an `EnvHttpProxyAgent` when `HTTPS_PROXY` /
+   * `HTTP_PROXY` is set (`NO_PROXY` honoured).
+   */
   fetch?: ((input: Request, init?: RequestInit) => Promise<Response> | Response) | typeof globalThis.fetch | undefined;
   /** A retry limit, or the full policy. */
   retry?: number | RetryOptions | undefined;

@@ -5,6 +5,7 @@ import { redactUrl } from '../errors/redact.js';
 import { VERSION } from '../version.js';
 import { isApiVersionDate, type ApiVersion } from '../wire/api-version.js';
 import { OPERATION_LIST } from '../wire/operations.js';
+import { defaultTransport } from './default-transport.js';
 import type { AtlasClientOptions, DeprecationNotice, ResponseInfo } from './options.js';
 import { sleep, type Sleep } from './sleep.js';
 
@@ -61,7 +62,7 @@ function resolveBaseUrl(value: string | undefined): string {
 function toTransport(fetch: AtlasClientOptions['fetch']): Transport {
   if (fetch !== undefined && typeof fetch !== 'function')
     throw new InvalidParameterError('fetch', typeof fetch, 'a fetch function');
-  const inner = (fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init))) as (
+  const inner = (fetch ?? defaultTransport()) as (
     input: Request | string | URL,
     init?: RequestInit,
   ) => Promise<Response> | Response;

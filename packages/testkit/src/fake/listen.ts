@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 
@@ -6,6 +7,8 @@ import { serve } from '@hono/node-server';
 export interface ListenOptions {
   readonly port?: number;
   readonly host?: string;
+  /** Serve HTTPS with this key and certificate (PEM), e.g. from `createSelfSignedCertificate()`. */
+  readonly tls?: { readonly key: string; readonly cert: string } | undefined;
 }
 
 /** A running server. */
@@ -29,14 +32,19 @@ export async function listenOn(
   options: ListenOptions = {},
 ): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const server = serve({
-    fetch: fetch as (request: Request) => Response | Promise<Response>,
-    port: options.port ?? 0,
-    hostname: host,
-  });
+  const handler = fetch as (request: Request) => Response | Promise<Response>;
+  const server = options.tls
+    ? serve({
+        fetch: handler,
+        port: options.port ?? 0,
+        hostname: host,
+        createServer: createHttpsServer,
+        serverOptions: { key: options.tls.key, cert: options.tls.cert },
+      })
+    : serve({ fetch: handler, port: options.port ?? 0, hostname: host });
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closed: Promise<void> | undefined;
   return {
     url,

@@ -1,0 +1,45 @@
+/** The forward-proxy settings of an environment. */
+export interface ProxyEnv {
+  /** Proxy for `http:` URLs (`http_proxy`, else `HTTP_PROXY`). */
+  readonly httpProxy?: string | undefined;
+  /** Proxy for `https:` URLs (`https_proxy`, else `HTTPS_PROXY`); without one, `httpProxy` serves them too. */
+  readonly httpsProxy?: string | undefined;
+  /** Hosts reached directly (`no_proxy`, else `NO_PROXY`): comma- or space-separated names, `.suffix` or `*.suffix`, `host:port`, or `*`. */
+  readonly noProxy?: string | undefined;
+}
+
+const pick = (env: Readonly<Record<string, string | undefined>>, name: string): string | undefined => {
+  const value = env[name.toLowerCase()] ?? env[name.toUpperCase()];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+};
+
+/**
+ * Reads `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (lower-case names first, as curl and undici
+ * do). The rules applied to them are undici's `EnvHttpProxyAgent`'s: an `https:` URL without an
+ * HTTPS proxy uses the HTTP proxy; `NO_PROXY` matches a host, its subdomains, an optional port,
+ * or everything (`*`).
+ *
+ * @example
+ * proxyEnv({ HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: 'localhost,.internal' })
+ * // { httpsProxy: 'http://proxy.corp:3128', noProxy: 'localhost,.internal' }
+ */
+export function proxyEnv(env: Readonly<Record<string, string | undefined>> = processEnv()): ProxyEnv {
+  const out: { httpProxy?: string; httpsProxy?: string; noProxy?: string } = {};
+  const httpProxy = pick(env, 'http_proxy');
+  const httpsProxy = pick(env, 'https_proxy');
+  const noProxy = pick(env, 'no_proxy');
+  if (httpProxy !== undefined) out.httpProxy = httpProxy;
+  if (httpsProxy !== undefined) out.httpsProxy = httpsProxy;
+  if (noProxy !== undefined) out.noProxy = noProxy;
+  return out;
+}
+
+/** `process.env`, or nothing where there is no `process`. */
+function processEnv(): Readonly<Record<string, string | undefined>> {
+  return typeof process === 'undefined' ? {} : process.env;
+}
+
+/** True when `env` names a forward proxy for either scheme. */
+export function usesProxy(env: ProxyEnv): boolean {
+  return env.httpProxy !== undefined || env.httpsProxy !== undefined;
+}
