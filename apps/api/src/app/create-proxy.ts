@@ -7,7 +7,7 @@ import { createCoordinator } from '../cache/coordinator.js';
 import { partitionGlob } from '../cache/keys.js';
 import { wireErrorAnswer } from '../http/proxy-errors.js';
 import { createMetrics } from '../observability/metrics.js';
-import { createObserver, type Handler } from '../observability/observe.js';
+import { createObserver, type Handler, type ProxyBindings, type RequestNote } from '../observability/observe.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
 import { createRenderedCache } from '../render/rendered-cache.js';
 import { createUpstreamClients } from '../upstream/clients.js';
@@ -23,7 +23,7 @@ import { registerOpsRoutes } from './ops-routes.js';
 import type { ProxyOptions } from './options.js';
 import { createPrincipalResolver } from './principals.js';
 import { createReadiness } from './readiness.js';
-import { createResponder } from './respond.js';
+import { createResponder, type Hit } from './respond.js';
 import { errorResponse } from './upstream-error.js';
 
 const ATLAS_PATHS = OPERATION_LIST.map((operation) => routePattern(operation, (name) => `:${name}`));
@@ -120,7 +120,7 @@ export function createProxy(options: ProxyOptions) {
     },
   });
   const onUnexpected = (error: unknown) => logger.error({ err: describe(error) }, 'unexpected error');
-  const handle = createRequestHandler({
+  const handler = createRequestHandler({
     resolvePrincipal: createPrincipalResolver(options),
     idOf: createPrincipalIds(),
     responder: createResponder({ coordinator, rendered, now, upstreamOrigin }),
@@ -157,7 +157,7 @@ export function createProxy(options: ProxyOptions) {
     onPurge: (scope) => logger.info({ purge: scope }, 'purged'),
   });
   registerAtlasRoutes(app, {
-    handle,
+    handle: handler.handle,
     now,
     snapshotMaxItems: options.snapshotMaxItems ?? 50_000,
     snapshotConcurrency: options.snapshotConcurrency ?? 4,
@@ -169,10 +169,31 @@ export function createProxy(options: ProxyOptions) {
   app.notFound((c) => wireErrorAnswer(wireErrors.resourceNotFound(c.req.path)));
   app.onError((error) => errorResponse(error, {}, onUnexpected));
 
-  // A request still running when shutdown ends is answered 503 by the lifecycle; while draining,
-  // every answer asks its connection to close.
-  const serve: Handler = (request, env) => {
+  // A repeated request is answered before routing (see `createRequestHandler`); everything else
+  // goes through the app. A request still running when shutdown ends is answered 503 by the
+  // lifecycle; while draining, every answer asks its connection to close.
+  const serve: Handler = (request, env, headers) => {
     if (lifecycle.state !== 'serving') env.outgoing?.setHeader('connection', 'close');
+    const { note } = env;
+    const hot = handler.hit(request.method, request.url, headers, note?.id);
+    if (hot === undefined) return routed(request, env);
+    if (!(hot instanceof Promise)) return noted(hot, note);
+    return lifecycle.track(
+      hot.then(
+        (found) => (found ? noted(found, note) : routed(request, env)),
+        () => routed(request, env),
+      ),
+    );
+  };
+  const noted = (hit: Hit, note: RequestNote | undefined): Response => {
+    if (note) {
+      note.route = hit.route;
+      note.cache = 'hit';
+      note.idSent = true;
+    }
+    return hit.response;
+  };
+  const routed = (request: Request, env: ProxyBindings): Response | Promise<Response> => {
     const response = app.fetch(request, env);
     return response instanceof Promise ? lifecycle.track(response) : response;
   };

@@ -18,9 +18,10 @@ import { isSnapshotTooLarge } from '../upstream/snapshot.js';
 import { isUpstreamUnavailableError } from '../upstream/upstream-errors.js';
 import type { UpstreamHealth } from '../upstream/upstream-health.js';
 import type { AtlasRouteDeps, CachingPrincipal, SpecBuilder } from './atlas-routes.js';
+import { createVariantAliases } from './variant-aliases.js';
 import { hitFacts } from './hit-path.js';
 import { headerOf, requestHeaders, type HeaderBag } from './request-headers.js';
-import type { RequestFacts, Responder, ServeSpec } from './respond.js';
+import type { Hit, RequestFacts, Responder, ServeSpec } from './respond.js';
 import { errorResponse } from './upstream-error.js';
 
 /** What the request handler needs from the proxy's wiring. */
@@ -44,7 +45,17 @@ interface Prepared {
   readonly principal: CachingPrincipal;
   readonly request: WireRequest;
   readonly facts: RequestFacts;
+  /** The exact request's key in the alias map. */
+  readonly alias: string;
 }
+
+/** The hit path before routing: a `Hit`, a promise of one (or of `undefined`), or `undefined` (route it). */
+export type HitBeforeRouting = (
+  method: string,
+  url: string,
+  headers: HeaderBag,
+  requestId: string | undefined,
+) => Hit | Promise<Hit | undefined> | undefined;
 
 function searchOf(url: string): string {
   const q = url.indexOf('?');
@@ -69,11 +80,17 @@ function cacheResultOf(outcome: CacheOutcome): CacheResult {
  * requests without a bearer token are forwarded as they are, under the same policies. The route
  * and cache result are noted for the access log and metrics.
  *
+ * `hit` answers a repeated request before routing: once a request was validated and served for a
+ * principal, its exact form (principal, URL, `Accept`) is remembered as an alias of its normalised
+ * variant (see {@link createVariantAliases}), so the next identical request needs no routing,
+ * parsing or validation, only the principal's resolution and the two cache lookups.
+ *
  * @example
- * const handle = createRequestHandler(deps);
+ * const { handle, hit } = createRequestHandler(deps);
  * registerAtlasRoutes(app, { handle, now, snapshotMaxItems, snapshotConcurrency, oversized });
  */
-export function createRequestHandler(deps: HandlerDeps): AtlasRouteDeps['handle'] {
+export function createRequestHandler(deps: HandlerDeps): { handle: AtlasRouteDeps['handle']; hit: HitBeforeRouting } {
+  const aliases = createVariantAliases();
   const prepare = (
     c: Context,
     headers: HeaderBag,
@@ -82,11 +99,12 @@ export function createRequestHandler(deps: HandlerDeps): AtlasRouteDeps['handle'
     note: RequestNote | undefined,
   ): Prepared => {
     const url = c.req.url;
+    const accept = headerOf(headers, 'accept');
     const origin = linkOrigin(url, deps.publicUrl);
     const request = parseRequest(operation, {
       pathValues: c.req.param(),
       search: searchOf(url),
-      accept: headerOf(headers, 'accept'),
+      accept,
     });
     const groupId = request.pathValues.groupId;
     if (groupId !== undefined && !mayRead(principal, groupId)) throw wireErrors.groupNotFound(groupId);
@@ -97,7 +115,7 @@ export function createRequestHandler(deps: HandlerDeps): AtlasRouteDeps['handle'
       variant: `${id} ${origin} ${requestKey(request)}`,
       variantBase: `${id} ${origin} ${requestKey(request, ['filter'])}`,
     };
-    return { principal, request, facts };
+    return { principal, request, facts, alias: aliases.key(id, url, accept) };
   };
 
   const bypass = async (c: Context, note: RequestNote | undefined): Promise<Response> => {
@@ -142,13 +160,14 @@ export function createRequestHandler(deps: HandlerDeps): AtlasRouteDeps['handle'
         served = await deps.responder.respond(guarded(build(principal, client, request)), facts);
       }
       if (note) note.cache = cacheResultOf(served.outcome);
+      if (served.response.status === 200) aliases.set(prepared.alias, facts.variant);
       return served.response;
     } catch (error) {
       return fail(error, principal);
     }
   };
 
-  return (c, operation, build) => {
+  const handle: AtlasRouteDeps['handle'] = (c, operation, build) => {
     const env = c.env as ProxyBindings | undefined;
     const note = env?.note;
     if (note) note.route = operation.operationId;
@@ -168,17 +187,34 @@ export function createRequestHandler(deps: HandlerDeps): AtlasRouteDeps['handle'
     // A memory hit never makes a promise; anything else takes the full path.
     const hot = deps.responder.hit(prepared.facts.variant, prepared.facts);
     if (hot === undefined) return full(prepared, build, note);
-    const served = (hit: { response: Response }) => {
-      if (note) {
-        note.cache = 'hit';
-        note.idSent = true;
-      }
-      return hit.response;
-    };
-    if (!(hot instanceof Promise)) return served(hot);
+    if (!(hot instanceof Promise)) return servedHit(hot, note, prepared);
     return hot.then(
-      (found) => (found ? served(found) : full(prepared, build, note)),
+      (found) => (found ? servedHit(found, note, prepared) : full(prepared, build, note)),
       () => full(prepared, build, note),
     );
   };
+
+  const servedHit = (hit: Hit, note: RequestNote | undefined, prepared: Prepared): Response => {
+    if (note) {
+      note.cache = 'hit';
+      note.idSent = true;
+    }
+    aliases.set(prepared.alias, prepared.facts.variant);
+    return hit.response;
+  };
+
+  const hit: HitBeforeRouting = (method, url, headers, requestId) => {
+    if (method !== 'GET' && method !== 'HEAD') return undefined;
+    try {
+      const principal = deps.resolvePrincipal(headerOf(headers, 'authorization'));
+      if (principal.kind === 'bypass') return undefined;
+      const variant = aliases.get(aliases.key(deps.idOf(principal), url, headerOf(headers, 'accept')));
+      return variant === undefined ? undefined : deps.responder.hit(variant, hitFacts(method, headers, requestId));
+    } catch {
+      // The full path raises the same error in its usual order.
+      return undefined;
+    }
+  };
+
+  return { handle, hit };
 }
