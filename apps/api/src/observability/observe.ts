@@ -51,10 +51,10 @@ export function requestId(incoming: string | undefined): string {
   return incoming !== undefined && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** The path and query as logged: the query dropped when a parameter name looks like a credential. */
+/** The path and query (of a URL, or as they came) as logged: the query dropped when a parameter name looks like a credential. */
 export function loggedPath(url: string): string {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  const path = start < 0 ? '/' : url.slice(start);
+  const start = url.startsWith('/') ? 0 : url.indexOf('/', url.indexOf('//') + 2);
+  const path = start < 0 ? '/' : start === 0 ? url : url.slice(start);
   const q = path.indexOf('?');
   const clipped = q >= 0 && SECRET_LOOKING.test(path.slice(q)) ? `${path.slice(0, q)}?[REDACTED]` : path;
   return clipped.length > 2048 ? `${clipped.slice(0, 2048)}…` : clipped;
@@ -93,7 +93,7 @@ export function createObserver(options: ObserverOptions) {
       {
         reqId: note.id,
         method: request.method,
-        path: loggedPath(request.url),
+        path: loggedPath(env?.incoming?.url ?? request.url),
         route: note.route,
         status,
         cache: note.cache,

@@ -150,22 +150,19 @@ export function createRequestMetrics(registry: Registry) {
     'atlas_proxy_requests_total',
     'Requests answered, by route (the operationId of the Atlas operation) and status.',
   );
-  const durations = new Map<string, HistogramChild>();
-  const statuses = new Map<string, CounterChild>();
+  // Nested maps keyed by the label values themselves (constant strings, numbers): no key building per request.
+  const durations = new Map<string, Map<string, HistogramChild>>();
+  const statuses = new Map<string, Map<number, CounterChild>>();
   return (route: string, cache: string, status: number, seconds: number): void => {
-    const durationKey = `${route} ${cache}`;
-    let histogram = durations.get(durationKey);
-    if (!histogram) {
-      histogram = duration.child({ route, cache });
-      durations.set(durationKey, histogram);
-    }
+    let byCache = durations.get(route);
+    if (!byCache) durations.set(route, (byCache = new Map<string, HistogramChild>()));
+    let histogram = byCache.get(cache);
+    if (!histogram) byCache.set(cache, (histogram = duration.child({ route, cache })));
     histogram.observe(seconds);
-    const statusKey = `${route} ${status}`;
-    let counter = statuses.get(statusKey);
-    if (!counter) {
-      counter = requests.child({ route, status: String(status) });
-      statuses.set(statusKey, counter);
-    }
+    let byStatus = statuses.get(route);
+    if (!byStatus) statuses.set(route, (byStatus = new Map<number, CounterChild>()));
+    let counter = byStatus.get(status);
+    if (!counter) byStatus.set(status, (counter = requests.child({ route, status: String(status) })));
     counter.inc();
   };
 }
