@@ -1,4 +1,4 @@
-import { isAtlasRequestError, WireError } from '@atlas-checkpoints/core';
+import { formatRetryAfter, isAtlasRequestError, WireError } from '@atlas-checkpoints/core';
 
 /** Upstream answered with a redirect; the proxy never follows one (credentials stay with their origin). */
 export class UpstreamRedirectError extends Error {
@@ -66,11 +66,6 @@ export function isUpstreamUnavailableError(error: unknown): error is UpstreamUna
   return error instanceof UpstreamUnavailableError || (error instanceof Error && error.name === 'UpstreamUnavailableError');
 }
 
-/** `Retry-After` in whole seconds (at least 1). */
-function retryAfterSeconds(ms: number): string {
-  return String(Math.max(1, Math.ceil(ms / 1000)));
-}
-
 const DETAIL: Record<UnavailableReason, string> = {
   'circuit-open': 'The upstream Atlas API is failing; the proxy is not calling it until it recovers.',
   'queue-full': 'Too many requests are waiting for the upstream Atlas API.',
@@ -107,7 +102,8 @@ export function upstreamProxyError(error: unknown): WireError | undefined {
     );
   }
   if (isUpstreamUnavailableError(error)) {
-    const headers: Record<string, string> = { 'retry-after': retryAfterSeconds(error.retryAfterMs) };
+    // At least 1 s: "come back at once" would only bring the load back.
+    const headers: Record<string, string> = { 'retry-after': formatRetryAfter(Math.max(1_000, error.retryAfterMs)) };
     if (error.reason === 'shutting-down') headers.connection = 'close';
     return new WireError(503, 'SERVICE_UNAVAILABLE', DETAIL[error.reason], { headers });
   }

@@ -1,4 +1,10 @@
-import { AtlasApiError, AtlasRequestError, isAtlasApiError, isAtlasRequestError } from '@atlas-checkpoints/core';
+import {
+  AtlasApiError,
+  AtlasRequestError,
+  formatRetryAfter,
+  isAtlasApiError,
+  isAtlasRequestError,
+} from '@atlas-checkpoints/core';
 import {
   bulkhead,
   circuitBreaker,
@@ -148,7 +154,7 @@ export function createUpstreamHealth(options: UpstreamHealthOptions) {
         url: error.url,
         body: error.body,
         retryAfterMs: waitMs,
-        headers: { ...error.headers, 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) },
+        headers: { ...error.headers, 'retry-after': formatRetryAfter(Math.max(1_000, waitMs)) },
       });
     }
     const state = circuit.state;
