@@ -40,6 +40,21 @@ describe('version negotiation', () => {
       expect(refusal(accept), accept).toBe('406 INVALID_VERSION_DATE');
   });
 
+  it('refuses a format other than JSON with a detail that names the media type, not the date', () => {
+    for (const date of ['2023-01-01', '2025-03-12']) {
+      const accept = `application/vnd.atlas.${date}+csv`;
+      try {
+        negotiateVersion(checkpoints, accept);
+        expect.unreachable(accept);
+      } catch (error) {
+        if (!isWireError(error)) throw error;
+        expect(error.body.errorCode).toBe('NOT_ACCEPTABLE');
+        expect(error.body.detail).toContain(accept);
+        expect(error.body.detail).not.toContain('earlier');
+      }
+    }
+  });
+
   it('tries media ranges by descending q, skips q=0, and reads the type case-insensitively', () => {
     expect(negotiateVersion(clusters, `text/html, ${vnd('2023-02-01')};q=0.5`)).toBe('2023-02-01');
     expect(negotiateVersion(clusters, `${vnd('2023-02-01')};q=0.2, ${vnd('2024-08-05')};q=0.9`)).toBe('2024-08-05');

@@ -51,9 +51,9 @@ function negotiate(operation: Pick<Operation, 'versions'>, accept: string | unde
       rejected ??= wireErrors.invalidVersionDate();
       continue;
     }
-    const version = suffix === 'json' ? resolveVersion(operation, date) : undefined;
-    if (version !== undefined) return version;
-    rejected ??= wireErrors.notAcceptable(date, first);
+    const version = resolveVersion(operation, date);
+    if (version !== undefined && suffix === 'json') return version;
+    rejected ??= version === undefined ? wireErrors.notAcceptable(date, first) : wireErrors.mediaTypeNotAcceptable(type);
   }
   throw rejected ?? wireErrors.invalidVersionDate();
 }

@@ -73,6 +73,9 @@ export const wireErrors = {
       'NOT_ACCEPTABLE',
       `The requested API version ${clip(version)} is earlier than the first version of this resource (${first}).`,
     ),
+  /** 406: a version Atlas has, in a format (`+csv`, `+gzip`) this resource does not serve. */
+  mediaTypeNotAcceptable: (mediaType: string) =>
+    new WireError(406, 'NOT_ACCEPTABLE', `This resource cannot be served as ${clip(mediaType)}; it is served as JSON only.`),
   /** 406: the `Accept` header names no version date Atlas can read (recorded wording). */
   invalidVersionDate: () => new WireError(406, 'INVALID_VERSION_DATE', 'Invalid accept header or version date.'),
   /** 429 with `Retry-After` and the `RateLimit-*` headers. */
