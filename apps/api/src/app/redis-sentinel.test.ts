@@ -1,0 +1,78 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { killChild } from '../test-helpers/redis-server.js';
+import { coldBurst, startReplicas, type Replicas } from '../test-helpers/replicas.js';
+import { sentinelMasterPort, startRedisSentinel } from '../test-helpers/redis-topology.js';
+
+const V2 = '/api/atlas/v2';
+let topology: Awaited<ReturnType<typeof startRedisSentinel>>;
+let replicas: Replicas | undefined;
+beforeAll(async () => {
+  topology = await startRedisSentinel();
+}, 60_000);
+afterAll(async () => {
+  await replicas?.close();
+  await topology.close();
+});
+
+describe('Redis Sentinel (master, replica and two sentinels started by the test)', () => {
+  it('two proxies keep answering while the master is killed mid-load and the replica takes over; a cold burst after makes one call', async () => {
+    const sentinels = topology.sentinels.map((sentinel) => `127.0.0.1:${sentinel.port}`).join(',');
+    replicas = await startReplicas(
+      { url: `redis-sentinel://${sentinels}/${topology.name}`, keyPrefix: 'acp:' },
+      { latencyMs: 50 },
+    );
+    const { h, other, stores } = replicas;
+    const bases = [h.server.url, other.url];
+    const paths = [`${V2}/groups`, ...h.fake.fixtures.projects.map((p) => `${V2}/groups/${p.group.id}/clusters`)];
+    let sent = 0;
+    const failures: string[] = [];
+    let stop = false;
+    const worker = async (w: number) => {
+      for (let i = 0; !stop; i += 1) {
+        const url = `${bases[(w + i) % 2]}${paths[(w + i) % paths.length]}`;
+        sent += 1;
+        try {
+          const response = await fetch(url);
+          await response.arrayBuffer();
+          if (response.status !== 200) failures.push(`${response.status} ${url}`);
+        } catch (error) {
+          failures.push(`${String(error)} ${url}`);
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 6 }, (_, w) => worker(w)));
+    try {
+      await expect.poll(() => sent, { timeout: 10_000 }).toBeGreaterThan(200);
+      await killChild(topology.master.child);
+      // Sentinel promotes the replica; both proxies follow it.
+      const [sentinel] = topology.sentinels;
+      await expect
+        .poll(() => sentinelMasterPort(sentinel?.port ?? 0, topology.name), { timeout: 30_000, interval: 200 })
+        .toBe(topology.replica.port);
+      await expect.poll(() => stores.every((store) => store.healthy()), { timeout: 30_000, interval: 100 }).toBe(true);
+      const after = sent;
+      await expect.poll(() => sent, { timeout: 10_000 }).toBeGreaterThan(after + 200);
+    } finally {
+      stop = true;
+      await load;
+    }
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(400);
+
+    // Both proxies write to the promoted replica now, and share its locks.
+    const burst = await coldBurst(
+      replicas,
+      `${V2}/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints`,
+      'listGroupClusterBackupCheckpoints',
+    );
+    expect(burst.statuses.every((status) => status === 200)).toBe(true);
+    expect(burst.upstreamCalls).toBe(1);
+    const promoted = new Redis({ host: '127.0.0.1', port: topology.replica.port, lazyConnect: true });
+    try {
+      expect(await promoted.keys('acp:{proxy}:*/listGroupClusterBackupCheckpoints/*')).toHaveLength(1);
+    } finally {
+      promoted.disconnect();
+    }
+  });
+});

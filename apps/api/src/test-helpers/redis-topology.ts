@@ -1,0 +1,227 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort, killChild } from './redis-server.js';
+
+const run = promisify(execFile);
+
+/** A `redis-server` process the test owns, in its own temp dir. */
+export interface RedisProcess {
+  readonly port: number;
+  readonly child: ChildProcess;
+}
+
+/** Servers a test started, stopped by PID and their temp dirs removed by `close()`. */
+export interface RedisTopology {
+  close(): Promise<void>;
+}
+
+// Servers still running when the test process exits (a failed setup, a crashed worker) die with it.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
+});
+
+/** Spawns `redis-server` with `args` in `dir` and resolves once its log shows `ready`. */
+async function spawnRedis(dir: string, args: readonly string[], ready: RegExp): Promise<ChildProcess> {
+  const child = spawn('redis-server', [...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`redis-server ${args.join(' ')} exited with ${code}: ${output.slice(-500)}`)));
+  });
+  return child;
+}
+
+const BASE = ['--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+
+async function redisCli(port: number, ...args: string[]): Promise<string> {
+  const { stdout } = await run('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args]);
+  return stdout;
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Stops `children` by PID and removes `dir`. */
+function closer(dir: string, children: () => ChildProcess[]): () => Promise<void> {
+  return async () => {
+    for (const child of children()) await killChild(child);
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/**
+ * A Redis Cluster of `masters` masters and no replicas on loopback (`redis-cli --cluster create`),
+ * each node on a free port with its cluster bus on another (`cluster-port`), resolved once every
+ * node reports `cluster_state:ok`.
+ */
+export async function startRedisCluster(masters = 3): Promise<RedisTopology & { readonly nodes: RedisProcess[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'proxy-redis-cluster-'));
+  const nodes: RedisProcess[] = [];
+  const result = { nodes, close: closer(dir, () => nodes.map((node) => node.child)) };
+  try {
+    for (let i = 0; i < masters; i += 1) {
+      const [port, bus] = [await freePort(), await freePort()];
+      const child = await spawnRedis(
+        dir,
+        [
+          ...BASE,
+          '--port',
+          String(port),
+          '--cluster-enabled',
+          'yes',
+          '--cluster-port',
+          String(bus),
+          '--cluster-config-file',
+          `nodes-${port}.conf`,
+          '--cluster-node-timeout',
+          '2000',
+        ],
+        /Ready to accept connections/,
+      );
+      nodes.push({ port, child });
+    }
+    await run('redis-cli', [
+      '--cluster',
+      'create',
+      ...nodes.map((node) => `127.0.0.1:${node.port}`),
+      '--cluster-replicas',
+      '0',
+      '--cluster-yes',
+    ]);
+    for (const node of nodes) {
+      await until(async () => (await redisCli(node.port, 'cluster', 'info')).includes('cluster_state:ok'), 'cluster_state:ok');
+    }
+    return result;
+  } catch (error) {
+    await result.close();
+    throw error;
+  }
+}
+
+/**
+ * A master, one replica and two sentinels (quorum 1, master down after 500 ms) on loopback,
+ * monitoring master group `mymaster`; resolved once both sentinels know the replica and each other
+ * (so a failover can be authorised).
+ */
+export async function startRedisSentinel(): Promise<
+  RedisTopology & {
+    readonly master: RedisProcess;
+    readonly replica: RedisProcess;
+    readonly sentinels: RedisProcess[];
+    readonly name: string;
+  }
+> {
+  const dir = mkdtempSync(join(tmpdir(), 'proxy-redis-sentinel-'));
+  const name = 'mymaster';
+  const children: ChildProcess[] = [];
+  const close = closer(dir, () => children);
+  try {
+    const masterPort = await freePort();
+    const master = { port: masterPort, child: await spawnRedis(dir, [...BASE, '--port', String(masterPort)], /Ready to accept/) };
+    children.push(master.child);
+    const replicaPort = await freePort();
+    const replica = {
+      port: replicaPort,
+      child: await spawnRedis(
+        dir,
+        [...BASE, '--port', String(replicaPort), '--replicaof', '127.0.0.1', String(masterPort)],
+        /MASTER <-> REPLICA sync: Finished with success/,
+      ),
+    };
+    children.push(replica.child);
+    const sentinels: RedisProcess[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const port = await freePort();
+      const conf = join(dir, `sentinel-${port}.conf`);
+      writeFileSync(
+        conf,
+        [
+          `port ${port}`,
+          'bind 127.0.0.1',
+          `dir ${dir}`,
+          `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
+          `sentinel down-after-milliseconds ${name} 500`,
+          `sentinel failover-timeout ${name} 5000`,
+          `sentinel parallel-syncs ${name} 1`,
+          '',
+        ].join('\n'),
+      );
+      const child = await spawnRedis(dir, [conf, '--sentinel'], /Sentinel ID is/);
+      children.push(child);
+      sentinels.push({ port, child });
+    }
+    for (const sentinel of sentinels) {
+      await until(async () => {
+        const info = await redisCli(sentinel.port, 'sentinel', 'master', name);
+        return /num-slaves\n1\n/.test(info) && /num-other-sentinels\n1\n/.test(info);
+      }, 'the sentinels to know the replica and each other');
+    }
+    return { master, replica, sentinels, name, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The port of the master the sentinel on `sentinelPort` names now. */
+export async function sentinelMasterPort(sentinelPort: number, name: string): Promise<number> {
+  const [, port] = (await redisCli(sentinelPort, 'sentinel', 'get-master-addr-by-name', name)).trim().split('\n');
+  return Number(port);
+}
+
+/**
+ * One `redis-server` accepting only TLS on a free port, with a self-signed certificate for
+ * 127.0.0.1 made by `openssl`; `ca` is that certificate (PEM), the CA a client must trust.
+ */
+export async function startRedisTls(): Promise<
+  RedisTopology & { readonly port: number; readonly ca: string; readonly caFile: string }
+> {
+  const dir = mkdtempSync(join(tmpdir(), 'proxy-redis-tls-'));
+  const children: ChildProcess[] = [];
+  const close = closer(dir, () => children);
+  try {
+    const cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    await run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ]);
+    const port = await freePort();
+    const args = [...BASE, '--port', '0', '--tls-port', String(port), '--tls-cert-file', cert, '--tls-key-file', key];
+    children.push(await spawnRedis(dir, [...args, '--tls-auth-clients', 'no'], /Ready to accept/));
+    return { port, ca: readFileSync(cert, 'utf8'), caFile: cert, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
