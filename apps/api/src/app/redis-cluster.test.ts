@@ -65,3 +65,28 @@ describe('Redis Cluster (3 masters started by the test)', () => {
     }
   });
 });
+
+describe('Redis Cluster over TLS (rediss-cluster://, 3 masters with a self-signed certificate)', () => {
+  it('discovers the nodes from one seed, verifies them against the CA given, and stores and purges across them', async () => {
+    const tls = await startRedisCluster(3, { tls: true });
+    const store = createRedisStore({
+      url: `rediss-cluster://127.0.0.1:${tls.nodes[0]?.port}`,
+      ca: tls.ca,
+      keyPrefix: 'tls:',
+      localMaxBytes: 1024 * 1024,
+    });
+    try {
+      await expect.poll(() => store.ping(), { timeout: 20_000 }).toBe(true);
+      for (let i = 0; i < 12; i += 1) {
+        await store.set(`g/cccc/c1/p${i}/listCheckpoints/2023-01-01/-/page`, createEntry('doc', i, 1), 60_000);
+      }
+      const masters = (store.redis as Cluster).nodes('master');
+      expect(masters).toHaveLength(3);
+      expect((await Promise.all(masters.map((node) => node.keys('tls:*')))).filter((keys) => keys.length > 0).length).toBe(3);
+      expect(await store.deleteMatching('g/cccc/*')).toBe(12);
+    } finally {
+      await store.close();
+      await tls.close();
+    }
+  }, 60_000);
+});

@@ -49,6 +49,48 @@ async function redisCli(port: number, ...args: string[]): Promise<string> {
   return stdout;
 }
 
+/** A self-signed certificate for 127.0.0.1 (it is its own CA), made by `openssl` in `dir`. */
+async function selfSigned(dir: string): Promise<{ cert: string; key: string }> {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  await run('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+  ]);
+  return { cert, key };
+}
+
+/** `redis-server` arguments for TLS only (no plain port) with `cert`, not asking clients for certificates. */
+function tlsArgs(port: number, { cert, key }: { cert: string; key: string }): string[] {
+  return [
+    '--port',
+    '0',
+    '--tls-port',
+    String(port),
+    '--tls-cert-file',
+    cert,
+    '--tls-key-file',
+    key,
+    '--tls-ca-cert-file',
+    cert,
+    '--tls-auth-clients',
+    'no',
+  ];
+}
+
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -69,21 +111,26 @@ function closer(dir: string, children: () => ChildProcess[]): () => Promise<void
 /**
  * A Redis Cluster of `masters` masters and no replicas on loopback (`redis-cli --cluster create`),
  * each node on a free port with its cluster bus on another (`cluster-port`), resolved once every
- * node reports `cluster_state:ok`.
+ * node reports `cluster_state:ok`. With `tls`, clients and the cluster bus speak TLS only, with a
+ * self-signed certificate whose PEM is `ca`.
  */
-export async function startRedisCluster(masters = 3): Promise<RedisTopology & { readonly nodes: RedisProcess[] }> {
+export async function startRedisCluster(
+  masters = 3,
+  options: { tls?: boolean } = {},
+): Promise<RedisTopology & { readonly nodes: RedisProcess[]; readonly ca?: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'proxy-redis-cluster-'));
   const nodes: RedisProcess[] = [];
-  const result = { nodes, close: closer(dir, () => nodes.map((node) => node.child)) };
+  const close = closer(dir, () => nodes.map((node) => node.child));
   try {
+    const certs = options.tls ? await selfSigned(dir) : undefined;
+    const cli = certs ? ['--tls', '--cacert', certs.cert] : [];
     for (let i = 0; i < masters; i += 1) {
       const [port, bus] = [await freePort(), await freePort()];
       const child = await spawnRedis(
         dir,
         [
           ...BASE,
-          '--port',
-          String(port),
+          ...(certs ? [...tlsArgs(port, certs), '--tls-cluster', 'yes'] : ['--port', String(port)]),
           '--cluster-enabled',
           'yes',
           '--cluster-port',
@@ -98,6 +145,7 @@ export async function startRedisCluster(masters = 3): Promise<RedisTopology & { 
       nodes.push({ port, child });
     }
     await run('redis-cli', [
+      ...cli,
       '--cluster',
       'create',
       ...nodes.map((node) => `127.0.0.1:${node.port}`),
@@ -106,11 +154,14 @@ export async function startRedisCluster(masters = 3): Promise<RedisTopology & { 
       '--cluster-yes',
     ]);
     for (const node of nodes) {
-      await until(async () => (await redisCli(node.port, 'cluster', 'info')).includes('cluster_state:ok'), 'cluster_state:ok');
+      await until(
+        async () => (await redisCli(node.port, ...cli, 'cluster', 'info')).includes('cluster_state:ok'),
+        'cluster_state:ok',
+      );
     }
-    return result;
+    return { nodes, close, ...(certs ? { ca: readFileSync(certs.cert, 'utf8') } : {}) };
   } catch (error) {
-    await result.close();
+    await close();
     throw error;
   }
 }
@@ -197,29 +248,10 @@ export async function startRedisTls(): Promise<
   const children: ChildProcess[] = [];
   const close = closer(dir, () => children);
   try {
-    const cert = join(dir, 'cert.pem');
-    const key = join(dir, 'key.pem');
-    await run('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ]);
+    const certs = await selfSigned(dir);
     const port = await freePort();
-    const args = [...BASE, '--port', '0', '--tls-port', String(port), '--tls-cert-file', cert, '--tls-key-file', key];
-    children.push(await spawnRedis(dir, [...args, '--tls-auth-clients', 'no'], /Ready to accept/));
-    return { port, ca: readFileSync(cert, 'utf8'), caFile: cert, close };
+    children.push(await spawnRedis(dir, [...BASE, ...tlsArgs(port, certs)], /Ready to accept/));
+    return { port, ca: readFileSync(certs.cert, 'utf8'), caFile: certs.cert, close };
   } catch (error) {
     await close();
     throw error;
