@@ -1,4 +1,6 @@
 import { Redis } from 'ioredis';
+import { createEntry } from '../cache/entry.js';
+import { createRedisStore } from '../cache/redis-store.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killChild } from '../test-helpers/redis-server.js';
 import { coldBurst, startReplicas, type Replicas } from '../test-helpers/replicas.js';
@@ -75,4 +77,33 @@ describe('Redis Sentinel (master, replica and two sentinels started by the test)
       promoted.disconnect();
     }
   });
+});
+
+describe('Redis Sentinel over TLS (rediss-sentinel://: sentinels, master and replica speak TLS only)', () => {
+  it('finds the master through the sentinels, verifies every hop against the CA given, and follows a failover', async () => {
+    const tls = await startRedisSentinel({ tls: true });
+    const sentinels = tls.sentinels.map((sentinel) => `127.0.0.1:${sentinel.port}`).join(',');
+    const store = createRedisStore({
+      url: `rediss-sentinel://${sentinels}/${tls.name}`,
+      ca: tls.ca,
+      keyPrefix: 'tls:',
+      localMaxBytes: 1024 * 1024,
+    });
+    const key = 'g/dddd/-/proxy/listGroupClusters/2023-01-01/-/page';
+    try {
+      await expect.poll(() => store.ping(), { timeout: 20_000 }).toBe(true);
+      await store.set(key, createEntry('doc', 1, 1), 60_000);
+      await killChild(tls.master.child);
+      await expect
+        .poll(() => sentinelMasterPort(tls.sentinels[0]?.port ?? 0, tls.name, tls.cli), { timeout: 30_000, interval: 200 })
+        .toBe(tls.replica.port);
+      await expect.poll(() => store.ping(), { timeout: 30_000, interval: 100 }).toBe(true);
+      const entry = createEntry('doc', 2, 2);
+      await store.set(key, entry, 60_000);
+      expect(await store.get(key)).toEqual(entry);
+    } finally {
+      await store.close();
+      await tls.close();
+    }
+  }, 90_000);
 });

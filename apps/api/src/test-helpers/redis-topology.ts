@@ -169,14 +169,18 @@ export async function startRedisCluster(
 /**
  * A master, one replica and two sentinels (quorum 1, master down after 500 ms) on loopback,
  * monitoring master group `mymaster`; resolved once both sentinels know the replica and each other
- * (so a failover can be authorised).
+ * (so a failover can be authorised). With `tls`, every server and sentinel speaks TLS only
+ * (replication and sentinel links included), with a self-signed certificate whose PEM is `ca`.
  */
-export async function startRedisSentinel(): Promise<
+export async function startRedisSentinel(options: { tls?: boolean } = {}): Promise<
   RedisTopology & {
     readonly master: RedisProcess;
     readonly replica: RedisProcess;
     readonly sentinels: RedisProcess[];
     readonly name: string;
+    readonly ca?: string;
+    /** `redis-cli` arguments that reach these servers (TLS and its CA, or nothing). */
+    readonly cli: readonly string[];
   }
 > {
   const dir = mkdtempSync(join(tmpdir(), 'proxy-redis-sentinel-'));
@@ -184,15 +188,18 @@ export async function startRedisSentinel(): Promise<
   const children: ChildProcess[] = [];
   const close = closer(dir, () => children);
   try {
+    const certs = options.tls ? await selfSigned(dir) : undefined;
+    const cli = certs ? ['--tls', '--cacert', certs.cert] : [];
+    const listen = (port: number) => (certs ? [...tlsArgs(port, certs), '--tls-replication', 'yes'] : ['--port', String(port)]);
     const masterPort = await freePort();
-    const master = { port: masterPort, child: await spawnRedis(dir, [...BASE, '--port', String(masterPort)], /Ready to accept/) };
+    const master = { port: masterPort, child: await spawnRedis(dir, [...BASE, ...listen(masterPort)], /Ready to accept/) };
     children.push(master.child);
     const replicaPort = await freePort();
     const replica = {
       port: replicaPort,
       child: await spawnRedis(
         dir,
-        [...BASE, '--port', String(replicaPort), '--replicaof', '127.0.0.1', String(masterPort)],
+        [...BASE, ...listen(replicaPort), '--replicaof', '127.0.0.1', String(masterPort)],
         /MASTER <-> REPLICA sync: Finished with success/,
       ),
     };
@@ -201,10 +208,21 @@ export async function startRedisSentinel(): Promise<
     for (let i = 0; i < 2; i += 1) {
       const port = await freePort();
       const conf = join(dir, `sentinel-${port}.conf`);
+      const tls = certs
+        ? [
+            'port 0',
+            `tls-port ${port}`,
+            `tls-cert-file ${certs.cert}`,
+            `tls-key-file ${certs.key}`,
+            `tls-ca-cert-file ${certs.cert}`,
+            'tls-auth-clients no',
+            'tls-replication yes',
+          ]
+        : [`port ${port}`];
       writeFileSync(
         conf,
         [
-          `port ${port}`,
+          ...tls,
           'bind 127.0.0.1',
           `dir ${dir}`,
           `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
@@ -220,11 +238,11 @@ export async function startRedisSentinel(): Promise<
     }
     for (const sentinel of sentinels) {
       await until(async () => {
-        const info = await redisCli(sentinel.port, 'sentinel', 'master', name);
+        const info = await redisCli(sentinel.port, ...cli, 'sentinel', 'master', name);
         return /num-slaves\n1\n/.test(info) && /num-other-sentinels\n1\n/.test(info);
       }, 'the sentinels to know the replica and each other');
     }
-    return { master, replica, sentinels, name, close };
+    return { master, replica, sentinels, name, cli, close, ...(certs ? { ca: readFileSync(certs.cert, 'utf8') } : {}) };
   } catch (error) {
     await close();
     throw error;
@@ -232,8 +250,8 @@ export async function startRedisSentinel(): Promise<
 }
 
 /** The port of the master the sentinel on `sentinelPort` names now. */
-export async function sentinelMasterPort(sentinelPort: number, name: string): Promise<number> {
-  const [, port] = (await redisCli(sentinelPort, 'sentinel', 'get-master-addr-by-name', name)).trim().split('\n');
+export async function sentinelMasterPort(sentinelPort: number, name: string, cli: readonly string[] = []): Promise<number> {
+  const [, port] = (await redisCli(sentinelPort, ...cli, 'sentinel', 'get-master-addr-by-name', name)).trim().split('\n');
   return Number(port);
 }
 
