@@ -54,6 +54,7 @@ describe('a hung Redis (SIGSTOP)', () => {
       expect(response.status).toBe(200);
     }
     const elapsed = Date.now() - started;
+    console.log(`hung Redis: 30 requests in ${elapsed} ms (command timeout ${COMMAND_TIMEOUT_MS} ms)`);
     expect(elapsed).toBeLessThan((30 * COMMAND_TIMEOUT_MS) / 3);
     expect(store.healthy()).toBe(false);
     const probeStarted = Date.now();

@@ -1,27 +1,29 @@
 import { Redis } from 'ioredis';
 import { createEntry } from '../cache/entry.js';
 import { createRedisStore } from '../cache/redis-store.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { killChild } from '../test-helpers/redis-server.js';
 import { coldBurst, startReplicas, type Replicas } from '../test-helpers/replicas.js';
 import { sentinelMasterPort, startRedisSentinel } from '../test-helpers/redis-topology.js';
 
 const V2 = '/api/atlas/v2';
-let topology: Awaited<ReturnType<typeof startRedisSentinel>>;
+// Each test owns its servers and stops them before the next starts: a sentinel left running would
+// go on monitoring a port the next topology may be given.
+let topology: Awaited<ReturnType<typeof startRedisSentinel>> | undefined;
 let replicas: Replicas | undefined;
-beforeAll(async () => {
-  topology = await startRedisSentinel();
-}, 60_000);
-afterAll(async () => {
+afterEach(async () => {
   await replicas?.close();
-  await topology.close();
+  await topology?.close();
+  [replicas, topology] = [undefined, undefined];
 });
 
 describe('Redis Sentinel (master, replica and two sentinels started by the test)', () => {
   it('two proxies keep answering while the master is killed mid-load and the replica takes over; a cold burst after makes one call', async () => {
-    const sentinels = topology.sentinels.map((sentinel) => `127.0.0.1:${sentinel.port}`).join(',');
+    const servers = await startRedisSentinel();
+    topology = servers;
+    const sentinels = servers.sentinels.map((sentinel) => `127.0.0.1:${sentinel.port}`).join(',');
     replicas = await startReplicas(
-      { url: `redis-sentinel://${sentinels}/${topology.name}`, keyPrefix: 'acp:' },
+      { url: `redis-sentinel://${sentinels}/${servers.name}`, keyPrefix: 'acp:' },
       { latencyMs: 50 },
     );
     const { h, other, stores } = replicas;
@@ -30,6 +32,7 @@ describe('Redis Sentinel (master, replica and two sentinels started by the test)
     let sent = 0;
     const failures: string[] = [];
     let stop = false;
+    let [sentAtKill, sentWhileFollowing, followedMs] = [0, 0, 0];
     const worker = async (w: number) => {
       for (let i = 0; !stop; i += 1) {
         const url = `${bases[(w + i) % 2]}${paths[(w + i) % paths.length]}`;
@@ -46,14 +49,18 @@ describe('Redis Sentinel (master, replica and two sentinels started by the test)
     const load = Promise.all(Array.from({ length: 6 }, (_, w) => worker(w)));
     try {
       await expect.poll(() => sent, { timeout: 10_000 }).toBeGreaterThan(200);
-      await killChild(topology.master.child);
+      const killedAt = Date.now();
+      sentAtKill = sent;
+      await killChild(servers.master.child);
       // Sentinel promotes the replica; both proxies follow it.
-      const [sentinel] = topology.sentinels;
+      const [sentinel] = servers.sentinels;
       await expect
-        .poll(() => sentinelMasterPort(sentinel?.port ?? 0, topology.name), { timeout: 30_000, interval: 200 })
-        .toBe(topology.replica.port);
+        .poll(() => sentinelMasterPort(sentinel?.port ?? 0, servers.name), { timeout: 30_000, interval: 200 })
+        .toBe(servers.replica.port);
       await expect.poll(() => stores.every((store) => store.healthy()), { timeout: 30_000, interval: 100 }).toBe(true);
       const after = sent;
+      followedMs = Date.now() - killedAt;
+      sentWhileFollowing = after - sentAtKill;
       await expect.poll(() => sent, { timeout: 10_000 }).toBeGreaterThan(after + 200);
     } finally {
       stop = true;
@@ -61,6 +68,9 @@ describe('Redis Sentinel (master, replica and two sentinels started by the test)
     }
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(400);
+    console.log(
+      `sentinel failover: ${sent} requests, ${failures.length} failed; master killed → both proxies on the promoted replica in ${followedMs} ms (${sentWhileFollowing} requests meanwhile)`,
+    );
 
     // Both proxies write to the promoted replica now, and share its locks.
     const burst = await coldBurst(
@@ -70,7 +80,7 @@ describe('Redis Sentinel (master, replica and two sentinels started by the test)
     );
     expect(burst.statuses.every((status) => status === 200)).toBe(true);
     expect(burst.upstreamCalls).toBe(1);
-    const promoted = new Redis({ host: '127.0.0.1', port: topology.replica.port, lazyConnect: true });
+    const promoted = new Redis({ host: '127.0.0.1', port: servers.replica.port, lazyConnect: true });
     try {
       expect(await promoted.keys('acp:{proxy}:*/listGroupClusterBackupCheckpoints/*')).toHaveLength(1);
     } finally {
@@ -82,6 +92,7 @@ describe('Redis Sentinel (master, replica and two sentinels started by the test)
 describe('Redis Sentinel over TLS (rediss-sentinel://: sentinels, master and replica speak TLS only)', () => {
   it('finds the master through the sentinels, verifies every hop against the CA given, and follows a failover', async () => {
     const tls = await startRedisSentinel({ tls: true });
+    topology = tls;
     const sentinels = tls.sentinels.map((sentinel) => `127.0.0.1:${sentinel.port}`).join(',');
     const store = createRedisStore({
       url: `rediss-sentinel://${sentinels}/${tls.name}`,
@@ -103,7 +114,6 @@ describe('Redis Sentinel over TLS (rediss-sentinel://: sentinels, master and rep
       expect(await store.get(key)).toEqual(entry);
     } finally {
       await store.close();
-      await tls.close();
     }
   }, 90_000);
 });

@@ -227,7 +227,7 @@ export async function startRedisSentinel(options: { tls?: boolean } = {}): Promi
           `dir ${dir}`,
           `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
           `sentinel down-after-milliseconds ${name} 500`,
-          `sentinel failover-timeout ${name} 5000`,
+          `sentinel failover-timeout ${name} 1000`,
           `sentinel parallel-syncs ${name} 1`,
           '',
         ].join('\n'),
