@@ -32,7 +32,7 @@ describe('Redis Sentinel (master, replica and two sentinels started by the test)
     let sent = 0;
     const failures: string[] = [];
     let stop = false;
-    let [sentAtKill, sentWhileFollowing, followedMs] = [0, 0, 0];
+    const figures = { sentAtKill: 0, sentWhileFollowing: 0, followedMs: 0 };
     const worker = async (w: number) => {
       for (let i = 0; !stop; i += 1) {
         const url = `${bases[(w + i) % 2]}${paths[(w + i) % paths.length]}`;
@@ -50,7 +50,7 @@ describe('Redis Sentinel (master, replica and two sentinels started by the test)
     try {
       await expect.poll(() => sent, { timeout: 10_000 }).toBeGreaterThan(200);
       const killedAt = Date.now();
-      sentAtKill = sent;
+      figures.sentAtKill = sent;
       await killChild(servers.master.child);
       // Sentinel promotes the replica; both proxies follow it.
       const [sentinel] = servers.sentinels;
@@ -59,8 +59,8 @@ describe('Redis Sentinel (master, replica and two sentinels started by the test)
         .toBe(servers.replica.port);
       await expect.poll(() => stores.every((store) => store.healthy()), { timeout: 30_000, interval: 100 }).toBe(true);
       const after = sent;
-      followedMs = Date.now() - killedAt;
-      sentWhileFollowing = after - sentAtKill;
+      figures.followedMs = Date.now() - killedAt;
+      figures.sentWhileFollowing = after - figures.sentAtKill;
       await expect.poll(() => sent, { timeout: 10_000 }).toBeGreaterThan(after + 200);
     } finally {
       stop = true;
@@ -69,7 +69,7 @@ describe('Redis Sentinel (master, replica and two sentinels started by the test)
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(400);
     console.log(
-      `sentinel failover: ${sent} requests, ${failures.length} failed; master killed → both proxies on the promoted replica in ${followedMs} ms (${sentWhileFollowing} requests meanwhile)`,
+      `sentinel failover: ${sent} requests, ${failures.length} failed; master killed → both proxies on the promoted replica in ${figures.followedMs} ms (${figures.sentWhileFollowing} requests meanwhile)`,
     );
 
     // Both proxies write to the promoted replica now, and share its locks.
