@@ -35,7 +35,7 @@ describe('Redis Cluster (3 masters started by the test)', () => {
     } finally {
       await replicas.close();
     }
-  });
+  }, 60_000);
 
   it('spreads partitions over the masters, and a purge (SCAN + UNLINK per slot) reaches every master', async () => {
     const store = createRedisStore({ url, keyPrefix: 'purge:', localMaxBytes: 1024 * 1024 });
@@ -63,7 +63,7 @@ describe('Redis Cluster (3 masters started by the test)', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 60_000);
 });
 
 describe('Redis Cluster over TLS (rediss-cluster://, 3 masters with a self-signed certificate)', () => {

@@ -65,5 +65,5 @@ describe('a hung Redis (SIGSTOP)', () => {
     await expect.poll(() => store.healthy(), { timeout: 10_000 }).toBe(true);
     expect((await readyz(base)).status).toBe('ready');
     expect((await fetch(cached)).headers.get('cache-status')).toContain('hit');
-  });
+  }, 60_000);
 });
