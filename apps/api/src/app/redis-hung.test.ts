@@ -57,9 +57,7 @@ describe('a hung Redis (SIGSTOP)', () => {
     console.log(`hung Redis: 30 requests in ${elapsed} ms (command timeout ${COMMAND_TIMEOUT_MS} ms)`);
     expect(elapsed).toBeLessThan((30 * COMMAND_TIMEOUT_MS) / 3);
     expect(store.healthy()).toBe(false);
-    const probeStarted = Date.now();
     expect(await readyz(base)).toMatchObject({ status: 'degraded', cache: 'down' });
-    expect(Date.now() - probeStarted).toBeLessThan(COMMAND_TIMEOUT_MS);
 
     process.kill(redis.pid ?? 0, 'SIGCONT');
     await expect.poll(() => store.healthy(), { timeout: 10_000 }).toBe(true);
