@@ -22,8 +22,19 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
-    requests?: Array<{ method?: string; path?: string; headers?: Record<string, string> }>;
+    requests?: Array<{
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      /** Called before each request is built: may change its path and headers. */
+      setupRequest?: (request: { path: string; headers: Record<string, string> }) => {
+        path: string;
+        headers: Record<string, string>;
+      };
+    }>;
     pipelining?: number;
+    /** Requests per second across all connections (0: as fast as possible). */
+    overallRate?: number;
   }
   function autocannon(options: Options): Promise<Result>;
   export = autocannon;

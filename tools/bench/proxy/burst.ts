@@ -1,5 +1,5 @@
 import { Agent, request } from 'undici';
-import type { spawnTarget } from './spawn-target.js';
+import type { spawnTarget, TargetInfo } from './spawn-target.js';
 
 /** One cold-miss burst's figures (milliseconds). */
 export interface BurstResult {
@@ -17,7 +17,10 @@ export interface BurstResult {
  * sharded cluster), upstream answering after the target's latency; then the same burst on the cached key.
  * The 1,000 connections are opened first (on `/healthz`), so the burst measures the miss, not TCP setup.
  */
-export async function coldMissBurst(target: Awaited<ReturnType<typeof spawnTarget>>, round: number): Promise<BurstResult> {
+export async function coldMissBurst(
+  target: Awaited<ReturnType<typeof spawnTarget<TargetInfo>>>,
+  round: number,
+): Promise<BurstResult> {
   // the second cluster with checkpoints (legacy checkpoints exist only for sharded clusters)
   const cluster = target.info.clusters.filter((c) => c.ids.length > 0)[1];
   const url = `${target.info.proxyUrl}/api/atlas/v2/groups/${cluster?.groupId}/clusters/${cluster?.name}/backupCheckpoints/${cluster?.ids[round]}`;

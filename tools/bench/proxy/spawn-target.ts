@@ -28,25 +28,27 @@ export interface TargetStats {
 }
 
 /**
- * Starts `target.ts` in its own process pinned to core `cpu` (`taskset`), so the load generator,
- * pinned to the other core, never shares its core.
+ * Starts `target.ts` (or another `script` that prints one JSON line of info and answers `stats`
+ * over IPC) in its own process pinned to core `cpu` (`taskset`), so the load generator, pinned to
+ * the other core, never shares its core.
  */
-export async function spawnTarget(
+export async function spawnTarget<Info = TargetInfo>(
   args: string[] = [],
   cpu = 0,
-): Promise<{ child: ChildProcess; info: TargetInfo; stats(): Promise<TargetStats>; stop(): Promise<void> }> {
-  const target = fileURLToPath(new URL('./target.ts', import.meta.url));
+  script: string = fileURLToPath(new URL('./target.ts', import.meta.url)),
+): Promise<{ child: ChildProcess; info: Info; stats(): Promise<TargetStats>; stop(): Promise<void> }> {
+  const target = script;
   const child = spawn(
     'taskset',
     ['-c', String(cpu), process.execPath, '--import', 'tsx', '--conditions=@atlas-checkpoints/source', target, ...args],
     { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
   let buffered = '';
-  const info = await new Promise<TargetInfo>((resolve, reject) => {
+  const info = await new Promise<Info>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const line = buffered.split('\n')[0];
-      if (buffered.includes('\n') && line) resolve(JSON.parse(line) as TargetInfo);
+      if (buffered.includes('\n') && line) resolve(JSON.parse(line) as Info);
     });
     child.once('exit', (code) => reject(new Error(`target exited with ${code}`)));
   });

@@ -11,7 +11,7 @@ import {
 } from '@atlas-checkpoints/core';
 import type { Context, Hono } from 'hono';
 import type { Principal } from '../auth/principal.js';
-import { createEntry } from '../cache/entry.js';
+import { createEntry, hashText } from '../cache/entry.js';
 import { cacheKey } from '../cache/keys.js';
 import { fetchSnapshot, OVERSIZED, SnapshotTooLargeError } from '../upstream/snapshot.js';
 import type { ServeSpec } from './respond.js';
@@ -74,20 +74,65 @@ function upstreamParams(request: WireRequest): Record<string, QueryValue> {
 /**
  * A list whose path has no project (`listGroups`) is filtered to the projects a restricted proxy
  * token may read; every other operation is scoped by its `groupId`, checked before it gets here.
+ * The view names the filter (a hash of the token's projects) for keys of filtered snapshots.
  */
-function projectsFilter(request: WireRequest, principal: CachingPrincipal): ((item: unknown) => boolean) | undefined {
+function projectsFilter(
+  request: WireRequest,
+  principal: CachingPrincipal,
+): { allow: (item: unknown) => boolean; view: string } | undefined {
   if ('groupId' in request.operation.pathParameters || principal.kind !== 'proxy' || principal.projects === 'all')
     return undefined;
   const projects = principal.projects;
-  return (item) => projects.has((item as { id?: string }).id ?? '');
+  return {
+    allow: (item) => projects.has((item as { id?: string }).id ?? ''),
+    view: hashText([...projects].sort().join(',')),
+  };
 }
 
 /**
  * A list: the whole list under one key (a snapshot, sliced per request); once the list is known
- * to exceed the snapshot limit, the page itself under a page key.
+ * to exceed the snapshot limit, the page itself under a page key. A filtered list (a restricted
+ * token's projects) above the limit is a snapshot of its own view instead: only the items that
+ * view may see, gathered from every page, so its `totalCount` and links are its own.
  */
-function listSpec(deps: AtlasRouteDeps, partition: string, request: WireRequest, call: Call): Omit<ServeSpec, 'allow'> {
+function listSpec(
+  deps: AtlasRouteDeps,
+  partition: string,
+  request: WireRequest,
+  call: Call,
+  filter: ReturnType<typeof projectsFilter>,
+): ServeSpec {
   const snapshotKey = cacheKey({ partition, request, snapshot: true });
+  const fetchPage = (page: PageArgs) => call(page) as Promise<{ results: unknown[]; totalCount?: number }>;
+  const viewKey = filter && cacheKey({ partition, request, snapshot: true, view: filter.view });
+  if (deps.oversized.has(snapshotKey) && filter !== undefined && viewKey !== undefined && !deps.oversized.has(viewKey)) {
+    return {
+      key: viewKey,
+      fetcher: (signal) =>
+        orNegative(
+          deps.now,
+          async () => {
+            const items = await fetchSnapshot(
+              fetchPage,
+              {},
+              deps.snapshotMaxItems,
+              deps.snapshotConcurrency,
+              signal,
+              filter.allow,
+            );
+            if (items === OVERSIZED) {
+              // Even this view is too large: it is served page by page, filtered (totals are then the upstream's).
+              deps.oversized.set(viewKey, true);
+              throw new SnapshotTooLargeError(`${viewKey} holds more than ${deps.snapshotMaxItems} items`);
+            }
+            return { results: items };
+          },
+          'snapshot',
+        ),
+      request,
+      snapshot: true,
+    };
+  }
   if (deps.oversized.has(snapshotKey)) {
     const { pageNum, itemsPerPage, includeCount } = pageSelection(request.query);
     return {
@@ -96,9 +141,9 @@ function listSpec(deps: AtlasRouteDeps, partition: string, request: WireRequest,
         orNegative(deps, request.operation, () => call({ pageNum, itemsPerPage, includeCount, signal }), 'doc'),
       request,
       snapshot: false,
+      allow: filter?.allow,
     };
   }
-  const fetchPage = (page: PageArgs) => call(page) as Promise<{ results: unknown[]; totalCount?: number }>;
   return {
     key: snapshotKey,
     fetcher: (signal) =>
@@ -117,6 +162,7 @@ function listSpec(deps: AtlasRouteDeps, partition: string, request: WireRequest,
       ),
     request,
     snapshot: true,
+    allow: filter?.allow,
   };
 }
 
@@ -144,7 +190,7 @@ export function registerAtlasRoutes(app: Hono, deps: AtlasRouteDeps): void {
         snapshot: false,
       };
     }
-    return { ...listSpec(deps, partition, request, call), allow: projectsFilter(request, principal) };
+    return listSpec(deps, partition, request, call, projectsFilter(request, principal));
   };
   for (const operation of OPERATION_LIST) {
     app.get(

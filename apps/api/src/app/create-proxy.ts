@@ -5,11 +5,12 @@ import { pino } from 'pino';
 import { cacheStatus } from '../cache/cache-status.js';
 import { createCoordinator } from '../cache/coordinator.js';
 import { DEFAULT_CHANGING_TTL_MS } from '../cache/freshness.js';
-import { partitionGlob } from '../cache/keys.js';
+import { partitionOfKey } from '../cache/redis-keys.js';
 import { wireErrorAnswer } from '../http/proxy-errors.js';
 import { createMetrics } from '../observability/metrics.js';
 import { createObserver, type Handler, type ProxyBindings, type RequestNote } from '../observability/observe.js';
 import { buildOpenApi } from '../openapi/build-openapi.js';
+import { createDocCache } from '../render/doc-cache.js';
 import { createRenderedCache } from '../render/rendered-cache.js';
 import { createUpstreamClients } from '../upstream/clients.js';
 import { forward } from '../upstream/forward.js';
@@ -25,6 +26,7 @@ import type { ProxyOptions } from './options.js';
 import { createPrincipalResolver } from './principals.js';
 import { createReadiness } from './readiness.js';
 import { createResponder, type Hit } from './respond.js';
+import { createTokenRefusals } from './token-refusals.js';
 import { errorResponse } from './upstream-error.js';
 
 const ATLAS_PATHS = OPERATION_LIST.map((operation) => routePattern(operation, (name) => `:${name}`));
@@ -45,7 +47,9 @@ export function createProxy(options: ProxyOptions) {
   const { store } = options;
   const lifecycle = createLifecycle();
   const rendered = createRenderedCache(options.renderCacheBytes ?? 32 * 1024 * 1024);
-  const metrics = createMetrics(() => store.bytes() + rendered.bytes());
+  const docs = createDocCache(options.docCacheBytes ?? 32 * 1024 * 1024);
+  // Every cache kept in process, counted: the store, rendered bodies, parsed documents, aliases.
+  const metrics = createMetrics(() => store.bytes() + rendered.bytes() + docs.bytes() + handler.aliasBytes());
   const timeoutMs = options.upstreamTimeoutMs ?? 10_000;
   const concurrency = options.upstreamConnections ?? 16;
   const upstreamOrigin = new URL(options.upstreamUrl).origin;
@@ -99,12 +103,14 @@ export function createProxy(options: ProxyOptions) {
     }
     return counter;
   };
-  // A passthrough token refused upstream loses its partition, whichever request saw the 401.
+  // A passthrough token refused upstream (401 or 403) loses its partition, whichever request saw it:
+  // through the store's partition index, at the cost of that partition's size.
   const evictPartition = async (partition: string) => {
     clients.evict(partition);
     health.forget(partition);
-    await store.deleteMatching(partitionGlob(partition));
+    await store.deletePartition(partition);
   };
+  const refusals = createTokenRefusals({ ttlMs: options.refusedTokenTtlMs ?? 10_000, now });
   const coordinator = createCoordinator({
     store,
     policy: options.policy,
@@ -112,9 +118,10 @@ export function createProxy(options: ProxyOptions) {
     onEvent: (event, key, error) => {
       eventCounter(event).inc();
       if (event === 'refresh-error' || event === 'stale-if-error') logger.warn({ key, err: describe(error) }, `cache ${event}`);
-      if (event === 'refresh-error' && isAtlasApiError(error) && error.status === 401) {
-        const partition = key.split('/')[3];
-        if (partition !== undefined && partition !== 'proxy') {
+      if (event === 'refresh-error' && isAtlasApiError(error) && (error.status === 401 || error.status === 403)) {
+        const partition = partitionOfKey(key);
+        if (partition !== 'proxy') {
+          if (error.status === 401) refusals.refuse(partition);
           evictPartition(partition).catch((e: unknown) => logger.error({ err: describe(e) }, 'partition eviction failed'));
         }
       }
@@ -124,7 +131,7 @@ export function createProxy(options: ProxyOptions) {
   const handler = createRequestHandler({
     resolvePrincipal: createPrincipalResolver(options),
     idOf: createPrincipalIds(),
-    responder: createResponder({ coordinator, rendered, now, upstreamOrigin }),
+    responder: createResponder({ coordinator, rendered, docs, now, upstreamOrigin }),
     clientFor: (principal) =>
       principal.kind === 'bearer' ? clients.forBearer(principal.partition, principal.token) : clients.shared,
     forwardUpstream: (request) =>
@@ -132,6 +139,8 @@ export function createProxy(options: ProxyOptions) {
     health,
     publicUrl: options.publicUrl,
     evictPartition,
+    refusals,
+    aliasBytes: options.aliasBytes ?? 4 * 1024 * 1024,
     onBypass: () => eventCounter('bypass').inc(),
     onUnexpected,
   });
@@ -165,9 +174,8 @@ export function createProxy(options: ProxyOptions) {
     snapshotConcurrency: options.snapshotConcurrency ?? 4,
     oversized: new LRUCache<string, true>({ max: 10_000, ttl: Math.max(1, options.policy.ttlMs) }),
   });
-  app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], ATLAS_PATHS, (c) =>
-    wireErrorAnswer(wireErrors.methodNotAllowed(c.req.method)),
-  );
+  // Every other method (POST, PUT, TRACE, PROPFIND, …) on an Atlas path: 405. GET and HEAD were answered above.
+  for (const path of ATLAS_PATHS) app.all(path, (c) => wireErrorAnswer(wireErrors.methodNotAllowed(c.req.method)));
   app.notFound((c) => wireErrorAnswer(wireErrors.resourceNotFound(c.req.path)));
   app.onError((error) => errorResponse(error, {}, onUnexpected));
 

@@ -18,10 +18,12 @@ import { isSnapshotTooLarge } from '../upstream/snapshot.js';
 import { isUpstreamUnavailableError } from '../upstream/upstream-errors.js';
 import type { UpstreamHealth } from '../upstream/upstream-health.js';
 import type { AtlasRouteDeps, CachingPrincipal, SpecBuilder } from './atlas-routes.js';
-import { createVariantAliases } from './variant-aliases.js';
 import { hitFacts } from './hit-path.js';
+import type { TokenRefusals } from './token-refusals.js';
+import { createVariantAliases } from './variant-aliases.js';
 import { headerOf, requestHeaders, type HeaderBag } from './request-headers.js';
 import type { Hit, RequestFacts, Responder, ServeSpec } from './respond.js';
+import { proxyErrors } from '../http/proxy-errors.js';
 import { errorResponse } from './upstream-error.js';
 
 /** What the request handler needs from the proxy's wiring. */
@@ -35,7 +37,12 @@ export interface HandlerDeps {
   /** The shared upstream health policies every fill and forwarded request runs under. */
   readonly health: Pick<UpstreamHealth, 'fill'>;
   readonly publicUrl: string | undefined;
+  /** Drops a passthrough partition's entries (upstream refused its token: 401 or 403). */
   readonly evictPartition: (partition: string) => Promise<void>;
+  /** 401s remembered per partition, and one upstream call at a time for a token not yet accepted. */
+  readonly refusals: TokenRefusals;
+  /** Bytes the exact-request aliases may hold. */
+  readonly aliasBytes: number;
   readonly onBypass: () => void;
   readonly onUnexpected: (error: unknown) => void;
 }
@@ -56,6 +63,15 @@ export type HitBeforeRouting = (
   headers: HeaderBag,
   requestId: string | undefined,
 ) => Hit | Promise<Hit | undefined> | undefined;
+
+/** The answer to a token upstream refused within the refusal window: Atlas's 401, without asking upstream again. */
+function refusedAnswer(): Response {
+  return errorResponse(
+    proxyErrors.unauthorized(),
+    { 'cache-status': cacheStatus({ hit: true, detail: 'token-refused' }) },
+    () => undefined,
+  );
+}
 
 function searchOf(url: string): string {
   const q = url.indexOf('?');
@@ -89,8 +105,13 @@ function cacheResultOf(outcome: CacheOutcome): CacheResult {
  * const { handle, hit } = createRequestHandler(deps);
  * registerAtlasRoutes(app, { handle, now, snapshotMaxItems, snapshotConcurrency, oversized });
  */
-export function createRequestHandler(deps: HandlerDeps): { handle: AtlasRouteDeps['handle']; hit: HitBeforeRouting } {
-  const aliases = createVariantAliases();
+export function createRequestHandler(deps: HandlerDeps): {
+  handle: AtlasRouteDeps['handle'];
+  hit: HitBeforeRouting;
+  /** Bytes the aliases hold. */
+  aliasBytes: () => number;
+} {
+  const aliases = createVariantAliases(deps.aliasBytes);
   const prepare = (
     c: Context,
     headers: HeaderBag,
@@ -132,7 +153,8 @@ export function createRequestHandler(deps: HandlerDeps): { handle: AtlasRouteDep
   };
 
   const fail = async (error: unknown, principal: Principal | undefined): Promise<Response> => {
-    if (principal?.kind === 'bearer' && isAtlasApiError(error) && error.status === 401) {
+    if (principal?.kind === 'bearer' && isAtlasApiError(error) && (error.status === 401 || error.status === 403)) {
+      if (error.status === 401) deps.refusals.refuse(principal.partition);
       await deps.evictPartition(principal.partition);
     }
     const fwd = principal?.kind === 'bypass' ? 'bypass' : 'miss';
@@ -151,15 +173,19 @@ export function createRequestHandler(deps: HandlerDeps): { handle: AtlasRouteDep
       fetcher: () => deps.health.fill(principal.partition, (signal) => spec.fetcher(signal)),
     });
     try {
-      let served;
-      try {
-        served = await deps.responder.respond(guarded(build(principal, client, request)), facts);
-      } catch (error) {
-        // The list turned out larger than a snapshot may be: the route now serves it page by page.
-        if (!isSnapshotTooLarge(error)) throw error;
-        served = await deps.responder.respond(guarded(build(principal, client, request)), facts);
-      }
+      // A list that turns out larger than a snapshot may be is served again the next way (a
+      // restricted token's own view, then page by page): at most two more attempts.
+      const serve = async (attempt: number): ReturnType<Responder['respond']> => {
+        try {
+          return await deps.responder.respond(guarded(build(principal, client, request)), facts);
+        } catch (error) {
+          if (!isSnapshotTooLarge(error) || attempt >= 2) throw error;
+          return serve(attempt + 1);
+        }
+      };
+      const served = await serve(0);
       if (note) note.cache = cacheResultOf(served.outcome);
+      if (principal.kind === 'bearer') deps.refusals.accept(principal.partition);
       if (served.response.status === 200) aliases.set(prepared.alias, facts.variant);
       return served.response;
     } catch (error) {
@@ -180,18 +206,26 @@ export function createRequestHandler(deps: HandlerDeps): { handle: AtlasRouteDep
         const caller = principal;
         return bypass(c, note).catch((error: unknown) => fail(error, caller));
       }
+      if (principal.kind === 'bearer' && deps.refusals.refused(principal.partition)) return refusedAnswer();
       prepared = prepare(c, headers, operation, principal, note);
     } catch (error) {
       return fail(error, principal);
     }
     // A memory hit never makes a promise; anything else takes the full path.
     const hot = deps.responder.hit(prepared.facts.variant, prepared.facts);
-    if (hot === undefined) return full(prepared, build, note);
+    if (hot === undefined) return upstream(prepared, build, note);
     if (!(hot instanceof Promise)) return servedHit(hot, note, prepared);
     return hot.then(
-      (found) => (found ? servedHit(found, note, prepared) : full(prepared, build, note)),
-      () => full(prepared, build, note),
+      (found) => (found ? servedHit(found, note, prepared) : upstream(prepared, build, note)),
+      () => upstream(prepared, build, note),
     );
+  };
+
+  /** The full path; for a passthrough token upstream has not accepted yet, one request at a time. */
+  const upstream = (prepared: Prepared, build: SpecBuilder, note: RequestNote | undefined): Promise<Response> => {
+    const { principal } = prepared;
+    if (principal.kind !== 'bearer') return full(prepared, build, note);
+    return deps.refusals.probe(principal.partition, () => full(prepared, build, note), refusedAnswer);
   };
 
   const servedHit = (hit: Hit, note: RequestNote | undefined, prepared: Prepared): Response => {
@@ -216,5 +250,5 @@ export function createRequestHandler(deps: HandlerDeps): { handle: AtlasRouteDep
     }
   };
 
-  return { handle, hit };
+  return { handle, hit, aliasBytes: aliases.bytes };
 }

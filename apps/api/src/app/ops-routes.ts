@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import type { CacheStore } from '../cache/store.js';
 import { checkPathValues, isWireError, OPERATIONS, wireErrors, type WireError } from '@atlas-checkpoints/core';
 import { purgeGlob, UNSCOPED_GLOB } from '../cache/keys.js';
@@ -23,6 +25,9 @@ export interface OpsDeps {
   readonly metricsOnMainPort?: boolean | undefined;
   readonly onPurge?: (scope: { groupId: string; clusterName?: string | undefined; purged: number }) => void;
 }
+
+/** Bytes a purge request body may hold. */
+const PURGE_BODY_LIMIT = 4096;
 
 /** Names the route of an operational request for the access log and metrics. */
 function named(c: Context, route: string): void {
@@ -90,13 +95,20 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
     return new Response(JSON.stringify(deps.openapi()), { headers: jsonType() });
   });
 
-  app.post('/admin/purge', async (c) => {
+  // The token first, then the body limit (Hono's bodyLimit: `Content-Length`, and a chunked body counted as it streams).
+  const authorizePurge = createMiddleware(async (c, next) => {
     named(c, 'purge');
     const token = bearerToken(c.req.header('authorization'));
     if (deps.adminToken === undefined) return errorOf(wireErrors.resourceNotFound(c.req.path));
     if (token === undefined || !sameSecret(token, deps.adminToken)) return errorOf(proxyErrors.unauthorized());
-    const length = Number(c.req.header('content-length') ?? '0');
-    if (!(length <= 4096)) return errorOf(proxyErrors.payloadTooLarge(4096));
+    await next();
+    return undefined;
+  });
+  const purgeBodyLimit = bodyLimit({
+    maxSize: PURGE_BODY_LIMIT,
+    onError: () => errorOf(proxyErrors.payloadTooLarge(PURGE_BODY_LIMIT)),
+  });
+  app.post('/admin/purge', authorizePurge, purgeBodyLimit, async (c) => {
     let scope: { groupId?: unknown; clusterName?: unknown };
     try {
       scope = await c.req.json<typeof scope>();

@@ -32,6 +32,11 @@ export interface ProxyOptions {
   readonly authMode: 'proxy' | 'passthrough';
   /** Proxy-mode tokens; `undefined` means no token is required (demo only). */
   readonly tokens?: readonly ProxyToken[] | undefined;
+  /**
+   * How long upstream's 401 for a passthrough token is remembered, in ms (default 10 000; 0: not
+   * remembered): requests with that token are answered 401 without an upstream call meanwhile.
+   */
+  readonly refusedTokenTtlMs?: number | undefined;
   /** Bearer token for `POST /admin/purge`; the endpoint answers 404 without one. */
   readonly adminToken?: string | undefined;
   /** HMAC key for passthrough partitions (share it between replicas). Default: random per process. */
@@ -42,8 +47,12 @@ export interface ProxyOptions {
   readonly snapshotMaxItems?: number | undefined;
   /** Pages fetched in parallel for a snapshot (default 4). */
   readonly snapshotConcurrency?: number | undefined;
-  /** Bytes of rendered bodies kept (default 32 MiB). */
+  /** Bytes of rendered bodies kept, compressed copies counted (default 32 MiB; see `splitCacheBytes`). */
   readonly renderCacheBytes?: number | undefined;
+  /** Bytes of parsed entry documents kept, each counted at three times its JSON (default 32 MiB). */
+  readonly docCacheBytes?: number | undefined;
+  /** Bytes of exact-request aliases kept (default 4 MiB). */
+  readonly aliasBytes?: number | undefined;
   /** The origin written in links (default: the request's own origin). */
   readonly publicUrl?: string | undefined;
   /** Clock in ms (default `Date.now`); tests inject one. */

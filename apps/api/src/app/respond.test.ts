@@ -4,6 +4,7 @@ import { createCoordinator } from '../cache/coordinator.js';
 import { createEntry, type CacheEntry } from '../cache/entry.js';
 import { createMemoryStore } from '../cache/memory-store.js';
 import type { CacheStore } from '../cache/store.js';
+import { createDocCache } from '../render/doc-cache.js';
 import { createRenderedCache } from '../render/rendered-cache.js';
 import { OPERATIONS, parseRequest } from '@atlas-checkpoints/core';
 import { createResponder, type RequestFacts, type ServeSpec } from './respond.js';
@@ -18,7 +19,13 @@ function setup() {
   const store = createMemoryStore({ maxBytes: 1e7, now: () => 0 });
   const coordinator = createCoordinator({ store, policy, now: () => 0 });
   const rendered = createRenderedCache(1e7);
-  const responder = createResponder({ coordinator, rendered, now: () => 0, upstreamOrigin: 'https://cloud.mongodb.com' });
+  const responder = createResponder({
+    coordinator,
+    rendered,
+    docs: createDocCache(1024 * 1024),
+    now: () => 0,
+    upstreamOrigin: 'https://cloud.mongodb.com',
+  });
   return { store, rendered, responder };
 }
 
@@ -130,7 +137,13 @@ describe('responder', () => {
     const withoutPeek: CacheStore = { ...store };
     delete withoutPeek.peek;
     const coordinator = createCoordinator({ store: withoutPeek, policy, now: () => 0 });
-    const remote = createResponder({ coordinator, rendered, now: () => 0, upstreamOrigin: 'https://cloud.mongodb.com' });
+    const remote = createResponder({
+      coordinator,
+      rendered,
+      docs: createDocCache(1024 * 1024),
+      now: () => 0,
+      upstreamOrigin: 'https://cloud.mongodb.com',
+    });
     const pending = remote.hit(f.variant, f);
     expect(pending).toBeInstanceOf(Promise);
     expect((await pending)?.response.status).toBe(200);

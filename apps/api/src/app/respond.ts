@@ -1,11 +1,12 @@
 import { canonicalQuery, parseQuery, versionHeaders, type WireRequest } from '@atlas-checkpoints/core';
 import { cacheStatus, type CacheOutcome } from '../cache/cache-status.js';
 import type { Coordinator, Fetcher } from '../cache/coordinator.js';
-import { entryDoc, type CacheEntry } from '../cache/entry.js';
+import type { CacheEntry } from '../cache/entry.js';
 import { ageSeconds } from '../cache/freshness.js';
 import { routeOfKey } from '../cache/keys.js';
 import { errorAnswer } from '../http/proxy-errors.js';
 import { pickEncoding } from '../render/accept-encoding.js';
+import type { DocCache } from '../render/doc-cache.js';
 import { renderEntry } from '../render/render-body.js';
 import { compressAll, createRendered, encodedBytes, type RenderedBody, type RenderedCache } from '../render/rendered-cache.js';
 
@@ -54,7 +55,7 @@ export interface RequestFacts extends HitFacts {
  * and unchanged. Variants are keyed by the normalised request (operation, API version, path
  * values, query values that differ from their defaults), never by the URL as typed. Every header
  * is set here (`Content-Type` naming the version, `Deprecation`/`Sunset`, `ETag`, `Age`,
- * `Cache-Status`, `Vary`, `Content-Encoding`), `304` answers a matching `If-None-Match`, and
+ * `Cache-Status`, `Vary`, `Cache-Control: private`, `Content-Encoding`), `304` answers a matching `If-None-Match`, and
  * stored bytes are sent as they are.
  *
  * Compression: a body rendered from a per-request entry (a page, one checkpoint), and the default
@@ -63,12 +64,14 @@ export interface RequestFacts extends HitFacts {
  * first use of each encoding. No request ever compresses bytes already compressed.
  *
  * @example
- * const responder = createResponder({ coordinator, rendered, now, upstreamOrigin });
+ * const responder = createResponder({ coordinator, rendered, docs, now, upstreamOrigin });
  * const fast = await responder.hit(variant, facts); // or: (await responder.respond(spec, facts)).response
  */
 export function createResponder(ctx: {
   coordinator: Coordinator;
   rendered: RenderedCache;
+  /** Parsed entry documents, bounded in bytes. */
+  docs: DocCache;
   now: () => number;
   upstreamOrigin: string;
 }) {
@@ -80,6 +83,7 @@ export function createResponder(ctx: {
       origin,
       upstreamOrigin: ctx.upstreamOrigin,
       allow: spec.allow,
+      docs: ctx.docs,
     });
     const body = createRendered(text, {
       storeKey: spec.key,
@@ -93,7 +97,10 @@ export function createResponder(ctx: {
     const { entry, outcome } = await ctx.coordinator.lookup(spec.key, spec.fetcher);
     if (entry.kind === 'error') {
       const age = String(ageSeconds(entry, ctx.now()));
-      return { response: errorAnswer(entry.status, entryDoc(entry), { age, 'cache-status': cacheStatus(outcome) }), outcome };
+      return {
+        response: errorAnswer(entry.status, JSON.parse(entry.body), { age, 'cache-status': cacheStatus(outcome) }),
+        outcome,
+      };
     }
     let body = ctx.rendered.get(facts.variant);
     if (body?.entryEtag !== entry.etag || body.storeKey !== spec.key) {
@@ -144,6 +151,8 @@ function serve(body: RenderedBody, entry: CacheEntry, status: string, now: numbe
     age: String(ageSeconds(entry, now)),
     'cache-status': status,
     vary: 'Accept, Accept-Encoding',
+    // Answers differ by principal (partition, a token's projects): a shared cache in front must not keep them.
+    'cache-control': 'private',
   };
   if (facts.requestId !== undefined) headers['x-request-id'] = facts.requestId;
   if (facts.ifNoneMatch !== undefined && matchesEtag(facts.ifNoneMatch, etag)) {

@@ -40,21 +40,6 @@ export function hashText(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }
 
-const parsed = new WeakMap<CacheEntry, unknown>();
-
-/**
- * The entry's document, parsed once per entry object.
- *
- * @example
- * const page = entryDoc(entry) as { results: unknown[] };
- */
-export function entryDoc(entry: CacheEntry): unknown {
-  if (parsed.has(entry)) return parsed.get(entry);
-  const doc: unknown = JSON.parse(entry.body);
-  parsed.set(entry, doc);
-  return doc;
-}
-
 /** Approximate memory an entry holds, for byte-bounded stores. */
 export function entrySize(entry: CacheEntry): number {
   return Buffer.byteLength(entry.body) + entry.etag.length + 64;

@@ -1,6 +1,7 @@
 import { OPERATIONS, parseRequest, type Operation } from '@atlas-checkpoints/core';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, partitionGlob, purgeGlob, routeOfKey } from './keys.js';
+import { cacheKey, purgeGlob, routeOfKey } from './keys.js';
+import { partitionOfKey } from './redis-keys.js';
 import { globToRegExp } from './store.js';
 
 const g = 'a'.repeat(24);
@@ -45,7 +46,7 @@ describe('cache keys', () => {
     );
   });
 
-  it('purge a project, a cluster or a partition by glob', () => {
+  it('purge a project or a cluster by glob, and name the partition of a key', () => {
     const key = cacheKey({
       partition: 'tX',
       request: request(OPERATIONS.listGroupClusterBackupCheckpoints, '', undefined, { groupId: g, clusterName: 'C0' }),
@@ -55,8 +56,8 @@ describe('cache keys', () => {
     expect(globToRegExp(purgeGlob(g, 'C0')).test(key)).toBe(true);
     expect(globToRegExp(purgeGlob(g, 'C1')).test(key)).toBe(false);
     expect(globToRegExp(purgeGlob(g, 'C')).test(key)).toBe(false);
-    expect(globToRegExp(partitionGlob('tX')).test(key)).toBe(true);
-    expect(globToRegExp(partitionGlob('tY')).test(key)).toBe(false);
+    expect(partitionOfKey(key)).toBe('tX');
+    expect(partitionOfKey('g/-/-/proxy/listGroups/2023-01-01/-/all')).toBe('proxy');
   });
 });
 

@@ -8,11 +8,13 @@ export interface KeyParts {
   readonly request: WireRequest;
   /** The whole list (a snapshot, sliced per request) rather than one page. */
   readonly snapshot?: boolean | undefined;
+  /** A snapshot of only the items one view may see (e.g. a restricted token's projects): its name. */
+  readonly view?: string | undefined;
 }
 
 /**
  * The normalised cache key:
- * `g/<groupId|->/<clusterName|->/<partition>/<operationId>/<version>/<other path values|->/<all|page>[?<query>]`.
+ * `g/<groupId|->/<clusterName|->/<partition>/<operationId>/<version>/<other path values|->/<all|all@<view>|page>[?<query>]`.
  * Scope comes first so a project or cluster purge is a prefix; the resolved API version is part of
  * it (each version is its own document); the query is the filtering parameters (and, for a page,
  * the paging ones) that differ from their defaults, in table order, so `pretty`, `envelope`,
@@ -31,7 +33,8 @@ export function cacheKey(parts: KeyParts): string {
   const roles = parts.snapshot ? (['filter'] as const) : (['filter', 'page'] as const);
   const search = new URLSearchParams(canonicalQuery(operation, query, roles)).toString();
   const scope = `g/${groupId ?? '-'}/${clusterName ?? '-'}/${parts.partition}/${operation.operationId}/${version}/${ids}`;
-  return `${scope}/${parts.snapshot ? 'all' : 'page'}${search ? `?${search}` : ''}`;
+  const shape = parts.snapshot ? (parts.view === undefined ? 'all' : `all@${parts.view}`) : 'page';
+  return `${scope}/${shape}${search ? `?${search}` : ''}`;
 }
 
 /**
@@ -56,11 +59,6 @@ export function routeOfKey(key: string): string {
  */
 export function purgeGlob(groupId: string, clusterName?: string): string {
   return clusterName === undefined ? `g/${groupId}/*` : `g/${groupId}/${clusterName}/*`;
-}
-
-/** The glob matching every key of one partition (used when a passthrough token is rejected). */
-export function partitionGlob(partition: string): string {
-  return `g/*/*/${partition}/*`;
 }
 
 /** The glob matching every entry that is not scoped by a project (the projects list). */

@@ -22,4 +22,26 @@ describe('memory store', () => {
     await store.set('big', createEntry('doc', 'x'.repeat(10_000), 0), 1_000);
     expect(await store.get('big')).toBeUndefined();
   });
+
+  it('deletes one partition through its index, leaving the others, and forgets keys the LRU evicted', async () => {
+    const store = createMemoryStore({ maxBytes: 200_000 });
+    const key = (partition: string, i: number) => `g/-/-/${partition}/listGroups/2023-01-01/-/page?pageNum=${i}`;
+    for (let i = 0; i < 20; i += 1) {
+      await store.set(key('tA', i), createEntry('doc', i, 0), 60_000);
+      await store.set(key('tB', i), createEntry('doc', i, 0), 60_000);
+    }
+    await store.set(key('tA', 0), createEntry('doc', 'again', 0), 60_000);
+    expect(await store.deletePartition('tNone')).toBe(0);
+    expect(await store.deletePartition('tA')).toBe(20);
+    expect(await store.get(key('tA', 3))).toBeUndefined();
+    expect(await store.get(key('tB', 3))).toBeDefined();
+    expect(await store.deletePartition('tA')).toBe(0);
+
+    const small = createMemoryStore({ maxBytes: 2_000 });
+    for (let i = 0; i < 50; i += 1) await small.set(key('tC', i), createEntry('doc', 'x'.repeat(100), 0), 60_000);
+    const kept = (await Promise.all(Array.from({ length: 50 }, (_, i) => small.get(key('tC', i))))).filter(Boolean).length;
+    expect(kept).toBeLessThan(50);
+    // Only the keys still held are counted: the LRU's evictions left the index.
+    expect(await small.deletePartition('tC')).toBe(kept);
+  });
 });

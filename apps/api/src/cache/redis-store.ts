@@ -4,7 +4,7 @@ import { Cluster, type Redis } from 'ioredis';
 import { isCacheEntry, type CacheEntry } from './entry.js';
 import { createMemoryStore } from './memory-store.js';
 import { connectRedis } from './redis-connection.js';
-import { checkKeyPrefix, entryKey, entryPattern, lockKey } from './redis-keys.js';
+import { checkKeyPrefix, entryKey, entryPattern, lockKey, partitionOfKey } from './redis-keys.js';
 import { parseRedisUrl } from './redis-url.js';
 import type { CacheStore, StoreLock } from './store.js';
 
@@ -155,6 +155,8 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
           .pexpire(id, Math.max(1, Math.round(retainMs)))
           .exec(),
       );
+      // The partition's index, so a refused token's entries are dropped without a scan.
+      await attempt(() => indexEntry(redis, prefix, key, retainMs));
     },
     async deleteMatching(glob) {
       const count = await local.deleteMatching(glob);
@@ -164,6 +166,11 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
         for (const node of masters()) n += await unlinkMatching(node, pattern);
         return n;
       });
+      return Math.max(count, removed ?? 0);
+    },
+    async deletePartition(partition) {
+      const count = await local.deletePartition(partition);
+      const removed = await attempt(() => dropPartition(redis, prefix, partition));
       return Math.max(count, removed ?? 0);
     },
     async lock(key, ttlMs): Promise<StoreLock | undefined> {
@@ -224,5 +231,38 @@ async function unlinkMatching(node: Redis, pattern: string): Promise<number> {
     }
     for (const group of bySlot.values()) n += await node.unlink(...group);
   } while (cursor !== '0');
+  return n;
+}
+
+/** The SET of a partition's entry keys: `<prefix>{<partition>}:index`, in the partition's hash slot. */
+function indexKey(prefix: string, partition: string): string {
+  return `${prefix}{${partition}}:index`;
+}
+
+/** The commands the partition index uses (a single server's client or a cluster's). */
+type PartitionCommands = Pick<Redis, 'multi' | 'smembers' | 'unlink'>;
+
+/** Keys deleted per `UNLINK` when a partition is dropped. */
+const UNLINK_BATCH = 500;
+
+/**
+ * Adds `key` to its partition's index, which lives as long as its longest-lived entry (its expiry
+ * set on a new index, extended otherwise). One slot: valid on Redis Cluster.
+ */
+async function indexEntry(redis: PartitionCommands, prefix: string, key: string, retainMs: number): Promise<void> {
+  const index = indexKey(prefix, partitionOfKey(key));
+  const ms = Math.max(1, Math.round(retainMs));
+  await redis.multi().sadd(index, key).pexpire(index, ms, 'NX').pexpire(index, ms, 'GT').exec();
+}
+
+/** Unlinks every entry a partition's index names, and the index: the cost of that partition's size. */
+async function dropPartition(redis: PartitionCommands, prefix: string, partition: string): Promise<number> {
+  const index = indexKey(prefix, partition);
+  const keys = await redis.smembers(index);
+  let n = 0;
+  for (let i = 0; i < keys.length; i += UNLINK_BATCH) {
+    n += await redis.unlink(...keys.slice(i, i + UNLINK_BATCH).map((key) => entryKey(prefix, key)));
+  }
+  await redis.unlink(index);
   return n;
 }

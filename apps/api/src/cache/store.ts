@@ -19,8 +19,14 @@ export interface CacheStore {
    */
   peek?(key: string): CacheEntry | undefined;
   set(key: string, entry: CacheEntry, retainMs: number): Promise<void>;
-  /** Deletes every key matching a glob where `*` matches any run of characters; returns how many. */
+  /** Deletes every key matching a glob where `*` matches any run of characters; returns how many (a purge: admin only). */
   deleteMatching(glob: string): Promise<number>;
+  /**
+   * Deletes every key of one partition (see `partitionOfKey`) through the store's per-partition
+   * index, at the cost of that partition's size (nothing for a partition with no entries); returns
+   * how many. Used when upstream refuses a passthrough token (401/403), however many keys others hold.
+   */
+  deletePartition(partition: string): Promise<number>;
   /**
    * Tries to take the fetch lock for `key` across replicas: a lock, or `undefined` when another
    * replica holds it. Stores without replicas always grant it.

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { AtlasAuth } from '@atlas-checkpoints/core';
 import { CommanderError } from 'commander';
 import { loadTokensFile, TokensFileError } from '../auth/tokens-file.js';
+import { splitCacheBytes } from '../cache/memory-budget.js';
 import type { CacheStore } from '../cache/store.js';
 import type { ProxyMetrics } from '../observability/metrics.js';
 import { buildProgram, type CliOptions } from './program.js';
@@ -97,7 +98,9 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
     }
   }
 
-  const localBytes = opts.cacheMaxBytes;
+  // One bound for everything kept in process: the entries get half, the other caches the rest.
+  const budget = splitCacheBytes(opts.cacheMaxBytes);
+  const localBytes = budget.store;
   const store: CacheStore =
     opts.cache === 'memory'
       ? (await import('../cache/memory-store.js')).createMemoryStore({ maxBytes: localBytes })
@@ -135,6 +138,7 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
     tokens,
     adminToken:
       opts.adminTokenFile === undefined ? io.env.ATLAS_PROXY_ADMIN_TOKEN : readSecret(opts.adminTokenFile, 'admin token'),
+    refusedTokenTtlMs: opts.refusedTokenTtl,
     partitionKey:
       opts.partitionKeyFile === undefined ? undefined : Buffer.from(readSecret(opts.partitionKeyFile, 'partition key')),
     store,
@@ -146,6 +150,9 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
       changingTtlMs: opts.restoreJobTtl,
     },
     snapshotMaxItems: opts.snapshotMaxItems,
+    renderCacheBytes: budget.rendered,
+    docCacheBytes: budget.docs,
+    aliasBytes: budget.aliases,
     publicUrl: opts.publicUrl,
     logger,
   });

@@ -25,6 +25,8 @@ export interface CliOptions {
   negativeTtl: number;
   /** ms */
   restoreJobTtl: number;
+  /** ms */
+  refusedTokenTtl: number;
   authMode: 'proxy' | 'passthrough';
   tokensFile?: string;
   adminTokenFile?: string;
@@ -130,7 +132,7 @@ export function buildProgram(): Command {
     .addOption(
       opt(
         '--cache-max-bytes <n>',
-        'bytes held in process (memory cache, or the local copy with Redis)',
+        'bytes held in process by every cache: entries (the memory cache, or the local copy with Redis) half, rendered bodies, parsed documents and aliases the rest',
         'ATLAS_PROXY_CACHE_MAX_BYTES',
       )
         .argParser(integer(1024))
@@ -200,6 +202,15 @@ export function buildProgram(): Command {
     .addOption(opt('--tokens-file <path>', 'JSON file of proxy tokens [{"name","sha256","projects"}]', 'ATLAS_PROXY_TOKENS_FILE'))
     .addOption(
       opt('--admin-token-file <path>', 'file holding the bearer token for POST /admin/purge', 'ATLAS_PROXY_ADMIN_TOKEN_FILE'),
+    )
+    .addOption(
+      opt(
+        '--refused-token-ttl <duration>',
+        "passthrough: how long upstream's 401 for a token is remembered (answered without asking again; 0 to ask every time)",
+        'ATLAS_PROXY_REFUSED_TOKEN_TTL',
+      )
+        .argParser(duration(0, 3_600_000))
+        .default(10_000, '10s'),
     )
     .addOption(
       opt(

@@ -1,5 +1,6 @@
 import { listPage, rebaseLinks, renderBody, renderFlags, type WireRequest } from '@atlas-checkpoints/core';
-import { entryDoc, type CacheEntry } from '../cache/entry.js';
+import type { CacheEntry } from '../cache/entry.js';
+import type { DocCache } from './doc-cache.js';
 
 /** What a response body is rendered from. */
 export interface RenderInput {
@@ -14,6 +15,8 @@ export interface RenderInput {
   readonly upstreamOrigin: string;
   /** Keeps only these items of a list (e.g. the projects a proxy token may see). */
   readonly allow?: ((item: unknown) => boolean) | undefined;
+  /** Where parsed documents are kept (default: parsed for this rendering only). */
+  readonly docs?: DocCache | undefined;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface RenderInput {
  */
 export function renderEntry(input: RenderInput): string {
   const { request } = input;
-  let doc = entryDoc(input.entry) as Record<string, unknown>;
+  let doc = (input.docs ? input.docs.of(input.entry) : JSON.parse(input.entry.body)) as Record<string, unknown>;
   const all = Array.isArray(doc.results) ? (doc.results as unknown[]) : undefined;
   if (input.snapshot) {
     const items = input.allow && all ? all.filter(input.allow) : (all ?? []);

@@ -1,7 +1,9 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { renderError } from '@atlas-checkpoints/core';
 import { serve } from '@hono/node-server';
+import { proxyErrors } from '../http/proxy-errors.js';
 
 /** Server timeouts in ms. */
 export interface ServerTimeouts {
@@ -46,6 +48,7 @@ export async function startServer(
   server.requestTimeout = options.requestTimeoutMs ?? 30_000;
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
   server.maxHeadersCount = 100;
+  server.on('clientError', answerClientError);
   if (!server.listening) await once(server, 'listening');
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
@@ -68,4 +71,29 @@ export async function startServer(
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Node's own answer to a request its parser refused (malformed HTTP 400, headers too large 431,
+ * not received in time 408), made Atlas-shaped like every other error: the same statuses Node
+ * picks, with an Atlas error document, then the connection closes. Nothing is written on a socket
+ * already closed, reset, or part way through a response.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  const busy = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  if (error.code === 'ECONNRESET' || !socket.writable || busy) {
+    socket.destroy();
+    return;
+  }
+  const wire =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? proxyErrors.headersTooLarge()
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? proxyErrors.requestTimeout()
+        : proxyErrors.badRequest();
+  const rendered = renderError(wire.status, wire.body, { 'cache-control': 'private', connection: 'close' });
+  const head = [`HTTP/1.1 ${rendered.status} ${STATUS_CODES[rendered.status] ?? ''}`];
+  for (const [name, value] of Object.entries(rendered.headers)) head.push(`${name}: ${value}`);
+  head.push(`content-length: ${Buffer.byteLength(rendered.body)}`);
+  socket.end(`${head.join('\r\n')}\r\n\r\n${rendered.body}`);
 }

@@ -16,7 +16,8 @@ export function isSnapshotTooLarge(error: unknown): error is SnapshotTooLargeErr
 /**
  * Fetches every item of a list with core's paginator (500 per page, pages in parallel once
  * `totalCount` is known), or {@link OVERSIZED} as soon as it is known to exceed `maxItems`;
- * `signal` aborts the walk.
+ * `signal` aborts the walk. With `keep`, only the items it keeps are gathered (and counted
+ * against `maxItems`): every page is still read.
  *
  * @example
  * const items = await fetchSnapshot(client.listClusterBackupCheckpoints, { groupId, clusterName }, 50_000, 4);
@@ -27,12 +28,13 @@ export async function fetchSnapshot<P extends PageRequest, T>(
   maxItems: number,
   concurrency: number,
   signal?: AbortSignal,
+  keep?: (item: T) => boolean,
 ): Promise<T[] | typeof OVERSIZED> {
   const walk = paginate(list, params as P, { itemsPerPage: 500, concurrency, ...(signal ? { signal } : {}) });
   const items: T[] = [];
   for await (const page of walk.pages()) {
-    if (page.totalCount !== undefined && page.totalCount > maxItems) return OVERSIZED;
-    for (const item of page.results) items.push(item);
+    if (keep === undefined && page.totalCount !== undefined && page.totalCount > maxItems) return OVERSIZED;
+    for (const item of page.results) if (keep === undefined || keep(item)) items.push(item);
     if (items.length > maxItems) return OVERSIZED;
   }
   return items;
