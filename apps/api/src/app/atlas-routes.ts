@@ -110,7 +110,8 @@ function listSpec(
       key: viewKey,
       fetcher: (signal) =>
         orNegative(
-          deps.now,
+          deps,
+          request.operation,
           async () => {
             const items = await fetchSnapshot(
               fetchPage,
