@@ -1,4 +1,4 @@
-import { isRestoreJobRunning, type RestoreJob } from '../source/restore-jobs.js';
+import { isRestoreJobRunning } from '../source/restore-jobs.js';
 import { itemAt, viewLength } from './list.js';
 import type { BrowserState, ListData, ListScreen, Place, RecordScreen, Screen } from './types.js';
 import { columnsOf } from './view.js';
@@ -216,7 +216,7 @@ export function pollsRunningJob(state: BrowserState): boolean {
   if (screen.kind !== 'restoreJobs') return false;
   const { items } = screen.list;
   for (let i = 0; i < items.length; i++) {
-    const job = items.at(i) as RestoreJob | undefined;
+    const job = items.at(i);
     if (job !== undefined && isRestoreJobRunning(job)) return true;
   }
   return false;
