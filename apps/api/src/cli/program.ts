@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatDuration, parseDuration } from './duration.js';
 
@@ -76,6 +77,8 @@ const cache = (value: string): string => {
   if (value === 'memory' || /^rediss?:\/\//.test(value)) return value;
   throw new InvalidArgumentError('expected "memory" or a redis:// URL');
 };
+
+const manifest = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const opt = (flags: string, description: string, env: string) => new Option(flags, description).env(env);
 
@@ -235,6 +238,7 @@ export function buildProgram(): Command {
         .default('info'),
     )
     .addOption(opt('--demo', 'upstream is an embedded fake Atlas with seeded data', 'ATLAS_PROXY_DEMO').default(false))
-    .showHelpAfterError()
+    .version(manifest.version, '-v, --version', 'print the version')
+    .showHelpAfterError('Run with --help for usage.')
     .exitOverride();
 }
