@@ -1,5 +1,5 @@
 import type { RestorePoint } from '../source/types.js';
-import { restoreJobProgress, restoreJobStatus, type RestoreJob } from '../source/restore-jobs.js';
+import { restoreJobDelivery, restoreJobProgress, restoreJobStatus, type RestoreJob } from '../source/restore-jobs.js';
 import { printable } from './printable.js';
 import { RESTORE_POINT_KIND_LABELS, restorePointExpiry, restorePointSize, restorePointStatus } from './restore-columns.js';
 import { formatWhen } from './time.js';
@@ -35,6 +35,7 @@ export function recordLines(record: BackupRecord, now: number): string[] {
     lines.push(field('Requested', when(record.time, now)));
     lines.push(field('Status', restoreJobStatus(record) || '—'));
     lines.push(field('Progress', restoreJobProgress(record) || '—'));
+    lines.push(field('Delivery', restoreJobDelivery(record) || '—'));
   } else {
     lines.push(field('Kind', RESTORE_POINT_KIND_LABELS[record.kind]));
     lines.push(field('Time', when(record.time, now)));

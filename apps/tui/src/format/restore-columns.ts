@@ -1,5 +1,11 @@
 import type { RestorePoint } from '../source/types.js';
-import { isRestoreJobRunning, restoreJobProgress, restoreJobStatus, type RestoreJob } from '../source/restore-jobs.js';
+import {
+  isRestoreJobRunning,
+  restoreJobDelivery,
+  restoreJobProgress,
+  restoreJobStatus,
+  type RestoreJob,
+} from '../source/restore-jobs.js';
 import { partsSummary, type Column } from './columns.js';
 import { fitWhen, formatWhen } from './time.js';
 
@@ -85,10 +91,10 @@ export function restorePointExpiry(point: RestorePoint): string | undefined {
   return undefined;
 }
 
-const time = <T>(key: string, header: string, of: (row: T) => string | undefined, min = 19): Column<T> => ({
+const time = <T>(key: string, header: string, of: (row: T) => string | undefined, min = 19, width = 30): Column<T> => ({
   key,
   header,
-  width: 30,
+  width,
   min,
   display: (row, now) => formatWhen(of(row), now),
   fit: (row, now, width) => fitWhen(of(row), now, width),
@@ -107,13 +113,13 @@ export const RESTORE_POINT_COLUMNS: ReadonlyArray<Column<RestorePoint>> = [
     key: 'kind',
     header: 'KIND',
     width: 16,
-    min: 10,
+    min: 16,
     display: (p) => RESTORE_POINT_KIND_LABELS[p.kind] ?? p.kind,
     raw: (p) => p.kind,
   },
-  { key: 'status', header: 'STATUS', width: 14, min: 8, display: restorePointStatus, raw: restorePointStatus },
-  { key: 'size', header: 'SIZE / PARTS', width: 22, min: 8, display: restorePointSize, raw: restorePointSize },
-  time('expires', 'EXPIRES', restorePointExpiry),
+  { key: 'status', header: 'STATUS', width: 14, min: 14, display: restorePointStatus, raw: restorePointStatus },
+  { key: 'size', header: 'SIZE / PARTS', width: 20, min: 20, display: restorePointSize, raw: restorePointSize },
+  time('expires', 'EXPIRES', restorePointExpiry, 10, 22),
   { key: 'id', header: 'ID', width: 24, min: 24, display: (p) => p.id, raw: (p) => p.id },
 ];
 
@@ -123,30 +129,32 @@ const target = (job: RestoreJob): string => {
 };
 
 /**
- * The restore job columns (browser, `restores -o table|csv`): request time, backup, status, progress, snapshot, target, id.
+ * The restore job columns (browser, `restores -o table|csv`): request time, backup, status, progress, delivery, target, snapshot, id.
  *
  * @example
- * RESTORE_JOB_COLUMNS.map((c) => c.header) // ['REQUESTED', 'BACKUP', 'STATUS', 'PROGRESS', 'SNAPSHOT', 'TARGET', 'ID']
+ * RESTORE_JOB_COLUMNS.map((c) => c.header) // ['REQUESTED', 'BACKUP', 'STATUS', 'PROGRESS', 'DELIVERY', 'TARGET', 'SNAPSHOT', 'ID']
  */
 export const RESTORE_JOB_COLUMNS: ReadonlyArray<Column<RestoreJob>> = [
   time('time', 'REQUESTED', (j) => j.time, 30),
   {
     key: 'backup',
     header: 'BACKUP',
-    width: 12,
+    width: 6,
     min: 6,
-    display: (j) => (j.kind === 'cloudRestoreJob' ? 'cloud backup' : 'legacy'),
+    display: (j) => (j.kind === 'cloudRestoreJob' ? 'cloud' : 'legacy'),
     raw: (j) => j.kind,
   },
   {
     key: 'status',
     header: 'STATUS',
-    width: 12,
-    min: 8,
+    width: 13,
+    min: 13,
     display: (j) => `${isRestoreJobRunning(j) ? '● ' : ''}${restoreJobStatus(j)}`,
     raw: restoreJobStatus,
   },
-  { key: 'progress', header: 'PROGRESS', width: 22, min: 8, display: restoreJobProgress, raw: restoreJobProgress },
+  { key: 'progress', header: 'PROGRESS', width: 11, min: 11, display: restoreJobProgress, raw: restoreJobProgress },
+  { key: 'delivery', header: 'DELIVERY', width: 17, min: 9, display: restoreJobDelivery, raw: restoreJobDelivery },
+  { key: 'target', header: 'TARGET', width: 16, min: 6, display: target, raw: target },
   {
     key: 'snapshotId',
     header: 'SNAPSHOT',
@@ -155,6 +163,5 @@ export const RESTORE_JOB_COLUMNS: ReadonlyArray<Column<RestoreJob>> = [
     display: (j) => j.document.snapshotId ?? '',
     raw: (j) => j.document.snapshotId,
   },
-  { key: 'target', header: 'TARGET', width: 16, min: 6, display: target, raw: target },
   { key: 'id', header: 'ID', width: 24, min: 24, display: (j) => j.id, raw: (j) => j.id },
 ];

@@ -63,22 +63,21 @@ export function isRestoreJobRunning(job: RestoreJob): boolean {
 
 /**
  * How far a job has come: a legacy job's delivery status (`NOT_STARTED` → `PENDING` →
- * `IN_PROGRESS` → `READY`), a Cloud Backup job's delivery and whether it is done (Atlas reports no
- * finer progress for it).
+ * `IN_PROGRESS` → `READY`, or `EXPIRED`, `FAILED`, …); for a Cloud Backup job, `restoring` while it
+ * runs, `done` when finished, else its status (Atlas reports no finer progress for it).
  *
  * @example
- * restoreJobProgress(job) // 'automated: restoring' | 'delivery PENDING'
+ * restoreJobProgress(job) // 'restoring' | 'done' | 'PENDING'
  */
 export function restoreJobProgress(job: RestoreJob): string {
-  if (job.kind === 'legacyRestoreJob') {
-    const delivery = job.document.delivery;
-    const status = delivery?.statusName;
-    return status === undefined ? '' : `${delivery?.methodName ?? 'delivery'} ${status}`;
-  }
-  const d = job.document;
+  if (job.kind === 'legacyRestoreJob') return job.document.delivery?.statusName ?? '';
   const status = restoreJobStatus(job);
-  const step = status === 'running' ? 'restoring' : status === 'finished' ? 'done' : status;
-  return `${d.deliveryType ?? 'restore'}: ${step}`;
+  return status === 'running' ? 'restoring' : status === 'finished' ? 'done' : status;
+}
+
+/** How a job delivers: a Cloud Backup job's `deliveryType`, a legacy job's `delivery.methodName`. */
+export function restoreJobDelivery(job: RestoreJob): string {
+  return (job.kind === 'cloudRestoreJob' ? job.document.deliveryType : job.document.delivery?.methodName) ?? '';
 }
 
 const timeOf = (job: RestoreJob): number => {
