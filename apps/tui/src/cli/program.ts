@@ -4,10 +4,12 @@ import type { BrowseOptions } from './commands/browse-command.js';
 import type { GetCommandOptions } from './commands/get-command.js';
 import type { LatestCommandOptions } from './commands/latest-command.js';
 import type { ListCommandOptions } from './commands/list-command.js';
+import type { RestoreListOptions } from './commands/restore-commands.js';
 import { completionScript, SHELLS, type CompletionSpec, type Shell } from './completion.js';
 import { DEMO_CHECKPOINTS } from './demo.js';
 import { durationArg } from './duration.js';
 import type { CliIo } from './io.js';
+import { DEFAULT_SHOWN, LATEST_KINDS, RESTORE_POINT_KIND_CHOICES } from './kinds.js';
 import { booleanArg, integerArg, objectIdArg } from './options.js';
 import { OUTPUT_FORMATS } from './output.js';
 import { USAGE_HINT } from './usage-error.js';
@@ -51,12 +53,22 @@ function listOptions(command: Command): Command {
     .addOption(output());
 }
 
+/** Options of `snapshots` and `restores`: every item is read (merged newest first), `--all`/`--limit` say how many print. */
+function restoreListOptions(command: Command): Command {
+  return command
+    .requiredOption('--clusterName <name>', 'cluster name')
+    .option('--all', `print every item (default: the newest ${DEFAULT_SHOWN})`)
+    .option('--limit <n>', 'print the newest n', integerArg('--limit', 1, 100_000_000))
+    .addOption(output());
+}
+
 /** The handlers the program calls; `run` wires them to lazily imported modules. */
 export interface Handlers {
   browse(options: BrowseOptions): Promise<void>;
   list(what: 'projects' | 'clusters' | 'checkpoints', options: ListCommandOptions): Promise<void>;
   get(options: GetCommandOptions): Promise<void>;
   latest(options: LatestCommandOptions): Promise<void>;
+  restoreList(what: 'snapshots' | 'restores', options: RestoreListOptions): Promise<void>;
 }
 
 /**
@@ -133,16 +145,49 @@ export function createProgram(io: CliIo, handlers: Handlers): Command {
   common(program.command('latest'))
     .description("print a cluster's newest checkpoint (reads the last page directly, not every page)")
     .requiredOption('--clusterName <name>', 'cluster name')
-    .option('--restorable', 'the newest restorable checkpoint')
+    .option('--restorable', 'the newest restorable one (checkpoint restorable, snapshot completed, legacy snapshot complete)')
+    .addOption(
+      new Option(
+        '--kind <kind>',
+        'which restore points: checkpoint (default), snapshot (Cloud Backup, either kind), shardedSnapshot, legacySnapshot, any',
+      ).choices(LATEST_KINDS),
+    )
     .addOption(output())
     .addHelpText(
       'after',
       examples([
         'atlas-checkpoints latest --groupId 5f1b… --clusterName Cluster0',
         'atlas-checkpoints latest --groupId 5f1b… --clusterName Cluster0 --restorable -o json | jq -r .id',
+        'atlas-checkpoints latest --groupId 5f1b… --clusterName Cluster0 --kind snapshot --restorable',
       ]),
     )
     .action((options: LatestCommandOptions) => handlers.latest(options));
+
+  restoreListOptions(common(program.command('snapshots')))
+    .description(
+      "list a cluster's restore points, newest first: Cloud Backup snapshots, legacy snapshots and checkpoints (kind, status, size or parts, expiry)",
+    )
+    .addOption(new Option('--kind <kind>', 'only this kind').choices(RESTORE_POINT_KIND_CHOICES))
+    .addHelpText(
+      'after',
+      examples([
+        'atlas-checkpoints snapshots --groupId 5f1b… --clusterName Cluster0',
+        'atlas-checkpoints snapshots --groupId 5f1b… --clusterName Cluster0 --kind legacySnapshot --all -o ndjson',
+      ]),
+    )
+    .action((options: RestoreListOptions) => handlers.restoreList('snapshots', options));
+
+  restoreListOptions(common(program.command('restores')))
+    .description("list a cluster's restore jobs, Cloud Backup and legacy, newest first, with their status and progress")
+    .option('--running', 'only the jobs still running')
+    .addHelpText(
+      'after',
+      examples([
+        'atlas-checkpoints restores --groupId 5f1b… --clusterName Cluster0',
+        'atlas-checkpoints restores --groupId 5f1b… --clusterName Cluster0 --running -o json',
+      ]),
+    )
+    .action((options: RestoreListOptions) => handlers.restoreList('restores', options));
 
   listOptions(common(program.command('projects')))
     .description('list projects')

@@ -36,6 +36,11 @@ const handlers = (io: CliIo, state: RunState): Handlers => ({
     (await import('./commands/list-command.js')).runListCommand(what, options, enter(state, io, options)),
   get: async (options) => (await import('./commands/get-command.js')).runGetCommand(options, enter(state, io, options)),
   latest: async (options) => (await import('./commands/latest-command.js')).runLatestCommand(options, enter(state, io, options)),
+  restoreList: async (what, options) => {
+    const commands = await import('./commands/restore-commands.js');
+    const command = what === 'snapshots' ? commands.runSnapshotsCommand : commands.runRestoresCommand;
+    return command(options, enter(state, io, options));
+  },
 });
 
 /**

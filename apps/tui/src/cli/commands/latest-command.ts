@@ -4,13 +4,17 @@ import type { GlobalOptions } from '../options.js';
 import type { OutputFormat } from '../output.js';
 import { UsageError } from '../usage-error.js';
 import { writeCheckpoint } from './get-command.js';
+import type { LatestKind } from '../kinds.js';
+import { latestRestorePoint, writeRestorePoint } from './latest-restore-point.js';
 import { connectScript } from './script-connection.js';
 
 /** Options of `latest`. */
 export interface LatestCommandOptions extends GlobalOptions {
   readonly clusterName: string;
-  /** Only a restorable checkpoint counts. */
+  /** Only a restorable checkpoint (completed snapshot, complete legacy snapshot) counts. */
   readonly restorable?: boolean | undefined;
+  /** Which restore points count (default `checkpoint`); see `LATEST_KINDS`. */
+  readonly kind?: LatestKind | undefined;
   /** Default: the profile's `output`, else `table`. */
   readonly output?: OutputFormat | undefined;
 }
@@ -42,7 +46,8 @@ export function newest(checkpoints: readonly Checkpoint[], matches: (checkpoint:
 
 /**
  * Runs `latest`: the cluster's newest (with `--restorable`, newest restorable) checkpoint in any
- * `-o` format. Atlas lists checkpoints oldest first, so it reads the last page directly (page 1 for
+ * `-o` format; with `--kind` other than `checkpoint`, its newest restore point of that kind (core's
+ * `listRestorePoints`). Atlas lists checkpoints oldest first, so it reads the last page directly (page 1 for
  * `totalCount`, then the last) and walks backwards only while no page has a match.
  *
  * @throws {NothingFoundError} when the cluster has no (restorable) checkpoint.
@@ -56,6 +61,17 @@ export async function runLatestCommand(options: LatestCommandOptions, io: CliIo)
     if (groupId === undefined)
       throw new UsageError('--groupId (or --projectId, MONGODB_ATLAS_PROJECT_ID, or a profile project_id) is required');
     const { clusterName } = options;
+    if (options.kind !== undefined && options.kind !== 'checkpoint') {
+      const { kind } = options;
+      const restorable = options.restorable === true;
+      const point = await latestRestorePoint(connection.reader, { groupId, clusterName, kind, restorable });
+      if (point === undefined)
+        throw new NothingFoundError(
+          `cluster ${clusterName} in project ${groupId} has no ${restorable ? 'restorable ' : ''}restore point of kind ${kind}`,
+        );
+      writeRestorePoint(output, point, io);
+      return;
+    }
     const matches = options.restorable === true ? (c: Checkpoint) => c.restorable === true : () => true;
     for await (const page of pagesFromEnd(connection.reader.listClusterBackupCheckpoints, { groupId, clusterName })) {
       const found = newest(page.results, matches);
