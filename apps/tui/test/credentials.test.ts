@@ -22,6 +22,9 @@ const SCRIPT_COMMANDS: ReadonlyArray<readonly string[]> = [
   ['list', '--groupId', groupId, '--clusterName', clusterName],
   ['get', '--groupId', groupId, '--clusterName', clusterName, '--checkpointId', 'a'.repeat(24)],
   ['latest', '--groupId', groupId, '--clusterName', clusterName],
+  ['latest', '--groupId', groupId, '--clusterName', clusterName, '--kind', 'snapshot'],
+  ['snapshots', '--groupId', groupId, '--clusterName', clusterName],
+  ['restores', '--groupId', groupId, '--clusterName', clusterName],
   ['projects'],
   ['clusters', '--groupId', groupId],
 ];
