@@ -16,7 +16,7 @@ const TITLES: Readonly<Record<BackupRecord['kind'], string>> = {
   legacyRestoreJob: 'Legacy backup restore job',
 };
 
-const field = (label: string, value: string): string => `  ${label.padEnd(14)}${value}`;
+const field = (label: string, value: string): string => `  ${label.padEnd(16)} ${value}`;
 const when = (iso: string | undefined, now: number): string => (iso === undefined ? '—' : `${formatWhen(iso, now)}  ${iso}`);
 
 /** One field's value: a scalar as JSON, an object on one line. */
