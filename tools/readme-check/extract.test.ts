@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCommands } from './extract.js';
+import { extractCommands, opensBrowser } from './extract.js';
 
 const fence = '```';
 
@@ -43,11 +43,16 @@ describe('extractCommands', () => {
       `${fence}sh`,
       'echo hi',
       fence,
+      '<!-- readme-test: terminal -->',
+      `${fence}sh`,
+      'npm start',
+      fence,
     ].join('\n');
     expect(extractCommands(md).map((c) => c.mode)).toEqual([
       { kind: 'skip', reason: 'needs a TTY' },
       { kind: 'server' },
       { kind: 'run' },
+      { kind: 'terminal' },
     ]);
   });
 
@@ -59,5 +64,16 @@ describe('extractCommands', () => {
   it('rejects a skip without a reason and an unknown directive', () => {
     expect(() => extractCommands('<!-- readme-test: skip -->')).toThrow(/line 1: unknown readme-test directive "skip"/);
     expect(() => extractCommands('<!-- readme-test: skp (x) -->')).toThrow(/unknown/);
+  });
+});
+
+describe('opensBrowser', () => {
+  it('knows the commands that open the interactive browser', () => {
+    expect(opensBrowser('npm ci && npm start')).toBe(true);
+    expect(opensBrowser('npx atlas-checkpoints --demo')).toBe(true);
+    expect(opensBrowser('node apps/tui/dist/bin.js browse --demo')).toBe(true);
+    expect(opensBrowser('node apps/tui/dist/bin.js list --demo -o json')).toBe(false);
+    expect(opensBrowser('npm install --global @atlas-checkpoints/tui')).toBe(false);
+    expect(opensBrowser('npm test')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /** How the README test treats one command. */
-type Mode = { kind: 'run' } | { kind: 'server' } | { kind: 'skip'; reason: string };
+type Mode = { kind: 'run' } | { kind: 'server' } | { kind: 'terminal' } | { kind: 'skip'; reason: string };
 
 /** One shell command from a fenced `sh` block. */
 export interface ReadmeCommand {
@@ -13,18 +13,19 @@ const FENCE = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)/;
 const DIRECTIVE = /^<!--\s*readme-test:\s*(.*?)\s*-->$/;
 const SHELLS = new Set(['sh', 'bash', 'shell', 'console']);
 
-/** Parses `skip (reason)` or `server`; anything else is an error, so a typo cannot silently skip. */
+/** Parses `skip (reason)`, `server` or `terminal`; anything else is an error, so a typo cannot silently skip. */
 function parseDirective(text: string, line: number): Mode {
   const skip = /^skip\s*\((.+)\)$/.exec(text);
   if (skip?.[1] !== undefined) return { kind: 'skip', reason: skip[1].trim() };
   if (text === 'server') return { kind: 'server' };
-  throw new Error(`README line ${line}: unknown readme-test directive "${text}" (use "skip (reason)" or "server")`);
+  if (text === 'terminal') return { kind: 'terminal' };
+  throw new Error(`README line ${line}: unknown readme-test directive "${text}" (use "skip (reason)", "server" or "terminal")`);
 }
 
 /**
  * Every command in the README's fenced `sh`/`bash`/`shell` blocks, in order. An HTML comment
- * `<!-- readme-test: skip (reason) -->` or `<!-- readme-test: server -->` on the lines just before a
- * block applies to every command in it. Lines ending in `\` continue; `#` comments and blank lines
+ * `<!-- readme-test: skip (reason) -->`, `<!-- readme-test: server -->` or `<!-- readme-test: terminal -->`
+ * (an interactive command: run in a real terminal) on the lines just before a block applies to every command in it. Lines ending in `\` continue; `#` comments and blank lines
  * are dropped; a leading `$ ` prompt is removed.
  *
  * @example
@@ -65,4 +66,23 @@ export function extractCommands(markdown: string): ReadmeCommand[] {
     }
   }
   return commands;
+}
+
+/**
+ * Whether a README command opens the interactive browser (so it must run in a terminal, never skipped):
+ * `npm start`, or the `atlas-checkpoints` bin with flags only or `browse`.
+ *
+ * @example
+ * opensBrowser('npm ci && npm start') // true
+ * opensBrowser('node apps/tui/dist/bin.js list --demo -o json') // false
+ */
+export function opensBrowser(command: string): boolean {
+  return command.split(/&&|\|\||;|\|/).some((part) => {
+    const words = part.trim().split(/\s+/);
+    if (words[0] === 'npm' && (words[1] === 'start' || (words[1] === 'run' && words[2] === 'start'))) return true;
+    const bin = words.findIndex((w) => /(^|\/)atlas-checkpoints$|apps\/tui\/dist\/bin\.js$/.test(w));
+    if (bin < 0) return false;
+    const next = words.slice(bin + 1).find((w) => !w.startsWith('-'));
+    return next === undefined || next === 'browse';
+  });
 }
