@@ -37,13 +37,19 @@ export async function connect(options: GlobalOptions, io: CliIo): Promise<Connec
   const demo = options.demo === true || (config.credentials === 'none' && config.sources.baseUrl.from === 'default');
   if (demo) {
     const transport = await createDemoTransport(options.demoCheckpoints);
-    const reader = createAtlasClient({ baseUrl: transport.baseUrl, fetch: transport.fetch, onResponse: feed.emit });
+    const reader = createAtlasClient({
+      baseUrl: transport.baseUrl,
+      fetch: transport.fetch,
+      onResponse: feed.emit,
+      onDeprecation: feed.deprecated,
+    });
     return { reader, feed, source: { label: 'DEMO', demo: true }, groupId: flagGroupId, close: async () => undefined };
   }
   const reader = createAtlasClient({
     baseUrl: config.baseUrl,
     auth: config.auth,
     onResponse: feed.emit,
+    onDeprecation: feed.deprecated,
     userAgent: 'atlas-checkpoints',
   });
   return {

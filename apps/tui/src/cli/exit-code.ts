@@ -1,5 +1,5 @@
-/** Exit codes: 0 ok, 1 the API (or the network) failed, 2 bad usage. */
-export const EXIT = { ok: 0, apiError: 1, usage: 2 } as const;
+/** Exit codes: 0 ok, 1 the API (or the network) failed, 2 bad usage, 130 interrupted (Ctrl-C, as after SIGINT). */
+export const EXIT = { ok: 0, apiError: 1, usage: 2, interrupted: 130 } as const;
 
 const USAGE_ERRORS = new Set(['UsageError', 'InvalidParameterError', 'CommanderError']);
 
@@ -9,6 +9,7 @@ const USAGE_ERRORS = new Set(['UsageError', 'InvalidParameterError', 'CommanderE
  * @example
  * exitCodeFor(new UsageError('--groupId is required')) // 2
  */
-export function exitCodeFor(error: unknown): 1 | 2 {
+export function exitCodeFor(error: unknown): 1 | 2 | 130 {
+  if (error instanceof Error && error.name === 'Interrupted') return EXIT.interrupted;
   return error instanceof Error && USAGE_ERRORS.has(error.name) ? EXIT.usage : EXIT.apiError;
 }

@@ -4,6 +4,7 @@ import type { GetCommandOptions } from './commands/get-command.js';
 import type { ListCommandOptions } from './commands/list-command.js';
 import { completionScript, SHELLS, type CompletionSpec, type Shell } from './completion.js';
 import { DEMO_CHECKPOINTS } from './demo.js';
+import { durationArg } from './duration.js';
 import type { CliIo } from './io.js';
 import { booleanArg, integerArg } from './options.js';
 import { OUTPUT_FORMATS } from './output.js';
@@ -55,6 +56,7 @@ export function createProgram(io: CliIo, handlers: Handlers): Command {
     .option('--clusterName <name>', 'open this cluster (with --groupId)')
     .option('--checkpointId <id>', 'open this checkpoint (with --groupId and --clusterName)')
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
+    .option('--refresh <duration>', 're-read the list on screen every <duration> (e.g. 30s, 5m)', durationArg('--refresh', 1000))
     .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride()
@@ -74,6 +76,7 @@ export function createProgram(io: CliIo, handlers: Handlers): Command {
     .option('--clusterName <name>', 'open this cluster')
     .option('--checkpointId <id>', 'open this checkpoint')
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
+    .option('--refresh <duration>', 're-read the list on screen every <duration> (e.g. 30s, 5m)', durationArg('--refresh', 1000))
     .addHelpText(
       'after',
       examples([

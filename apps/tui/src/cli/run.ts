@@ -46,6 +46,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const code = (error as Error & { exitCode: number }).exitCode;
       return code === 0 ? EXIT.ok : EXIT.usage;
     }
+    if (error instanceof Error && error.name === 'Interrupted') return EXIT.interrupted;
     const { reportError } = await import('./report-error.js');
     reportError(error, io.stderr, context);
     return exitCodeFor(error);

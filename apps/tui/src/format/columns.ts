@@ -1,5 +1,5 @@
 import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
-import { formatWhen } from './time.js';
+import { fitWhen, formatWhen } from './time.js';
 
 /** A column of a list: how to show a row in a table/the browser and how to write it raw (CSV). */
 export interface Column<T> {
@@ -12,11 +12,36 @@ export interface Column<T> {
   readonly align?: 'left' | 'right';
   /** Text for humans (local time with age). */
   display(row: T, now: number): string;
+  /** Text for humans in `width` cells, when cutting `display` would mislead (times: never cut mid-second). */
+  fit?(row: T, now: number, width: number): string;
   /** Raw value for CSV and sorting. */
   raw(row: T): string | number | boolean | undefined;
 }
 
 const yesNo = (value: boolean | undefined): string => (value === undefined ? '' : value ? 'yes' : 'no');
+
+const CONFIG = /^CONFIG_SERVER/;
+
+/**
+ * The parts of a checkpoint in words: `3: 2 shards + config` (a replica set per shard, plus the
+ * config server); unknown part types are counted as `other`.
+ *
+ * @example
+ * partsSummary({ parts: [{ typeName: 'REPLICA_SET' }, { typeName: 'CONFIG_SERVER_REPLICA_SET' }] }) // '2: 1 shard + config'
+ */
+export function partsSummary(c: Checkpoint): string {
+  const parts = c.parts ?? [];
+  if (parts.length === 0) return '';
+  const config = parts.filter((p) => CONFIG.test(String(p.typeName ?? ''))).length;
+  const shards = parts.filter((p) => String(p.typeName ?? '') === 'REPLICA_SET').length;
+  const other = parts.length - config - shards;
+  const words = [
+    shards > 0 ? `${shards} shard${shards === 1 ? '' : 's'}` : '',
+    config > 0 ? (config === 1 ? 'config' : `${config} config`) : '',
+    other > 0 ? `${other} other` : '',
+  ].filter((w) => w !== '');
+  return `${parts.length}: ${words.join(' + ')}`;
+}
 
 const partNames = (c: Checkpoint): string =>
   (c.parts ?? [])
@@ -38,16 +63,18 @@ export const CHECKPOINT_COLUMNS: ReadonlyArray<Column<Checkpoint>> = [
     width: 30,
     min: 30,
     display: (c, now) => formatWhen(c.timestamp, now),
+    fit: (c, now, width) => fitWhen(c.timestamp, now, width),
     raw: (c) => c.timestamp,
   },
   { key: 'restorable', header: 'RESTORABLE', width: 10, min: 10, display: (c) => yesNo(c.restorable), raw: (c) => c.restorable },
-  { key: 'parts', header: 'PARTS', width: 20, min: 5, display: partNames, raw: partNames },
+  { key: 'parts', header: 'PARTS', width: 20, min: 5, display: partsSummary, raw: partNames },
   {
     key: 'started',
     header: 'STARTED',
     width: 30,
     min: 19,
     display: (c, now) => formatWhen(c.started, now),
+    fit: (c, now, width) => fitWhen(c.started, now, width),
     raw: (c) => c.started,
   },
   {
@@ -56,6 +83,7 @@ export const CHECKPOINT_COLUMNS: ReadonlyArray<Column<Checkpoint>> = [
     width: 30,
     min: 19,
     display: (c, now) => formatWhen(c.completed, now),
+    fit: (c, now, width) => fitWhen(c.completed, now, width),
     raw: (c) => c.completed,
   },
 ];
@@ -79,6 +107,7 @@ export const PROJECT_COLUMNS: ReadonlyArray<Column<ProjectRow>> = [
     width: 30,
     min: 19,
     display: (p, now) => formatWhen(p.created, now),
+    fit: (p, now, width) => fitWhen(p.created, now, width),
     raw: (p) => p.created,
   },
   { key: 'orgId', header: 'ORG', width: 24, min: 8, display: (p) => p.orgId ?? '', raw: (p) => p.orgId },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalTime, formatWhen, relativeAge } from './time.js';
+import { fitWhen, formatLocalTime, formatWhen, relativeAge } from './time.js';
 
 describe('time formatting', () => {
   it('shows local wall-clock time', () => {
@@ -29,5 +29,16 @@ describe('time formatting', () => {
   it('combines local time and age', () => {
     const now = Date.parse('2024-05-04T12:00:00Z');
     expect(formatWhen('2024-05-04T11:00:00Z', now)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \(1h ago\)$/);
+  });
+
+  it('fits a time to a width in whole parts, age first when short, never mid-second', () => {
+    const iso = '2024-05-04T09:42:07Z';
+    const now = Date.parse('2024-05-04T12:42:07Z');
+    const [date, time] = formatLocalTime(iso).split(' ');
+    expect(fitWhen(iso, now, 40)).toBe(`${date} ${time} (3h ago)`);
+    expect(fitWhen(iso, now, 27)).toBe(`3h ago ${date} ${time}`);
+    expect(fitWhen(iso, now, 20)).toBe(`3h ago ${date}`);
+    expect(fitWhen(iso, now, 10)).toBe('3h ago');
+    expect(fitWhen(undefined, now, 10)).toBe('');
   });
 });

@@ -56,3 +56,20 @@ export function formatWhen(iso: string | undefined, now: number): string {
   const local = formatLocalTime(iso);
   return local === '' ? '' : `${local} (${relativeAge(iso, now)})`;
 }
+
+/**
+ * A time fitted to `width` cells without cutting a field: `local (age)` when it fits, else the
+ * relative age first and then as much of the local time as fits in whole parts (`3h ago 2024-05-04`,
+ * `3h ago`); never `15:44:4…`.
+ *
+ * @example
+ * fitWhen('2024-05-04T09:00:00Z', Date.parse('2024-05-04T12:00:00Z'), 20) // '3h ago 2024-05-04' (UTC)
+ */
+export function fitWhen(iso: string | undefined, now: number, width: number): string {
+  const full = formatWhen(iso, now);
+  if (full.length <= width) return full;
+  const [date = '', time = ''] = formatLocalTime(iso).split(' ');
+  const age = relativeAge(iso, now);
+  for (const candidate of [`${age} ${date} ${time}`, `${age} ${date}`, age]) if (candidate.length <= width) return candidate;
+  return age;
+}

@@ -1,5 +1,8 @@
-import { emptyList } from './list.js';
+import { defaultSort, emptyList } from './list.js';
 import type { BrowserState, Screen } from './types.js';
+
+/** Rows per page the browser reads (Atlas allows 1–500). */
+const DEFAULT_PAGE_SIZE = 100;
 
 /** Where the browser starts: the projects list, or deeper when flags name a project/cluster/checkpoint. */
 export interface StartAt {
@@ -12,15 +15,26 @@ export interface StartAt {
  * The first state: the stack holds every level above the one the flags jump to, so `esc` walks back up.
  *
  * @example
- * initialState({ rows: 30, columns: 100 }, { groupId: '5f…', clusterName: 'Cluster0' })
+ * initialState({ rows: 30, columns: 100 }, { groupId: '5f…', clusterName: 'Cluster0' }, 100)
  */
-export function initialState(viewport: { rows: number; columns: number }, start: StartAt = {}): BrowserState {
+export function initialState(
+  viewport: { rows: number; columns: number },
+  start: StartAt = {},
+  pageSize = DEFAULT_PAGE_SIZE,
+): BrowserState {
   const stack: Screen[] = [{ kind: 'projects', id: 1, list: emptyList() }];
   const { groupId, clusterName, checkpointId } = start;
   if (groupId !== undefined) {
     stack.push({ kind: 'clusters', id: 2, groupId, projectName: groupId, list: emptyList() });
     if (clusterName !== undefined) {
-      stack.push({ kind: 'checkpoints', id: 3, groupId, projectName: groupId, clusterName, list: emptyList() });
+      stack.push({
+        kind: 'checkpoints',
+        id: 3,
+        groupId,
+        projectName: groupId,
+        clusterName,
+        list: emptyList(defaultSort('checkpoints')),
+      });
       if (checkpointId !== undefined) {
         stack.push({
           kind: 'detail',
@@ -48,6 +62,9 @@ export function initialState(viewport: { rows: number; columns: number }, start:
     copyRequest: undefined,
     unsentCopies: [],
     notice: undefined,
+    deprecation: undefined,
+    pageSize,
     quit: false,
+    interrupted: false,
   };
 }

@@ -21,11 +21,12 @@ describe('keyToCommand', () => {
     ['', k({ backspace: true }), { type: 'back' }],
     ['/', NO_KEY, { type: 'filterStart' }],
     ['s', NO_KEY, { type: 'sortCycle' }],
+    ['S', NO_KEY, { type: 'sortReverse' }],
     ['r', NO_KEY, { type: 'refresh' }],
     ['y', NO_KEY, { type: 'copy' }],
     ['?', NO_KEY, { type: 'toggleHelp' }],
     ['q', NO_KEY, { type: 'quit' }],
-    ['c', k({ ctrl: true }), { type: 'quit' }],
+    ['c', k({ ctrl: true }), { type: 'quit', interrupted: true }],
   ])('maps %j %# while browsing', (input, key, command) => {
     expect(keyToCommand(input, key, browse)).toEqual(command);
   });
@@ -37,7 +38,7 @@ describe('keyToCommand', () => {
     expect(keyToCommand('', k({ escape: true }), filtering)).toEqual({ type: 'filterCancel' });
     expect(keyToCommand('', k({ backspace: true }), filtering)).toEqual({ type: 'filterBackspace' });
     expect(keyToCommand('\u0001', NO_KEY, filtering)).toBeUndefined();
-    expect(keyToCommand('c', k({ ctrl: true }), filtering)).toEqual({ type: 'quit' });
+    expect(keyToCommand('c', k({ ctrl: true }), filtering)).toEqual({ type: 'quit', interrupted: true });
   });
 
   it('closes help on any key, and q still quits', () => {

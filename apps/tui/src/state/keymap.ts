@@ -8,12 +8,13 @@ export type KeyCommand = Exclude<Action, { type: 'key' }> | { readonly type: 'co
 export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ['↑/↓ j/k', 'move'],
   ['PgUp/PgDn', 'page up / down'],
-  ['g / G', 'top / bottom'],
+  ['g / G', 'top / true end (reads the end page directly)'],
   ['enter', 'open'],
   ['esc / backspace', 'back (or clear the filter)'],
   ['/', 'filter: id, date, restorable, part name'],
-  ['s', 'cycle sort column'],
-  ['r', 'refresh'],
+  ['s', 'cycle sort column (order in the header)'],
+  ['S', 'reverse the order (checkpoints open newest first)'],
+  ['r', 'refresh, keeping the cursor on the same row'],
   ['y', 'copy the selection as JSON'],
   ['?', 'this help'],
   ['q / Ctrl-C', 'quit'],
@@ -26,7 +27,7 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
  * keyToCommand('j', key, { filtering: false, help: false }) // { type: 'move', delta: 1 }
  */
 export function keyToCommand(input: string, key: Key, mode: { filtering: boolean; help: boolean }): KeyCommand | undefined {
-  if (key.ctrl && input === 'c') return { type: 'quit' };
+  if (key.ctrl && input === 'c') return { type: 'quit', interrupted: true };
   if (mode.help) return input === 'q' ? { type: 'quit' } : { type: 'toggleHelp' };
   if (mode.filtering) {
     if (key.return) return { type: 'filterCommit' };
@@ -51,6 +52,8 @@ export function keyToCommand(input: string, key: Key, mode: { filtering: boolean
       return { type: 'filterStart' };
     case 's':
       return { type: 'sortCycle' };
+    case 'S':
+      return { type: 'sortReverse' };
     case 'r':
       return { type: 'refresh' };
     case 'y':

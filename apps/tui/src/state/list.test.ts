@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkpoints } from '../test-helpers/rows.js';
 import { emptyList, moveTo, visibleRows } from './list.js';
+import { PageWindow } from './page-window.js';
 import type { ListData } from './types.js';
 import type { Checkpoint } from '../source/types.js';
 
 const ROWS = checkpoints(100_000);
 const big = (patch: Partial<ListData<Checkpoint>> = {}): ListData<Checkpoint> => ({
   ...emptyList<Checkpoint>(),
-  items: ROWS,
+  items: PageWindow.of(ROWS, 1),
   totalCount: ROWS.length,
   ...patch,
 });

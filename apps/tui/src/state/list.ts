@@ -1,22 +1,29 @@
 import type { PageOf } from '../source/types.js';
-import { AppendList } from './append-list.js';
-import type { ListData, ListScreen } from './types.js';
-import { computeView, extendView } from './view.js';
+import { PageWindow } from './page-window.js';
+import type { ListData, ListScreen, Place, SortOrder } from './types.js';
+import { computeView, extendView, rowOfIndex } from './view.js';
+
+/** The order a list opens in: checkpoints newest first (the API sends them oldest first), the rest as the API sends them. */
+export function defaultSort(kind: ListScreen['kind']): SortOrder {
+  return { column: 0, descending: kind === 'checkpoints' };
+}
 
 /** A list nothing has been loaded into yet. */
-export function emptyList<T>(): ListData<T> {
+export function emptyList<T>(sort: SortOrder = { column: 0, descending: false }): ListData<T> {
   return {
-    items: AppendList.empty<T>(),
+    items: PageWindow.empty<T>(),
     totalCount: undefined,
     pagesLoaded: 0,
     hasMore: true,
     pending: undefined,
     error: undefined,
-    view: null,
+    view: sort.descending && sort.column === 0 ? computeView('projects', PageWindow.empty(), '', sort) : null,
     cursor: 0,
     offset: 0,
     filter: '',
-    sort: 0,
+    sort,
+    jump: undefined,
+    keep: undefined,
   };
 }
 
@@ -65,32 +72,82 @@ export function moveTo<T>(list: ListData<T>, target: number, height: number): Li
   return cursor === list.cursor && offset === list.offset ? list : { ...list, cursor, offset };
 }
 
-/** Recomputes the view after items, filter or sort changed, keeping the cursor in range. */
-export function reView<T>(kind: ListScreen['kind'], list: ListData<T>, height: number): ListData<T> {
-  const view = computeView(kind, list.items, list.filter, list.sort);
-  return moveTo({ ...list, view }, list.cursor, height);
+/**
+ * Puts the cursor back on the item it was on before `items`, filter or sort changed (`shift`: rows
+ * added before it), keeping its place on screen; the nearest row when that item left the view.
+ */
+function keepSelection<T>(before: ListData<T>, after: ListData<T>, shift: number, height: number): ListData<T> {
+  if (before.items.length === 0 || viewLength(before) === 0) return moveTo({ ...after, cursor: 0, offset: 0 }, 0, height);
+  const index = (before.view === null ? before.cursor : before.view.at(before.cursor)) ?? 0;
+  const row = rowOfIndex(after.view, after.items.length, index + shift, after.sort);
+  const offset = Math.max(0, before.offset + (row - before.cursor));
+  return moveTo({ ...after, offset }, row, height);
 }
 
-/** Whether a list page says more pages exist. */
-function pageHasMore(page: PageOf<unknown>, loadedAfter: number): boolean {
-  if (page.totalCount !== undefined) return loadedAfter < page.totalCount && page.results.length > 0;
+/** Recomputes the view after the filter or sort changed; `keep` holds the cursor on the same item. */
+export function reView<T>(kind: ListScreen['kind'], list: ListData<T>, height: number, keep = false, before = list): ListData<T> {
+  const view = computeView(kind, list.items, list.filter, list.sort);
+  const next = { ...list, view };
+  return keep ? keepSelection(before, next, 0, height) : moveTo({ ...next, cursor: 0, offset: 0 }, 0, height);
+}
+
+/** Whether a list page says more pages exist after it. */
+function pageHasMore(page: PageOf<unknown>, rowsThrough: number, totalCount: number | undefined): boolean {
+  if (totalCount !== undefined) return rowsThrough < totalCount && page.results.length > 0;
   if (page.links !== undefined) return page.links.some((l) => l.rel === 'next');
   return false;
 }
 
-/** Appends one loaded page. */
-export function appendPage<T>(kind: ListScreen['kind'], list: ListData<T>, page: PageOf<unknown>, height: number): ListData<T> {
-  const items = AppendList.from(list.items).append(page.results as readonly T[]);
+/** After a jump's page: the cursor at its end. After a refresh's: on the kept id (searched in that page), else the same row. */
+function landing<T>(list: ListData<T>, place: Place, rows: readonly T[], height: number): ListData<T> {
+  if (place !== 'replace') return list;
+  if (list.jump !== undefined) {
+    const target = list.jump.cursor === 'top' ? 0 : viewLength(list) - 1;
+    return moveTo({ ...list, jump: undefined, cursor: target, offset: Math.max(0, target - height + 1) }, target, height);
+  }
+  const { keep } = list;
+  if (keep === undefined) return list;
+  const found = rows.findIndex((r) => (r as { id?: unknown } | null)?.id === keep.id);
+  const row = found < 0 ? keep.row : rowOfIndex(list.view, list.items.length, found, list.sort);
+  return moveTo({ ...list, keep: undefined, offset: Math.max(0, row - keep.row) }, row, height);
+}
+
+/**
+ * Adds one loaded page (numbered for `pageSize`): `replace` starts the window at it (a first load, a
+ * jump, a refresh), `append` puts it after what is loaded, `prepend` before. The cursor stays on the
+ * item it was on (a jump or a refresh places it instead); the view is extended or recomputed.
+ */
+export function addPage<T>(
+  kind: ListScreen['kind'],
+  list: ListData<T>,
+  loaded: { readonly page: PageOf<unknown>; readonly pageNum: number; readonly place: Place; readonly pageSize: number },
+  height: number,
+): ListData<T> {
+  const { page, pageNum, pageSize } = loaded;
+  const rows = page.results as readonly T[];
+  const replaced = loaded.place === 'replace' || list.items.length === 0;
+  const place: Place = replaced ? 'replace' : loaded.place;
+  const items =
+    place === 'replace' ? PageWindow.of(rows, pageNum) : place === 'append' ? list.items.append(rows) : list.items.prepend(rows);
+  const totalCount = page.totalCount ?? list.totalCount;
+  const hasMore = place === 'prepend' ? list.hasMore : pageHasMore(page, (pageNum - 1) * pageSize + rows.length, totalCount);
+  const view =
+    place === 'append'
+      ? extendView(kind, items, list.filter, list.sort, list.view, list.items.length)
+      : computeView(kind, items, list.filter, list.sort);
   const next: ListData<T> = {
     ...list,
     items,
-    totalCount: page.totalCount ?? list.totalCount,
+    view,
+    totalCount,
     pagesLoaded: list.pagesLoaded + 1,
-    hasMore: pageHasMore(page, items.length),
+    hasMore,
     pending: undefined,
     error: undefined,
   };
-  if (list.filter === '' && list.sort === 0) return moveTo(next, next.cursor, height);
-  const view = extendView(kind, items, list.filter, list.sort, list.view, list.items.length);
-  return moveTo({ ...next, view }, next.cursor, height);
+  const placed =
+    place === 'replace'
+      ? moveTo({ ...next, cursor: 0, offset: 0 }, 0, height)
+      : keepSelection(list, next, place === 'prepend' ? rows.length : 0, height);
+  return landing(placed, place, rows, height);
 }

@@ -4,11 +4,11 @@ import type { Action } from './actions.js';
 import type { Key } from 'ink';
 import { NO_KEY } from '../test-helpers/keys.js';
 import { initialState } from './initial.js';
-import { AppendList } from './append-list.js';
+import type { AppendList } from './append-list.js';
 import { itemAt, viewLength } from './list.js';
 import { browserReducer } from './reducer.js';
 import { currentScreen, nextRequest, PREFETCH_MARGIN, selectedItem } from './selectors.js';
-import type { BrowserState, ListScreen } from './types.js';
+import type { BrowserState, ListScreen, Place } from './types.js';
 
 const key = (input: string, flags: Partial<Key> = {}): Action => ({ type: 'key', input, key: { ...NO_KEY, ...flags } });
 const run = (state: BrowserState, ...actions: Action[]): BrowserState => actions.reduce(browserReducer, state);
@@ -16,21 +16,32 @@ const list = (state: BrowserState) => (currentScreen(state) as ListScreen).list;
 const GROUP = hexId(1, 'a');
 const atCheckpoints = (): BrowserState => initialState({ rows: 30, columns: 100 }, { groupId: GROUP, clusterName: 'Cluster0' });
 
-/** Loads `n` checkpoints as pages of 100 out of `total`. */
+/** An action loading page `pageNum` (of 100 rows) with `rows`, after `fetchStarted` with the same token. */
+const page = (
+  screenId: number,
+  token: number,
+  rows: unknown[],
+  pageNum: number,
+  totalCount?: number,
+  place: Place = 'append',
+): Action[] => [
+  { type: 'fetchStarted', screenId, token },
+  {
+    type: 'pageLoaded',
+    screenId,
+    token,
+    page: { results: rows, ...(totalCount === undefined ? {} : { totalCount }) },
+    pageNum,
+    place,
+  },
+];
+
+/** Loads `n` checkpoints, oldest first (`S` from the newest-first default), as pages of 100 out of `total`. */
 function loaded(n: number, total = n): BrowserState {
-  let state = atCheckpoints();
+  let state = run(atCheckpoints(), { type: 'sortReverse' });
   for (let start = 0; start < n; start += 100) {
-    const request = { screenId: currentScreen(state).id };
-    state = run(
-      state,
-      { type: 'fetchStarted', screenId: request.screenId, token: start + 1 },
-      {
-        type: 'pageLoaded',
-        screenId: request.screenId,
-        token: start + 1,
-        page: { results: checkpoints(Math.min(100, n - start), start), totalCount: total },
-      },
-    );
+    const screenId = currentScreen(state).id;
+    state = run(state, ...page(screenId, start + 1, checkpoints(Math.min(100, n - start), start), start / 100 + 1, total));
   }
   return state;
 }
@@ -39,7 +50,7 @@ describe('initial state and requests', () => {
   it('starts at projects and asks for page 1', () => {
     const state = initialState({ rows: 30, columns: 100 });
     expect(currentScreen(state).kind).toBe('projects');
-    expect(nextRequest(state)).toEqual({ kind: 'projects', screenId: 1, pageNum: 1 });
+    expect(nextRequest(state)).toEqual({ kind: 'projects', screenId: 1, pageNum: 1, place: 'replace', totalCount: undefined });
   });
 
   it('jumps to the level the flags name, keeping the levels above for esc', () => {
@@ -52,9 +63,23 @@ describe('initial state and requests', () => {
   it('asks nothing while a request is in flight, and ignores stale responses', () => {
     let state = run(atCheckpoints(), { type: 'fetchStarted', screenId: 3, token: 7 });
     expect(nextRequest(state)).toBeUndefined();
-    state = run(state, { type: 'pageLoaded', screenId: 3, token: 6, page: { results: checkpoints(5) } });
+    state = run(state, {
+      type: 'pageLoaded',
+      screenId: 3,
+      token: 6,
+      page: { results: checkpoints(5) },
+      pageNum: 1,
+      place: 'replace',
+    });
     expect(list(state).items).toHaveLength(0);
-    state = run(state, { type: 'pageLoaded', screenId: 3, token: 7, page: { results: checkpoints(5), totalCount: 5 } });
+    state = run(state, {
+      type: 'pageLoaded',
+      screenId: 3,
+      token: 7,
+      page: { results: checkpoints(5), totalCount: 5 },
+      pageNum: 1,
+      place: 'replace',
+    });
     expect(list(state).items).toHaveLength(5);
     expect(list(state).hasMore).toBe(false);
     expect(nextRequest(state)).toBeUndefined();
@@ -77,13 +102,23 @@ describe('initial state and requests', () => {
       screenId: 3,
       token: 1,
       page: { results: checkpoints(2), links: [{ rel: 'next', href: 'x' }] },
+      pageNum: 1,
+      place: 'replace',
     });
     expect(list(state).hasMore).toBe(true);
-    state = run(
-      state,
-      { type: 'fetchStarted', screenId: 3, token: 2 },
-      { type: 'pageLoaded', screenId: 3, token: 2, page: { results: checkpoints(2, 2), links: [] } },
-    );
+    state = run(state, {
+      type: 'fetchStarted',
+      screenId: 3,
+      token: 2,
+    });
+    state = run(state, {
+      type: 'pageLoaded',
+      screenId: 3,
+      token: 2,
+      page: { results: checkpoints(2, 2), links: [] },
+      pageNum: 2,
+      place: 'append',
+    });
     expect(list(state).hasMore).toBe(false);
   });
 
@@ -100,7 +135,7 @@ describe('initial state and requests', () => {
     expect(nextRequest(state)).toBeUndefined();
     state = run(state, { type: 'refresh' });
     expect(list(state).error).toBeUndefined();
-    expect(nextRequest(state)).toMatchObject({ pageNum: 1 });
+    expect(nextRequest(state)).toMatchObject({ pageNum: 'last', place: 'replace' });
   });
 });
 
@@ -140,35 +175,27 @@ describe('cursor movement', () => {
 
 describe('page loads cost the page, not the list', () => {
   const pageLoad = (state: BrowserState, start: number, total: number): BrowserState =>
-    run(
-      state,
-      { type: 'fetchStarted', screenId: 3, token: start + 1 },
-      { type: 'pageLoaded', screenId: 3, token: start + 1, page: { results: checkpoints(100, start), totalCount: total } },
-    );
+    run(state, ...page(3, start + 1, checkpoints(100, start), start / 100 + 1, total));
 
   it.each([
     ['no filter', [] as Action[]],
     ['a filter', [{ type: 'filterStart' }, { type: 'filterInput', text: 'rs-1' }, { type: 'filterCommit' }] as Action[]],
-  ])(
-    'appends 1,000 pages into one storage (no copy of earlier rows) and leaves every earlier state as it was, with %s',
-    (_, setup) => {
-      const states = [pageLoad(run(atCheckpoints(), ...setup), 0, 100_000)];
-      for (let start = 100; start < 100_000; start += 100) states.push(pageLoad(states.at(-1)!, start, 100_000));
-      const first = list(states[0]!);
-      const last = list(states.at(-1)!);
-      expect(last.items).toBeInstanceOf(AppendList);
-      expect((last.items as AppendList<unknown>).sharesStorageWith(first.items as AppendList<unknown>)).toBe(true);
-      if (first.view !== null)
-        expect((last.view as AppendList<number>).sharesStorageWith(first.view as AppendList<number>)).toBe(true);
-      expect(last.items.length).toBe(100_000);
-      states.forEach((state, page) => expect(list(state).items.length).toBe((page + 1) * 100));
-      expect(first.items.at(100)).toBeUndefined();
-      expect(viewLength(first)).toBe(setup.length === 0 ? 100 : 50);
-    },
-  );
+  ])('appends 1,000 pages, leaving every earlier state as it was, with %s', (_, setup) => {
+    const states = [pageLoad(run(atCheckpoints(), { type: 'sortReverse' }, ...setup), 0, 100_000)];
+    for (let start = 100; start < 100_000; start += 100) states.push(pageLoad(states.at(-1)!, start, 100_000));
+    const first = list(states[0]!);
+    const last = list(states.at(-1)!);
+    if (first.view !== null)
+      expect((last.view as AppendList<number>).sharesStorageWith(first.view as AppendList<number>)).toBe(true);
+    expect(last.items.length).toBe(100_000);
+    expect(last.items.at(99_999)).toMatchObject({ id: hexId(99_999) });
+    states.forEach((state, n) => expect(list(state).items.length).toBe((n + 1) * 100));
+    expect(first.items.at(100)).toBeUndefined();
+    expect(viewLength(first)).toBe(setup.length === 0 ? 100 : 50);
+  });
 
   it('a page loaded into an older state does not change the newer one', () => {
-    const one = pageLoad(atCheckpoints(), 0, 300);
+    const one = pageLoad(run(atCheckpoints(), { type: 'sortReverse' }), 0, 300);
     const two = pageLoad(one, 100, 300);
     const branch = pageLoad(one, 200, 300);
     expect(itemAt(list(two), 100)).toMatchObject({ id: hexId(100) });
@@ -222,28 +249,17 @@ describe('cursor moves leave the loaded list alone', () => {
 describe('navigation', () => {
   it('opens a project, a cluster and a checkpoint, then walks back', () => {
     let state = initialState({ rows: 30, columns: 100 });
-    state = run(
-      state,
-      { type: 'fetchStarted', screenId: 1, token: 1 },
-      { type: 'pageLoaded', screenId: 1, token: 1, page: { results: [{ id: GROUP, name: 'prod' }] } },
-    );
+    state = run(state, ...page(1, 1, [{ id: GROUP, name: 'prod' }], 1, undefined, 'replace'));
     state = run(state, { type: 'open' });
     expect(currentScreen(state)).toMatchObject({ kind: 'clusters', groupId: GROUP, projectName: 'prod' });
     const clusters = currentScreen(state).id;
-    state = run(
-      state,
-      { type: 'fetchStarted', screenId: clusters, token: 2 },
-      { type: 'pageLoaded', screenId: clusters, token: 2, page: { results: [{ name: 'Cluster0' }] } },
-    );
+    state = run(state, ...page(clusters, 2, [{ name: 'Cluster0' }], 1, undefined, 'replace'));
     state = run(state, { type: 'open' });
     expect(currentScreen(state)).toMatchObject({ kind: 'checkpoints', clusterName: 'Cluster0', projectName: 'prod' });
     const cps = currentScreen(state).id;
-    state = run(
-      state,
-      { type: 'fetchStarted', screenId: cps, token: 3 },
-      { type: 'pageLoaded', screenId: cps, token: 3, page: { results: checkpoints(3) } },
-    );
+    state = run(state, ...page(cps, 3, checkpoints(3), 1, undefined, 'replace'));
     state = run(state, { type: 'move', delta: 1 }, { type: 'open' });
+    // newest first: row 1 is the second newest of 3
     expect(currentScreen(state)).toMatchObject({ kind: 'detail', checkpointId: hexId(1) });
     expect(nextRequest(state)).toBeUndefined();
     expect(run(state, { type: 'open' })).toEqual(state);
@@ -319,13 +335,13 @@ describe('filter and sort', () => {
     expect(state.filterDraft).toBeUndefined();
   });
 
-  it('cycles sort columns and back to API order', () => {
+  it('cycles sort columns and back to API order, keeping the direction', () => {
     let state = loaded(30);
     state = run(state, { type: 'sortCycle' }, { type: 'sortCycle' }, { type: 'sortCycle' });
-    expect(list(state).sort).toBe(3);
+    expect(list(state).sort).toEqual({ column: 3, descending: false });
     expect(itemAt(list(state), 0)).toMatchObject({ restorable: false });
     for (let i = 0; i < 4; i++) state = run(state, { type: 'sortCycle' });
-    expect(list(state).sort).toBe(0);
+    expect(list(state).sort).toEqual({ column: 0, descending: false });
     expect(list(state).view).toBeNull();
   });
 });
@@ -336,11 +352,7 @@ describe('chrome', () => {
     expect(state.help).toBe(true);
     state = run(state, { type: 'cacheInfo', status: 'atlas-proxy; hit', age: 12 }, { type: 'toggleHelp' });
     expect(state.cache).toEqual({ status: 'atlas-proxy; hit', age: 12 });
-    state = run(
-      state,
-      { type: 'fetchStarted', screenId: 1, token: 1 },
-      { type: 'pageLoaded', screenId: 1, token: 1, page: { results: [{ id: GROUP, name: 'p' }] } },
-    );
+    state = run(state, ...page(1, 1, [{ id: GROUP, name: 'p' }], 1, undefined, 'replace'));
     state = run(state, key('y'));
     expect(JSON.parse(state.copyRequest?.text ?? '')).toEqual({ id: GROUP, name: 'p' });
     state = run(state, { type: 'copied', seq: 99, delivered: false });

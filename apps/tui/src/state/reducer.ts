@@ -1,10 +1,10 @@
 import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
 import type { Action } from './actions.js';
 import { keyToCommand } from './keymap.js';
-import { appendPage, emptyList, moveTo, reView, viewLength } from './list.js';
+import { addPage, defaultSort, emptyList, moveTo, reView, viewLength } from './list.js';
 import { currentScreen, isListScreen, listHeight, selectedItem } from './selectors.js';
 import { columnsOf } from './view.js';
-import type { BrowserState, DetailScreen, ListData, ListScreen, Screen } from './types.js';
+import type { BrowserState, DetailScreen, Jump, ListData, ListScreen, Screen } from './types.js';
 import { detailLines } from '../format/detail-lines.js';
 
 const replaceTop = (state: BrowserState, screen: Screen): BrowserState => ({
@@ -66,7 +66,14 @@ const open = (state: BrowserState): BrowserState => {
       const cluster = item as ClusterRow;
       if (cluster.name === undefined) return state;
       const { groupId, projectName } = screen;
-      return push(state, { kind: 'checkpoints', id, groupId, projectName, clusterName: cluster.name, list: emptyList() });
+      return push(state, {
+        kind: 'checkpoints',
+        id,
+        groupId,
+        projectName,
+        clusterName: cluster.name,
+        list: emptyList(defaultSort('checkpoints')),
+      });
     }
     case 'checkpoints': {
       const checkpoint = item as Checkpoint;
@@ -92,9 +99,10 @@ const open = (state: BrowserState): BrowserState => {
   }
 };
 
+/** A new filter: typing moves the cursor to the first match; clearing it keeps the selection. */
 const setFilter = (state: BrowserState, filter: string): BrowserState =>
   updateList(state, (list, screen) =>
-    list.filter === filter ? list : reView(screen.kind, { ...list, filter, cursor: 0, offset: 0 }, listHeight(state)),
+    list.filter === filter ? list : reView(screen.kind, { ...list, filter }, listHeight(state), filter === '', list),
   );
 
 const back = (state: BrowserState): BrowserState => {
@@ -104,12 +112,47 @@ const back = (state: BrowserState): BrowserState => {
   return { ...state, stack: state.stack.slice(0, -1), notice: undefined };
 };
 
+/**
+ * `r` (and `--refresh`): reads the list again and puts the cursor back on the same item (by id), in
+ * the same place on screen; the rows stay visible until the new page arrives.
+ */
 const refresh = (state: BrowserState): BrowserState => {
   const screen = currentScreen(state);
   if (screen.kind === 'detail')
     return replaceTop(state, { ...screen, checkpoint: undefined, pending: undefined, error: undefined });
-  const { filter, sort } = screen.list;
-  return replaceTop(state, { ...screen, list: { ...emptyList(), filter, sort } } as ListScreen);
+  const { list } = screen;
+  const selected = selectedItem(state) as { id?: unknown } | undefined;
+  const index = list.view === null ? list.cursor : list.view.at(list.cursor);
+  if (typeof selected?.id !== 'string' || index === undefined || list.items.firstPage === 0) {
+    const { filter, sort } = list;
+    return replaceTop(state, { ...screen, list: { ...emptyList(sort), filter } } as ListScreen);
+  }
+  const apiIndex = (list.items.firstPage - 1) * state.pageSize + index;
+  const keep = { id: selected.id, pageNum: Math.floor(apiIndex / state.pageSize) + 1, row: list.cursor - list.offset };
+  return replaceTop(state, {
+    ...screen,
+    list: { ...list, keep, jump: undefined, pending: undefined, error: undefined },
+  } as ListScreen);
+};
+
+/**
+ * `g` / `G`: the true top or end of the list in its order. When that end is not loaded (API order,
+ * either way) the list jumps: it reads that end's page directly (core's `readLastPage` for the last)
+ * and the cursor lands there; what was loaded is dropped when the page arrives.
+ */
+const toEnd = (state: BrowserState, end: 'top' | 'bottom'): BrowserState => {
+  const screen = currentScreen(state);
+  if (screen.kind === 'detail')
+    return replaceTop(state, { ...screen, scroll: clampScroll(state, screen, end === 'top' ? 0 : Number.MAX_SAFE_INTEGER) });
+  return updateList(state, (list) => {
+    const wantsApiEnd = (end === 'bottom') !== list.sort.descending;
+    const unloaded = wantsApiEnd ? list.hasMore : list.items.firstPage > 1;
+    if (list.sort.column === 0 && unloaded && list.pagesLoaded > 0) {
+      const jump: Jump = { page: wantsApiEnd ? 'last' : 'first', cursor: end };
+      return { ...list, jump, keep: undefined, pending: undefined, error: undefined };
+    }
+    return moveTo(list, end === 'top' ? 0 : viewLength(list) - 1, listHeight(state));
+  });
 };
 
 /**
@@ -125,9 +168,9 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
     case 'page':
       return moveBy(state, action.direction * listHeight(state));
     case 'top':
-      return updateScreenScroll(state, 0, () => 0);
+      return toEnd(state, 'top');
     case 'bottom':
-      return updateScreenScroll(state, Number.MAX_SAFE_INTEGER, (list) => viewLength(list) - 1);
+      return toEnd(state, 'bottom');
     case 'open':
       return open(state);
     case 'back':
@@ -148,11 +191,20 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
       return setFilter({ ...state, filterDraft: undefined }, '');
     case 'sortCycle':
       return updateList(state, (list, screen) => {
-        const sort = (list.sort + 1) % (columnsOf(screen.kind).length + 1);
-        return reView(screen.kind, { ...list, sort }, listHeight(state));
+        const column = (list.sort.column + 1) % (columnsOf(screen.kind).length + 1);
+        return reView(screen.kind, { ...list, sort: { ...list.sort, column }, jump: undefined }, listHeight(state), true, list);
       });
-    case 'refresh':
-      return refresh({ ...state, notice: undefined });
+    case 'sortReverse':
+      return updateList(state, (list, screen) => {
+        const sort = { ...list.sort, descending: !list.sort.descending };
+        return reView(screen.kind, { ...list, sort, jump: undefined }, listHeight(state), true, list);
+      });
+    case 'refresh': {
+      const screen = currentScreen(state);
+      const busy = screen.kind === 'detail' ? (screen.pending ?? screen.error) : (screen.list.pending ?? screen.list.error);
+      if (action.auto === true && busy !== undefined) return state;
+      return refresh(action.auto === true ? state : { ...state, notice: undefined });
+    }
     case 'toggleHelp':
       return { ...state, help: !state.help };
     case 'resize': {
@@ -171,7 +223,12 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
           ? screen
           : ({
               ...screen,
-              list: appendPage(screen.kind, screen.list as ListData<unknown>, action.page, listHeight(state)),
+              list: addPage(
+                screen.kind,
+                screen.list as ListData<unknown>,
+                { page: action.page, pageNum: action.pageNum, place: action.place, pageSize: state.pageSize },
+                listHeight(state),
+              ),
             } as ListScreen),
       );
     case 'detailLoaded':
@@ -202,6 +259,8 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
         unsentCopies: action.delivered ? state.unsentCopies : [...state.unsentCopies, request.text],
       };
     }
+    case 'deprecated':
+      return { ...state, deprecation: action.text };
     case 'key': {
       const command = keyToCommand(action.input, action.key, { filtering: state.filterDraft !== undefined, help: state.help });
       if (command === undefined) return state;
@@ -214,7 +273,7 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
       };
     }
     case 'quit':
-      return { ...state, quit: true };
+      return { ...state, quit: true, interrupted: action.interrupted === true };
     default:
       return action satisfies never;
   }
@@ -228,10 +287,4 @@ function clampScroll(state: BrowserState, screen: DetailScreen, scroll: number):
 function currentFilter(state: BrowserState): string {
   const screen = currentScreen(state);
   return isListScreen(screen) ? screen.list.filter : '';
-}
-
-function updateScreenScroll(state: BrowserState, scroll: number, target: (list: ListData<unknown>) => number): BrowserState {
-  const screen = currentScreen(state);
-  if (screen.kind === 'detail') return replaceTop(state, { ...screen, scroll: clampScroll(state, screen, scroll) });
-  return updateList(state, (list) => moveTo(list, target(list), listHeight(state)));
 }

@@ -1,8 +1,32 @@
 import { itemAt, viewLength } from './list.js';
-import type { BrowserState, ListScreen, Screen } from './types.js';
+import type { BrowserState, ListData, ListScreen, Place, Screen } from './types.js';
+import { columnsOf } from './view.js';
 
-/** Lines the browser draws around a list: header (2), column titles (1), status (2), margin (1). */
-const LIST_CHROME = 6;
+/**
+ * What the browser draws around a list at a terminal height: header lines (title, rule), the column
+ * titles, status lines, and the rows of the list. The frame always stays at least one line shorter
+ * than the terminal: Ink clears the screen and the scrollback on every frame that fills it.
+ */
+export interface Layout {
+  readonly header: 0 | 1 | 2;
+  readonly columnTitles: boolean;
+  readonly status: 0 | 1 | 2;
+  readonly rows: number;
+}
+
+/**
+ * The layout for a terminal `rows` high: full from 10 rows (header 2, titles, status 2, a spare line),
+ * compact below (one header line, one status line), just the title and rows under 5, one row under 3.
+ *
+ * @example
+ * layoutFor(6) // { header: 1, columnTitles: true, status: 1, rows: 2 }
+ */
+export function layoutFor(rows: number): Layout {
+  if (rows >= 10) return { header: 2, columnTitles: true, status: 2, rows: rows - 6 };
+  if (rows >= 5) return { header: 1, columnTitles: true, status: 1, rows: rows - 4 };
+  if (rows >= 3) return { header: 1, columnTitles: false, status: 0, rows: rows - 2 };
+  return { header: 0, columnTitles: false, status: 0, rows: 1 };
+}
 /** Start fetching the next page when the cursor is this close to the end of what is loaded. */
 export const PREFETCH_MARGIN = 50;
 
@@ -15,20 +39,27 @@ export function currentScreen(state: BrowserState): Screen {
 
 /** How many list rows fit on screen. */
 export function listHeight(state: BrowserState): number {
-  return Math.max(1, state.viewport.rows - LIST_CHROME);
+  return layoutFor(state.viewport.rows).rows;
+}
+
+/** Which page of a list to read, and where it goes; `last` is found by core's `readLastPage`. */
+interface PagePlan {
+  readonly pageNum: number | 'last';
+  readonly place: Place;
+  /** The count known so far, so the last page is read directly. */
+  readonly totalCount: number | undefined;
 }
 
 /** What the browser should fetch next, if anything. */
 export type FetchRequest =
-  | { readonly kind: 'projects'; readonly screenId: number; readonly pageNum: number }
-  | { readonly kind: 'clusters'; readonly screenId: number; readonly pageNum: number; readonly groupId: string }
-  | {
+  | ({ readonly kind: 'projects'; readonly screenId: number } & PagePlan)
+  | ({ readonly kind: 'clusters'; readonly screenId: number; readonly groupId: string } & PagePlan)
+  | ({
       readonly kind: 'checkpoints';
       readonly screenId: number;
-      readonly pageNum: number;
       readonly groupId: string;
       readonly clusterName: string;
-    }
+    } & PagePlan)
   | {
       readonly kind: 'detail';
       readonly screenId: number;
@@ -37,9 +68,39 @@ export type FetchRequest =
       readonly checkpointId: string;
     };
 
+/** Whether every row of the list is loaded. */
+function fullyLoaded(list: ListData<unknown>): boolean {
+  return list.pagesLoaded > 0 && !list.hasMore && list.items.firstPage <= 1;
+}
+
 /**
- * The request the current screen needs: its first page, the next page once the cursor nears the end,
- * or the checkpoint of a detail screen opened by id. `undefined` while one is in flight or after an error.
+ * The page a list needs next: the first one (the last page first for newest-first), a jump's, a
+ * refresh's, every page for a column sort, enough for a filter to fill the screen, or the next one
+ * toward whichever end of the view the cursor nears.
+ */
+function planFor(list: ListData<unknown>, height: number): PagePlan | undefined {
+  const totalCount = list.totalCount;
+  const plan = (pageNum: number | 'last', place: Place): PagePlan => ({ pageNum, place, totalCount });
+  if (list.jump !== undefined) return plan(list.jump.page === 'first' ? 1 : 'last', 'replace');
+  if (list.keep !== undefined) return plan(list.keep.pageNum, 'replace');
+  if (list.pagesLoaded === 0 || list.items.length === 0) {
+    if (!list.hasMore && list.pagesLoaded > 0) return undefined;
+    return plan(list.sort.column === 0 && list.sort.descending ? 'last' : 1, 'replace');
+  }
+  const after = list.hasMore ? plan(list.items.lastPage + 1, 'append') : undefined;
+  const before = list.items.firstPage > 1 ? plan(list.items.firstPage - 1, 'prepend') : undefined;
+  if (list.sort.column !== 0) return after ?? before;
+  const [towardEnd, towardStart] = list.sort.descending ? [before, after] : [after, before];
+  const length = viewLength(list);
+  const margin = list.filter === '' ? PREFETCH_MARGIN : height;
+  if (towardEnd !== undefined && (length < list.offset + height || list.cursor + margin >= length)) return towardEnd;
+  if (towardStart !== undefined && list.cursor < margin) return towardStart;
+  return undefined;
+}
+
+/**
+ * The request the current screen needs (see the list rules above), or the checkpoint of a detail
+ * screen opened by id. `undefined` while one is in flight or after an error.
  *
  * @example
  * const request = nextRequest(state); if (request) fetchFor(request)
@@ -52,20 +113,43 @@ export function nextRequest(state: BrowserState): FetchRequest | undefined {
     return { kind: 'detail', screenId: screen.id, groupId, clusterName, checkpointId };
   }
   const list = screen.list;
-  if (list.pending !== undefined || list.error !== undefined || !list.hasMore) return undefined;
-  const nearEnd = list.pagesLoaded === 0 || list.cursor + PREFETCH_MARGIN >= viewLength(list);
-  if (!nearEnd) return undefined;
-  const pageNum = list.pagesLoaded + 1;
+  if (list.pending !== undefined || list.error !== undefined) return undefined;
+  const plan = planFor(list, listHeight(state));
+  if (plan === undefined) return undefined;
   switch (screen.kind) {
     case 'projects':
-      return { kind: 'projects', screenId: screen.id, pageNum };
+      return { kind: 'projects', screenId: screen.id, ...plan };
     case 'clusters':
-      return { kind: 'clusters', screenId: screen.id, pageNum, groupId: screen.groupId };
+      return { kind: 'clusters', screenId: screen.id, groupId: screen.groupId, ...plan };
     case 'checkpoints':
-      return { kind: 'checkpoints', screenId: screen.id, pageNum, groupId: screen.groupId, clusterName: screen.clusterName };
+      return { kind: 'checkpoints', screenId: screen.id, groupId: screen.groupId, clusterName: screen.clusterName, ...plan };
     default:
       return screen satisfies never;
   }
+}
+
+/**
+ * What the list is loading beyond the screen and why, for the status line: every row for a column
+ * sort, more rows for a filter, a jump to an end; `undefined` when it loads nothing or only prefetches.
+ *
+ * @example
+ * loadingReason(state) // 'sorting by RESTORABLE needs every row: loading 1,200 of 100,000…'
+ */
+export function loadingReason(state: BrowserState): string | undefined {
+  const screen = currentScreen(state);
+  if (!isListScreen(screen)) return undefined;
+  const { list } = screen;
+  if (list.pending === undefined) return undefined;
+  const count = (n: number | undefined): string => (n === undefined ? '?' : n.toLocaleString('en-US'));
+  const progress = `${count(list.items.length)} of ${count(list.totalCount)}`;
+  if (list.jump !== undefined) return `going to the ${list.jump.cursor === 'bottom' ? 'end' : 'top'}: reading its page…`;
+  if (list.sort.column !== 0 && !fullyLoaded(list)) {
+    const header = columnsOf(screen.kind)[list.sort.column - 1]?.header ?? '';
+    return `sorting by ${header} needs every row: loading ${progress}…`;
+  }
+  if (list.filter !== '' && list.pagesLoaded > 0 && viewLength(list) < list.offset + listHeight(state))
+    return `filtering rows not loaded yet: searched ${progress}…`;
+  return undefined;
 }
 
 /** The item under the cursor (or the checkpoint shown), for `enter` and `y`. */

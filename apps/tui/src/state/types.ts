@@ -1,5 +1,6 @@
 import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
 import type { Indexed } from './append-list.js';
+import type { PageWindow } from './page-window.js';
 
 /** An error as the browser shows it: what happened and what to do about it. */
 export interface ErrorInfo {
@@ -9,12 +10,28 @@ export interface ErrorInfo {
   readonly errorCode?: string | undefined;
 }
 
+/** A list's order: by a column (1-based; 0 is the API's own order, oldest first for checkpoints), either way. */
+export interface SortOrder {
+  readonly column: number;
+  readonly descending: boolean;
+}
+
+/** Where a page goes: instead of what is loaded (a jump, a first load), after it, or before it. */
+export type Place = 'replace' | 'append' | 'prepend';
+
+/** A load that jumps to an end of the list: which page to read, and where the cursor lands. */
+export interface Jump {
+  readonly page: 'first' | 'last';
+  readonly cursor: 'top' | 'bottom';
+}
+
 /** One loaded (possibly partially) list, with its cursor, filter and sort. */
 export interface ListData<T> {
-  /** Rows loaded so far, in API order (an `AppendList` once a page has loaded, so a page load costs the page). */
-  readonly items: Indexed<T>;
+  /** Rows loaded so far: a contiguous run of pages in API order, which can grow at either end. */
+  readonly items: PageWindow<T>;
   readonly totalCount: number | undefined;
   readonly pagesLoaded: number;
+  /** More pages after `items.lastPage` (by `totalCount`, or a `next` link without one). */
   readonly hasMore: boolean;
   /** Token of the request in flight, if any; responses with another token are stale. */
   readonly pending: number | undefined;
@@ -24,8 +41,11 @@ export interface ListData<T> {
   readonly cursor: number;
   readonly offset: number;
   readonly filter: string;
-  /** 0 = API order; n = the n-th column ascending. */
-  readonly sort: number;
+  readonly sort: SortOrder;
+  /** A jump to an end waiting for its page (`g`/`G` past what is loaded). */
+  readonly jump: Jump | undefined;
+  /** After a refresh: the checkpoint (or project, cluster) to put the cursor back on, and the page it was on. */
+  readonly keep: { readonly id: string; readonly pageNum: number; readonly row: number } | undefined;
 }
 
 interface ScreenBase {
@@ -87,5 +107,11 @@ export interface BrowserState {
   /** Copies that could not go to the clipboard, printed on exit. */
   readonly unsentCopies: readonly string[];
   readonly notice: string | undefined;
+  /** Atlas said an operation the browser uses is deprecated: one line, `Atlas deprecated <operationId> (API <date>)…`. */
+  readonly deprecation: string | undefined;
+  /** Page size of every list read (pages are numbered for it). */
+  readonly pageSize: number;
   readonly quit: boolean;
+  /** Quit with Ctrl-C: the process exits 130. */
+  readonly interrupted: boolean;
 }

@@ -2,7 +2,7 @@ import { CHECKPOINT_COLUMNS, CLUSTER_COLUMNS, PROJECT_COLUMNS, type Column } fro
 import { formatLocalTime } from '../format/time.js';
 import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
 import { AppendList, type Indexed } from './append-list.js';
-import type { ListScreen } from './types.js';
+import type { ListScreen, SortOrder } from './types.js';
 
 /** The columns of a list screen. */
 export function columnsOf(kind: ListScreen['kind']): ReadonlyArray<Column<never>> {
@@ -72,12 +72,12 @@ function matching(kind: Kind, items: Indexed<unknown>, terms: readonly string[],
 }
 
 /** Sorts indices by a column's raw value (missing values last, ties in API order); keys computed once per row. */
-function sortByColumn(kind: Kind, items: Indexed<unknown>, indices: number[], sort: number): number[] {
-  const column = columnsOf(kind)[sort - 1];
-  if (column === undefined) return indices;
+function sortByColumn(kind: Kind, items: Indexed<unknown>, indices: number[], column: number): number[] {
+  const col = columnsOf(kind)[column - 1];
+  if (col === undefined) return indices;
   const keys = new Map<number, string | undefined>();
   for (const i of indices) {
-    const raw = column.raw(items.at(i) as never);
+    const raw = col.raw(items.at(i) as never);
     keys.set(i, raw === undefined ? undefined : String(raw));
   }
   return indices.sort((a, b) => {
@@ -90,6 +90,14 @@ function sortByColumn(kind: Kind, items: Indexed<unknown>, indices: number[], so
   });
 }
 
+/** Every row of a list in reverse (newest first for checkpoints): no array, whatever the length. */
+export class Reversed implements Indexed<number> {
+  constructor(readonly length: number) {}
+  at(row: number): number | undefined {
+    return Number.isInteger(row) && row >= 0 && row < this.length ? this.length - 1 - row : undefined;
+  }
+}
+
 /** Views already computed, per items value (a page load makes a new value; a value's rows never change). */
 const views = new WeakMap<Indexed<unknown>, Map<string, Indexed<number> | null>>();
 /** Views kept per items value: enough for typing and backspacing a filter, or cycling sorts. */
@@ -97,21 +105,22 @@ const VIEWS_PER_ITEMS = 16;
 
 /**
  * Indices of `items` that match `filter` (case-insensitive substring; space-separated terms all
- * must match), ordered by the `sort`-th column; `null` when neither applies (identity view).
- * Memoised per (items, filter, sort): the same arguments return the same (immutable) `AppendList`.
+ * must match), ordered by the sort's column (0: API order), reversed when `descending`; `null` for
+ * every row in API order (identity view). Memoised per (items, filter, sort).
  *
  * @example
- * computeView('checkpoints', items, 'restorable', 0)
+ * computeView('checkpoints', items, 'restorable', { column: 0, descending: true })
  */
-export function computeView(kind: Kind, items: Indexed<unknown>, filter: string, sort: number): Indexed<number> | null {
+export function computeView(kind: Kind, items: Indexed<unknown>, filter: string, sort: SortOrder): Indexed<number> | null {
   const terms = termsOf(filter);
-  if (terms.length === 0 && sort === 0) return null;
-  const key = `${kind}\u0000${sort}\u0000${terms.join(' ')}`;
+  if (terms.length === 0 && sort.column === 0) return sort.descending ? new Reversed(items.length) : null;
+  const key = `${kind}\u0000${sort.column}\u0000${sort.descending ? 'd' : 'a'}\u0000${terms.join(' ')}`;
   let memo = views.get(items);
   if (memo === undefined) views.set(items, (memo = new Map<string, Indexed<number> | null>()));
   const known = memo.get(key);
   if (known !== undefined) return known;
-  const view = AppendList.from(sortByColumn(kind, items, matching(kind, items, terms, 0), sort));
+  const ordered = sortByColumn(kind, items, matching(kind, items, terms, 0), sort.column);
+  const view = AppendList.from(sort.descending ? ordered.reverse() : ordered);
   if (memo.size >= VIEWS_PER_ITEMS) memo.delete(memo.keys().next().value ?? '');
   memo.set(key, view);
   return view;
@@ -119,21 +128,49 @@ export function computeView(kind: Kind, items: Indexed<unknown>, filter: string,
 
 /**
  * The view after rows `from` … were appended to `items`, given the view `before` of the rows
- * before them: with no sort, only the new rows are filtered (a page load costs the page, not the list).
+ * before them: in API order ascending, only the new rows are filtered (a page load costs the page,
+ * not the list); otherwise the view is computed again.
  *
  * @example
- * extendView('checkpoints', items, 'rs-1', 0, list.view, oldLength)
+ * extendView('checkpoints', items, 'rs-1', { column: 0, descending: false }, list.view, oldLength)
  */
 export function extendView(
   kind: Kind,
   items: Indexed<unknown>,
   filter: string,
-  sort: number,
+  sort: SortOrder,
   before: Indexed<number> | null,
   from: number,
 ): Indexed<number> | null {
   const terms = termsOf(filter);
-  if (terms.length === 0 && sort === 0) return null;
-  if (sort !== 0 || before === null) return computeView(kind, items, filter, sort);
+  if (sort.column !== 0 || sort.descending || before === null || terms.length === 0)
+    return computeView(kind, items, filter, sort);
   return AppendList.from(before).append(matching(kind, items, terms, from));
+}
+
+/**
+ * The row of `view` showing item `index`, or (when that item is not in the view) the row of the
+ * nearest item after it in the view's order. O(1) for API order either way, a binary search for a
+ * filter in API order, a scan for a column sort.
+ *
+ * @example
+ * rowOfIndex(new Reversed(100), 99, { column: 0, descending: true }) // 0
+ */
+export function rowOfIndex(view: Indexed<number> | null, length: number, index: number, sort: SortOrder): number {
+  if (view === null) return index;
+  if (view instanceof Reversed) return length - 1 - index;
+  if (sort.column !== 0) {
+    for (let row = 0; row < view.length; row++) if (view.at(row) === index) return row;
+    return 0;
+  }
+  // a filter in API order: indices ascending (or descending), so the first row at or past `index`
+  let lo = 0;
+  let hi = view.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const at = view.at(mid) ?? 0;
+    if (sort.descending ? at > index : at < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, Math.max(0, view.length - 1));
 }

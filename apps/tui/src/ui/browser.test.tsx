@@ -51,40 +51,56 @@ describe('Browser', () => {
     await app.until('production');
     await app.press(KEYS.enter, 'Cluster0');
     expect(app.frame()).toContain('projects › production');
-    await app.press(KEYS.enter, 'loaded 100 of 120');
-    expect(app.frame()).toContain(`›${hexId(0)}`);
-    await app.press('j', `›${hexId(1)}`);
-    await app.press(KEYS.enter, `Checkpoint ${hexId(1)}`);
+    // newest first: the last page is read first, so the newest checkpoint is under the cursor at once
+    await app.press(KEYS.enter, `›${hexId(119)}`);
+    expect(app.frame()).toContain('newest first');
+    await app.press('j', `›${hexId(118)}`);
+    await app.press(KEYS.enter, `Checkpoint ${hexId(118)}`);
     expect(app.frame()).toMatch(/Parts \(1\)/);
-    expect(app.frame()).toMatch(/Replica set\s+rs-1/);
-    await app.press(KEYS.esc, 'loaded 100 of 120');
-    await app.press('k', `›${hexId(0)}`);
+    expect(app.frame()).toMatch(/Replica set\s+rs-0/);
+    await app.press(KEYS.esc, `›${hexId(118)}`);
+    await app.press('k', `›${hexId(119)}`);
     await app.press('\u007F', /NAME\s+TYPE\s+STATE/);
   });
 
-  it('fetches the next page as the cursor nears the end', async () => {
+  it('reads the last page first, then the page before it as the cursor nears the end', async () => {
     const app = open();
     await app.until('production');
     await app.press(KEYS.enter, 'Cluster0');
-    await app.press(KEYS.enter, 'loaded 100 of 120');
-    await app.press('G', 'loaded 120 of 120');
-    expect(app.reader.calls).toContain('checkpoints:Cluster0:2');
+    await app.press(KEYS.enter, 'loaded 120 of 120');
+    // page 1 (for the count) then page 2 (the last) by core's readLastPage, then page 1 again as rows before it
+    expect(app.reader.calls.filter((c) => c.startsWith('checkpoints:'))).toEqual([
+      'checkpoints:Cluster0:1',
+      'checkpoints:Cluster0:2',
+      'checkpoints:Cluster0:1',
+    ]);
+    await app.press('G', `›${hexId(0)}`);
+  });
+
+  it('G goes to the true end of 5,000 checkpoints reading one page, not every page', async () => {
+    const app = open({ reader: memoryReader(5000), start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
+    await app.until(`›${hexId(4999)}`);
+    app.reader.calls.length = 0;
+    await app.press('G', `›${hexId(0)}`);
+    expect(app.reader.calls).toEqual(['checkpoints:Cluster0:1']);
+    await app.press('g', `›${hexId(4999)}`);
   });
 
   it('renders only the visible rows of a long list', async () => {
     const app = open({ reader: memoryReader(5000), start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
     await app.until('loaded 100 of 5,000');
+    expect(app.frame()).toContain(`›${hexId(4999)}`);
     const rows = app
       .frame()
       .split('\n')
       .filter((line) => /c0{10}/.test(line));
     expect(rows.length).toBe(18);
-    await app.press(KEYS.pageDown, `›${hexId(18)}`);
+    await app.press(KEYS.pageDown, `›${hexId(4999 - 18)}`);
   });
 
   it('filters with /, and esc clears the filter', async () => {
     const app = open({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
-    await app.until('loaded 100 of 120');
+    await app.until('loaded 120 of 120');
     app.stdin.write('/');
     await app.until('/▏');
     for (const ch of hexId(42).slice(-4)) app.stdin.write(ch);
@@ -95,14 +111,18 @@ describe('Browser', () => {
     await app.press(KEYS.esc, /^(?![\s\S]*match)/);
   });
 
-  it('cycles the sort column with s', async () => {
+  it('cycles the sort column with s and reverses it with S, showing the order in the header', async () => {
     const app = open({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
-    await app.until('loaded 100 of 120');
+    await app.until('loaded 120 of 120');
     app.stdin.write('s');
     app.stdin.write('s');
     app.stdin.write('s');
-    await app.until(`\n ${hexId(3)} `);
-    expect(app.frame()).toMatch(/RESTORABLE/);
+    await app.until('RESTORABLE ↓');
+    await app.press('S', 'RESTORABLE ↑');
+    // the cursor stays on its checkpoint; g goes to the top of the new order (not restorable first)
+    expect(app.frame()).toContain(`›${hexId(119)}`);
+    await app.press('g', `›${hexId(0)}`);
+    expect(app.frame()).toContain(`\n ${hexId(3)} `);
   });
 
   it('shows help on ? and closes it on any key', async () => {
@@ -191,7 +211,7 @@ describe('Browser', () => {
 
   it('redraws on terminal resize', async () => {
     const app = open({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
-    await app.until('loaded 100 of 120');
+    await app.until('loaded 120 of 120');
     Object.defineProperty(app.stdout, 'rows', { value: 10, configurable: true });
     app.stdout.emit('resize');
     await vi.waitFor(() =>

@@ -6,7 +6,7 @@ import type { StartAt } from '../state/initial.js';
 import { initialState } from '../state/initial.js';
 import { splitKeys } from '../state/keymap.js';
 import { browserReducer } from '../state/reducer.js';
-import { currentScreen, listHeight, nextRequest } from '../state/selectors.js';
+import { currentScreen, layoutFor, nextRequest } from '../state/selectors.js';
 import type { BrowserState } from '../state/types.js';
 import { columnsOf } from '../state/view.js';
 import { DetailView } from './detail-view.js';
@@ -28,6 +28,8 @@ export interface BrowserProps {
   readonly feed?: ResponseFeed;
   /** Page size for list requests (default 500). */
   readonly itemsPerPage?: number;
+  /** `--refresh`: re-read the current list (or checkpoint) every this many ms, keeping the cursor. */
+  readonly refreshMs?: number | undefined;
   /** Clock for relative ages (default `Date.now`). */
   readonly now?: () => number;
   /** Puts text on the clipboard; returns false when it cannot (the text is then printed on exit). */
@@ -54,6 +56,7 @@ export function Browser({
   start,
   feed,
   itemsPerPage = 500,
+  refreshMs,
   now = Date.now,
   copy = () => false,
   onQuit,
@@ -61,7 +64,7 @@ export function Browser({
   const { stdout } = useStdout();
   const { isRawModeSupported } = useStdin();
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(browserReducer, undefined, () => initialState(terminalSize(stdout), start));
+  const [state, dispatch] = useReducer(browserReducer, undefined, () => initialState(terminalSize(stdout), start, itemsPerPage));
   const token = useRef(0);
 
   useEffect(() => {
@@ -70,8 +73,14 @@ export function Browser({
     token.current += 1;
     const current = token.current;
     dispatch({ type: 'fetchStarted', screenId: request.screenId, token: current });
-    void fetchFor(reader, request, current, itemsPerPage).then(dispatch);
-  }, [state, reader, itemsPerPage]);
+    void fetchFor(reader, request, current, state.pageSize).then(dispatch);
+  }, [state, reader]);
+
+  useEffect(() => {
+    if (refreshMs === undefined || refreshMs <= 0) return undefined;
+    const timer = setInterval(() => dispatch({ type: 'refresh', auto: true }), refreshMs);
+    return () => clearInterval(timer);
+  }, [refreshMs]);
 
   useEffect(() => {
     if (!state.quit) return;
@@ -95,13 +104,15 @@ export function Browser({
   );
 
   const screen = currentScreen(state);
-  const height = listHeight(state);
+  const layout = layoutFor(state.viewport.rows);
+  const height = layout.rows;
+  const bodyHeight = height + (layout.columnTitles ? 1 : 0);
   const time = now();
   const error = screen.kind === 'detail' ? screen.error : screen.list.error;
   let body;
   if (state.help) body = <HelpOverlay />;
   else if (error !== undefined) body = <ErrorPanel error={error} />;
-  else if (screen.kind === 'detail') body = <DetailView screen={screen} height={height} now={time} />;
+  else if (screen.kind === 'detail') body = <DetailView screen={screen} height={bodyHeight} now={time} />;
   else if (screen.list.items.length === 0)
     body = screen.list.hasMore ? <Spinner label={`loading ${screen.kind}…`} /> : <Text>{EMPTY[screen.kind]}</Text>;
   else
@@ -112,16 +123,19 @@ export function Browser({
         height={height}
         width={state.viewport.columns}
         now={time}
+        titles={layout.columnTitles}
+        sort={screen.list.sort}
       />
     );
 
+  // Exactly the layout's lines: a frame as tall as the terminal makes Ink clear the screen and scrollback.
   return (
     <Box flexDirection="column" width={state.viewport.columns}>
-      <Header state={state} source={source} />
-      <Box flexDirection="column" minHeight={height + 1}>
+      {layout.header > 0 ? <Header state={state} source={source} compact={layout.header === 1} /> : null}
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {body}
       </Box>
-      <StatusBar state={state} />
+      {layout.status > 0 ? <StatusBar state={state} lines={layout.status === 1 ? 1 : 2} /> : null}
     </Box>
   );
 }

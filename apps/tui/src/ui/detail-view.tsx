@@ -6,12 +6,12 @@ import { useColor } from './color.js';
 /** One checkpoint, every field, scrolled to `screen.scroll`, `height` lines tall. */
 export function DetailView({ screen, height, now }: { screen: DetailScreen; height: number; now: number }) {
   const color = useColor();
-  if (screen.checkpoint === undefined) return <Box height={height + 1} />;
+  if (screen.checkpoint === undefined) return <Box height={height} />;
   const lines = detailLines(screen.checkpoint, now);
   const start = Math.max(0, Math.min(screen.scroll, lines.length - height));
   return (
-    <Box flexDirection="column" height={height + 1}>
-      {lines.slice(start, start + height + 1).map((line, i) => (
+    <Box flexDirection="column" height={height}>
+      {lines.slice(start, start + height).map((line, i) => (
         <Text key={start + i} wrap="truncate" {...(line.startsWith(' ') ? {} : { bold: true, ...color('blue') })}>
           {line}
         </Text>

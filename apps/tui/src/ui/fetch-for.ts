@@ -1,57 +1,69 @@
 import type { Action } from '../state/actions.js';
 import { describeError, type ErrorContext } from '../state/describe-error.js';
 import type { FetchRequest } from '../state/selectors.js';
-import type { AtlasReader } from '../source/types.js';
+import type { AtlasReader, PageOf } from '../source/types.js';
+import { readLastPage } from '@atlas-checkpoints/core';
+
+/** The list call a request reads, with its ids bound. */
+function listOf(reader: AtlasReader, request: Exclude<FetchRequest, { kind: 'detail' }>): ListFn {
+  switch (request.kind) {
+    case 'projects':
+      return (params) => reader.listProjects(params);
+    case 'clusters':
+      return (params) => reader.listClusters({ ...params, groupId: request.groupId });
+    case 'checkpoints':
+      return (params) =>
+        reader.listClusterBackupCheckpoints({ ...params, groupId: request.groupId, clusterName: request.clusterName });
+    default:
+      return request satisfies never;
+  }
+}
+
+type ListFn = (params: {
+  pageNum?: number;
+  itemsPerPage?: number;
+  includeCount?: boolean;
+  signal?: AbortSignal;
+}) => Promise<PageOf<unknown>>;
+
+/**
+ * Reads one page of a list: page `pageNum`, or the last page with core's `readLastPage` (directly
+ * when the count is known, else after page 1 tells it), keeping the count core's read learned.
+ */
+async function readPage(list: ListFn, pageNum: number | 'last', totalCount: number | undefined, itemsPerPage: number) {
+  if (pageNum !== 'last') return { page: await list({ pageNum, itemsPerPage }), pageNum };
+  let count = totalCount;
+  const counting: ListFn = async (params) => {
+    const page = await list(params);
+    if (page.totalCount !== undefined) count = page.totalCount;
+    return page;
+  };
+  const last = await readLastPage(counting as never, {}, { itemsPerPage, ...(totalCount === undefined ? {} : { totalCount }) });
+  const page = last as PageOf<unknown> & { pageNum: number };
+  return { page: { ...page, totalCount: page.totalCount ?? count }, pageNum: page.pageNum };
+}
 
 /**
  * Runs one browser request against the reader and returns the action that reports its outcome.
  * Never rejects: failures become `fetchFailed` with what to do.
  *
  * @example
- * dispatch(await fetchFor(reader, request, token, 500));
+ * dispatch(await fetchFor(reader, request, token, 100));
  */
 export async function fetchFor(reader: AtlasReader, request: FetchRequest, token: number, itemsPerPage: number): Promise<Action> {
   const { screenId } = request;
   try {
-    switch (request.kind) {
-      case 'projects':
-        return {
-          type: 'pageLoaded',
-          screenId,
-          token,
-          page: await reader.listProjects({ pageNum: request.pageNum, itemsPerPage }),
-        };
-      case 'clusters':
-        return {
-          type: 'pageLoaded',
-          screenId,
-          token,
-          page: await reader.listClusters({ groupId: request.groupId, pageNum: request.pageNum, itemsPerPage }),
-        };
-      case 'checkpoints':
-        return {
-          type: 'pageLoaded',
-          screenId,
-          token,
-          page: await reader.listClusterBackupCheckpoints({
-            groupId: request.groupId,
-            clusterName: request.clusterName,
-            pageNum: request.pageNum,
-            itemsPerPage,
-          }),
-        };
-      case 'detail': {
-        const { groupId, clusterName, checkpointId } = request;
-        return {
-          type: 'detailLoaded',
-          screenId,
-          token,
-          checkpoint: await reader.getClusterBackupCheckpoint({ groupId, clusterName, checkpointId }),
-        };
-      }
-      default:
-        return request satisfies never;
+    if (request.kind === 'detail') {
+      const { groupId, clusterName, checkpointId } = request;
+      return {
+        type: 'detailLoaded',
+        screenId,
+        token,
+        checkpoint: await reader.getClusterBackupCheckpoint({ groupId, clusterName, checkpointId }),
+      };
     }
+    const { page, pageNum } = await readPage(listOf(reader, request), request.pageNum, request.totalCount, itemsPerPage);
+    return { type: 'pageLoaded', screenId, token, page, pageNum, place: request.place };
   } catch (error) {
     return { type: 'fetchFailed', screenId, token, error: describeError(error, { ...request } as ErrorContext) };
   }

@@ -1,54 +1,42 @@
 import { Box, Text } from 'ink';
-import type { BrowserState, Screen } from '../state/types.js';
-import { printable } from '../format/printable.js';
+import type { BrowserState } from '../state/types.js';
+import { cells } from './cells.js';
 import { useColor } from './color.js';
+import { headerText, type SourceInfo } from './header-text.js';
 
-/** Where the data comes from, for the header. */
-export interface SourceInfo {
-  /** Atlas base URL, the proxy URL, or `DEMO`. */
-  readonly label: string;
-  readonly demo: boolean;
-}
+export type { SourceInfo } from './header-text.js';
 
-/** Breadcrumbs for the current stack: `projects › prod › Cluster0 › 65f…`. */
-function breadcrumbs(stack: readonly Screen[]): string {
-  const top = stack[stack.length - 1];
-  if (top === undefined) return '';
-  const crumbs = ['projects'];
-  if (top.kind !== 'projects') crumbs.push(top.projectName);
-  if (top.kind === 'checkpoints' || top.kind === 'detail') crumbs.push(top.clusterName);
-  if (top.kind === 'detail') crumbs.push(top.checkpointId);
-  return printable(crumbs.join(' › '));
-}
-
-/** The top line: app name, breadcrumbs, source (DEMO in reverse video), and the proxy's cache status. */
-export function Header({ state, source }: { state: BrowserState; source: SourceInfo }) {
+/**
+ * The top line (app name and breadcrumbs; the list's order, the source — DEMO in reverse video — and
+ * the proxy's cache status) and a rule. Fitted in cells to the terminal width, so it is one line at
+ * any width and never pushes itself off screen; `compact` drops the rule (short terminals).
+ */
+export function Header({ state, source, compact = false }: { state: BrowserState; source: SourceInfo; compact?: boolean }) {
   const color = useColor();
-  const cache =
-    state.cache === undefined
-      ? ''
-      : printable(` cache: ${state.cache.status}${state.cache.age === undefined ? '' : ` age ${state.cache.age}s`}`);
+  const width = Math.max(1, state.viewport.columns - 1);
+  const text = headerText(state, source, width);
+  const right = [text.order, text.source, text.cache].filter((p) => p !== '');
+  const used = cells(text.title) + right.reduce((sum, p, i) => sum + cells(p) + (i > 0 ? 1 : 0), 0);
+  const pad = ' '.repeat(Math.max(right.length > 0 ? 1 : 0, width - used));
   return (
     <Box flexDirection="column">
-      <Box justifyContent="space-between">
-        {/* One line whatever the width: a wrapped header would make the frame taller than the terminal. */}
-        <Text bold {...color('green')} wrap="truncate">
-          atlas-checkpoints <Text {...color('white')}>{breadcrumbs(state.stack)}</Text>
+      <Text wrap="truncate">
+        <Text bold {...color('green')}>
+          {text.title}
         </Text>
-        <Box marginLeft={2}>
-          <Text wrap="truncate">
-            {source.demo ? (
-              <Text inverse bold {...color('yellow')}>
-                {' DEMO '}
-              </Text>
-            ) : (
-              <Text {...color('gray')}>{printable(source.label)}</Text>
-            )}
-            <Text {...color('gray')}>{cache}</Text>
+        {pad}
+        {text.order === '' ? null : <Text {...color('cyan')}>{text.order}</Text>}
+        {text.order === '' ? '' : ' '}
+        {source.demo ? (
+          <Text inverse bold {...color('yellow')}>
+            {text.source}
           </Text>
-        </Box>
-      </Box>
-      <Text {...color('gray')}>{'─'.repeat(Math.max(1, state.viewport.columns - 1))}</Text>
+        ) : (
+          <Text {...color('gray')}>{text.source}</Text>
+        )}
+        {text.cache === '' ? null : <Text {...color('gray')}>{` ${text.cache}`}</Text>}
+      </Text>
+      {compact ? null : <Text {...color('gray')}>{'─'.repeat(width)}</Text>}
     </Box>
   );
 }

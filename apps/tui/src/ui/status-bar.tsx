@@ -1,45 +1,69 @@
 import { Box, Text } from 'ink';
 import { viewLength } from '../state/list.js';
-import { currentScreen } from '../state/selectors.js';
+import { currentScreen, loadingReason } from '../state/selectors.js';
 import type { BrowserState } from '../state/types.js';
 import { useColor } from './color.js';
 import { Spinner } from './spinner.js';
 
-/** "loaded N of totalCount" (or "N shown of M loaded" while filtered). */
+/** "loaded N of totalCount" (or "… · M match" while filtered). */
 function loadedText(state: BrowserState): string {
   const screen = currentScreen(state);
   if (screen.kind === 'detail') return '';
   const { list } = screen;
   const loaded = list.items.length.toLocaleString('en-US');
   const total = list.totalCount === undefined ? (list.hasMore ? '?' : loaded) : list.totalCount.toLocaleString('en-US');
-  const shown = list.view === null ? '' : ` · ${viewLength(list).toLocaleString('en-US')} match`;
+  const shown = list.filter === '' ? '' : ` · ${viewLength(list).toLocaleString('en-US')} match`;
   return `loaded ${loaded} of ${total}${shown}`;
 }
 
-/** The two bottom lines: filter prompt or notice, then progress, spinner and a help hint. */
-export function StatusBar({ state }: { state: BrowserState }) {
+/**
+ * The message line's text and colour: the filter prompt, a rate limit, what is loading and why, a
+ * notice, a deprecation, the active filter; `undefined` when there is nothing to say.
+ */
+function messageOf(state: BrowserState): { text: string; color: string } | undefined {
+  const screen = currentScreen(state);
+  const filter = screen.kind === 'detail' ? '' : screen.list.filter;
+  const reason = loadingReason(state);
+  if (state.filterDraft !== undefined) return { text: `/${state.filterDraft}▏ (enter keep · esc clear)`, color: 'yellow' };
+  if (state.rateLimitedMs !== undefined)
+    return { text: `Rate limited by Atlas: waiting ${Math.ceil(state.rateLimitedMs / 1000)}s and retrying…`, color: 'yellow' };
+  if (reason !== undefined) return { text: reason, color: 'cyan' };
+  if (state.notice !== undefined) return { text: state.notice, color: 'green' };
+  if (state.deprecation !== undefined) return { text: state.deprecation, color: 'yellow' };
+  if (filter !== '') return { text: `filter: ${filter} (esc clears)`, color: 'yellow' };
+  return undefined;
+}
+
+/**
+ * The bottom lines: a message line (see {@link MessageLine}), then progress, spinner and a help hint.
+ * With `lines={1}` (short terminals) the message, when there is one, replaces the progress line.
+ */
+export function StatusBar({ state, lines = 2 }: { state: BrowserState; lines?: 1 | 2 }) {
   const color = useColor();
   const screen = currentScreen(state);
   const pending = screen.kind === 'detail' ? screen.pending !== undefined : screen.list.pending !== undefined;
-  const filter = screen.kind === 'detail' ? '' : screen.list.filter;
-  let first = <Text> </Text>;
-  if (state.filterDraft !== undefined) first = <Text {...color('yellow')}>/{state.filterDraft}▏ (enter keep · esc clear)</Text>;
-  else if (state.rateLimitedMs !== undefined)
-    first = (
-      <Text {...color('yellow')}>Rate limited by Atlas: waiting {Math.ceil(state.rateLimitedMs / 1000)}s and retrying…</Text>
-    );
-  else if (state.notice !== undefined) first = <Text {...color('green')}>{state.notice}</Text>;
-  else if (filter !== '') first = <Text {...color('yellow')}>filter: {filter} (esc clears)</Text>;
+  const said = messageOf(state);
+  const message = (
+    <Box height={1}>
+      <Text {...(said === undefined ? {} : color(said.color))} wrap="truncate">
+        {said?.text ?? ' '}
+      </Text>
+    </Box>
+  );
+  const progress = (
+    <Box justifyContent="space-between" height={1} overflow="hidden">
+      <Box gap={2}>
+        <Text wrap="truncate">{loadedText(state)}</Text>
+        {pending ? <Spinner label="loading…" /> : null}
+      </Box>
+      <Text {...color('gray')}>? help · q quit</Text>
+    </Box>
+  );
+  if (lines === 1) return said === undefined ? progress : message;
   return (
     <Box flexDirection="column">
-      {first}
-      <Box justifyContent="space-between">
-        <Box gap={2}>
-          <Text>{loadedText(state)}</Text>
-          {pending ? <Spinner label="loading…" /> : null}
-        </Box>
-        <Text {...color('gray')}>? help · q quit</Text>
-      </Box>
+      {message}
+      {progress}
     </Box>
   );
 }

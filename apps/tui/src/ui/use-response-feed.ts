@@ -1,12 +1,15 @@
 import { parseRetryAfter } from '@atlas-checkpoints/core';
 import { useEffect } from 'react';
-import type { ResponseFeed } from '../source/response-feed.js';
+import { deprecationLine, type ResponseFeed } from '../source/response-feed.js';
 import type { Action } from '../state/actions.js';
 
 /** The wait shown when a 429 carries no readable `Retry-After`, ms. */
 const UNKNOWN_WAIT_MS = 1000;
 
-/** Turns responses into actions: 429 → "waiting and retrying", a proxy's `Cache-Status`/`Age` → header info. */
+/**
+ * Turns responses into actions: 429 → "waiting and retrying", a proxy's `Cache-Status`/`Age` → header
+ * info, a deprecation (core's `onDeprecation`) → one status line.
+ */
 export function useResponseFeed(feed: ResponseFeed | undefined, dispatch: (action: Action) => void): void {
   useEffect(() => {
     if (feed === undefined) return undefined;
@@ -21,5 +24,9 @@ export function useResponseFeed(feed: ResponseFeed | undefined, dispatch: (actio
         dispatch({ type: 'cacheInfo', status: cacheStatus, age: age === null ? undefined : Number(age) });
       }
     });
+  }, [feed, dispatch]);
+  useEffect(() => {
+    if (feed === undefined) return undefined;
+    return feed.subscribeDeprecations((event) => dispatch({ type: 'deprecated', text: deprecationLine(event) }));
   }, [feed, dispatch]);
 }

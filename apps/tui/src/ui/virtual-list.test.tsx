@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHECKPOINT_COLUMNS, type Column } from '../format/columns.js';
 import type { Checkpoint } from '../source/types.js';
 import { emptyList, moveTo } from '../state/list.js';
+import { PageWindow } from '../state/page-window.js';
 import type { ListData } from '../state/types.js';
 import { checkpoints, hexId } from '../test-helpers/rows.js';
 import { VirtualList } from './virtual-list.js';
@@ -16,15 +17,21 @@ afterEach(() => unmount?.());
 /** The checkpoint columns, counting every cell they format (one call per column per rendered row). */
 function countingColumns(): { columns: Array<Column<Checkpoint>>; rowsFormatted: () => number } {
   let calls = 0;
-  const columns = CHECKPOINT_COLUMNS.map((c) => ({
-    ...c,
-    display: (row: Checkpoint, now: number) => (calls++, c.display(row, now)),
-  }));
-  return { columns, rowsFormatted: () => calls / columns.length };
+  const columns = CHECKPOINT_COLUMNS.map((c) => {
+    // the id column is never dropped: one call per row formatted
+    if (c.key !== 'id') return c;
+    return { ...c, display: (row: Checkpoint, now: number) => (calls++, c.display(row, now)) };
+  });
+  return { columns, rowsFormatted: () => calls };
 }
 
 describe('VirtualList at 100,000 rows', () => {
-  const list: ListData<Checkpoint> = { ...emptyList<Checkpoint>(), items: ROWS, totalCount: ROWS.length, hasMore: false };
+  const list: ListData<Checkpoint> = {
+    ...emptyList<Checkpoint>(),
+    items: PageWindow.of(ROWS, 1),
+    totalCount: ROWS.length,
+    hasMore: false,
+  };
 
   it('draws only the rows in view', () => {
     const { columns, rowsFormatted } = countingColumns();

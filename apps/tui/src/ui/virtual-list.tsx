@@ -1,7 +1,10 @@
 import { Box, Text } from 'ink';
 import { memo, useMemo, type ReactElement } from 'react';
 import type { Column } from '../format/columns.js';
-import { cell, fitWidths } from '../format/fit.js';
+import { fitWidths } from '../format/fit.js';
+import { printable } from '../format/printable.js';
+import type { SortOrder } from '../state/types.js';
+import { padCells } from './cells.js';
 import { visibleRows } from '../state/list.js';
 import type { ListData } from '../state/types.js';
 import { useColor } from './color.js';
@@ -13,24 +16,27 @@ export interface VirtualListProps<T> {
   readonly height: number;
   readonly width: number;
   readonly now: number;
+  /** Draw the column titles (off on very short terminals). */
+  readonly titles?: boolean;
+  /** The list's order: its column's title gets ↑ or ↓. */
+  readonly sort?: SortOrder;
 }
 
-/** Formats one row's cells as a line fitted to the column widths. */
-type LineOf = (values: readonly string[]) => string;
+/** Formats one row as a line fitted to the column widths: `value(column, width)` gives each cell's text. */
+type LineOf = (value: (column: Column<never>, width: number) => string) => string;
 
 interface RowProps {
   readonly item: unknown;
   readonly selected: boolean;
-  readonly columns: ReadonlyArray<Column<never>>;
   readonly line: LineOf;
   /** `now` to the second: ages are shown in whole seconds, so rows re-render at most once a second. */
   readonly second: number;
 }
 
 /** One row; memoised, so a cursor move re-renders the two rows whose selection changed, not all of them. */
-const Row = memo(function Row({ item, selected, columns, line, second }: RowProps) {
+const Row = memo(function Row({ item, selected, line, second }: RowProps) {
   const color = useColor();
-  const text = line(columns.map((c) => c.display(item as never, second)));
+  const text = line((c, w) => (c.fit === undefined ? c.display(item as never, second) : c.fit(item as never, second, w)));
   return (
     <Text inverse={selected} {...(selected ? color('cyan') : {})} wrap="truncate">
       {selected ? '›' : ' '}
@@ -47,7 +53,7 @@ const Row = memo(function Row({ item, selected, columns, line, second }: RowProp
  * @example
  * <VirtualList list={screen.list} columns={CHECKPOINT_COLUMNS} height={24} width={100} now={Date.now()} />
  */
-export function VirtualList<T>({ list, columns, height, width, now }: VirtualListProps<T>) {
+export function VirtualList<T>({ list, columns, height, width, now, titles = true, sort }: VirtualListProps<T>) {
   const color = useColor();
   const line = useMemo((): LineOf => {
     const widths = fitWidths(
@@ -55,31 +61,31 @@ export function VirtualList<T>({ list, columns, height, width, now }: VirtualLis
       columns.map((c) => c.min),
       Math.max(10, width - 2),
     );
-    return (values) =>
+    return (value) =>
       columns
-        .map((c, i) => ({ c, w: widths[i] ?? 0, v: values[i] ?? '' }))
+        .map((c, i) => ({ c: c, w: widths[i] ?? 0 }))
         .filter(({ w }) => w > 0)
-        .map(({ c, w, v }) => cell(v, w, c.align))
+        .map(({ c, w }) => padCells(printable(value(c, w)), w, c.align))
         .join('  ');
   }, [columns, width]);
-  const header = useMemo(() => line(columns.map((c) => c.header)), [line, columns]);
+  const sorted = sort?.column ?? 0;
+  const arrow = sort?.descending === true ? '↓' : '↑';
+  const header = useMemo(
+    () => line((c) => (columns.indexOf(c) + 1 === sorted ? `${c.header}${arrow}` : c.header)),
+    [line, columns, sorted, arrow],
+  );
   const second = Math.floor(now / 1000) * 1000;
   const rows: ReactElement[] = visibleRows(list, height).map(({ index, row, item }) => (
-    <Row
-      key={index}
-      item={item}
-      selected={row === list.cursor}
-      columns={columns as ReadonlyArray<Column<never>>}
-      line={line}
-      second={second}
-    />
+    <Row key={index} item={item} selected={row === list.cursor} line={line} second={second} />
   ));
   return (
-    <Box flexDirection="column" height={height + 1}>
-      <Text bold {...color('blue')} wrap="truncate">
-        {' '}
-        {header}
-      </Text>
+    <Box flexDirection="column" height={height + (titles ? 1 : 0)}>
+      {titles ? (
+        <Text bold {...color('blue')} wrap="truncate">
+          {' '}
+          {header}
+        </Text>
+      ) : null}
       {rows}
     </Box>
   );

@@ -14,6 +14,8 @@ export interface BrowseOptions extends GlobalOptions {
   readonly clusterName?: string | undefined;
   readonly checkpointId?: string | undefined;
   readonly color?: boolean | undefined;
+  /** `--refresh <duration>`, in ms. */
+  readonly refresh?: number | undefined;
 }
 
 /** Without a terminal: one static frame, the table of the level the flags name, then exit 0. */
@@ -39,44 +41,103 @@ async function printLevel(connection: Connection, options: BrowseOptions, io: Cl
   }
 }
 
+/** Switch to the terminal's alternate screen (and back): the last frame does not stay in the scrollback. */
+const ALT_SCREEN_ON = '\u001b[?1049h';
+const ALT_SCREEN_OFF = '\u001b[?1049l';
+
+/** Thrown after Ctrl-C in the browser: `run` exits 130 without a message, as after SIGINT. */
+class Interrupted extends Error {
+  override readonly name = 'Interrupted';
+}
+
 /**
- * Opens the browser in a terminal (Ink and React are loaded only here), or prints a table otherwise.
+ * Whether `connect` failed (or fell back to the demo) because no credentials are configured: the
+ * browser then opens on a screen that says so and offers the demo.
+ */
+function missingCredentials(error: unknown): string | undefined {
+  if (!(error instanceof Error) || !/credential/i.test(error.message)) return undefined;
+  return ['ConfigError', 'UsageError', 'NoCredentialsError'].includes(error.name) ? error.message : undefined;
+}
+
+/**
+ * Opens the browser in a terminal (Ink and React are loaded only here), on the alternate screen, or
+ * prints a table otherwise. With no credentials (and no `--demo`) the browser opens on a screen that
+ * says so and offers the demo. Ctrl-C ends it with exit code 130.
  *
  * @example
  * await runBrowse({ demo: true }, processIo());
  */
 export async function runBrowse(options: BrowseOptions, io: CliIo): Promise<void> {
-  const connection = await connect(options, io);
+  const interactive = io.stdout.isTTY === true && io.stdinIsTTY;
+  let connection: Connection | undefined;
+  let noCredentials: { reason: string | undefined } | undefined;
   try {
-    if (io.stdout.isTTY !== true || !io.stdinIsTTY) {
+    connection = await connect(options, io);
+    if (connection.source.demo && options.demo !== true) noCredentials = { reason: undefined };
+  } catch (error) {
+    const reason = missingCredentials(error);
+    if (reason === undefined || !interactive) throw error;
+    noCredentials = { reason };
+  }
+  const connections: Connection[] = connection === undefined ? [] : [connection];
+  try {
+    if (!interactive && connection !== undefined) {
       await printLevel(connection, options, io);
       return;
     }
-    const [{ render }, { Browser }, { ColorContext }] = await Promise.all([
+    let demo = connection;
+    if (demo === undefined || !demo.source.demo) {
+      demo = noCredentials === undefined ? undefined : await connect({ ...options, demo: true }, io);
+      if (demo !== undefined) connections.push(demo);
+    }
+    const [{ render }, { Browser }, { ColorContext }, { NoCredentials }] = await Promise.all([
       import('ink'),
       import('../../ui/browser.js'),
       import('../../ui/color.js'),
+      import('../../ui/no-credentials.js'),
     ]);
     const unsent: string[] = [];
+    let interrupted = false;
     const copy = (text: string): boolean => {
       if (!canUseOsc52(io.stdout, io.env)) return false;
       io.stdout.write(osc52(text));
       return true;
     };
-    const browser = createElement(Browser, {
-      reader: connection.reader,
-      source: connection.source,
-      feed: connection.feed,
-      start: { groupId: connection.groupId, clusterName: options.clusterName, checkpointId: options.checkpointId },
-      copy,
-      onQuit: (state) => unsent.push(...state.unsentCopies),
-    });
-    const app = render(createElement(ColorContext.Provider, { value: colorEnabled(io.env, options.color !== false) }, browser), {
-      exitOnCtrlC: false,
-    });
-    await app.waitUntilExit();
+    const browse = (on: Connection) =>
+      createElement(Browser, {
+        reader: on.reader,
+        source: on.source,
+        feed: on.feed,
+        start: { groupId: on.groupId, clusterName: options.clusterName, checkpointId: options.checkpointId },
+        refreshMs: options.refresh,
+        copy,
+        onQuit: (state) => {
+          unsent.push(...state.unsentCopies);
+          interrupted = state.interrupted;
+        },
+      });
+    const root =
+      noCredentials === undefined || demo === undefined
+        ? browse(connection as Connection)
+        : createElement(NoCredentials, {
+            reason: noCredentials.reason,
+            demo: () => browse(demo),
+            onQuit: (byCtrlC: boolean) => {
+              interrupted = byCtrlC;
+            },
+          });
+    io.stdout.write(ALT_SCREEN_ON);
+    try {
+      const app = render(createElement(ColorContext.Provider, { value: colorEnabled(io.env, options.color !== false) }, root), {
+        exitOnCtrlC: false,
+      });
+      await app.waitUntilExit();
+    } finally {
+      io.stdout.write(ALT_SCREEN_OFF);
+    }
     for (const text of unsent) io.stdout.write(`${text}\n`);
+    if (interrupted) throw new Interrupted('interrupted');
   } finally {
-    await connection.close();
+    for (const open of connections) await open.close();
   }
 }

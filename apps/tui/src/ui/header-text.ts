@@ -1,0 +1,84 @@
+import { printable } from '../format/printable.js';
+import { currentScreen, isListScreen } from '../state/selectors.js';
+import type { BrowserState, Screen, SortOrder } from '../state/types.js';
+import { columnsOf } from '../state/view.js';
+import { cells, cutCells } from './cells.js';
+
+/** Where the data comes from, for the header. */
+export interface SourceInfo {
+  /** Atlas base URL, the proxy URL, or `DEMO`. */
+  readonly label: string;
+  readonly demo: boolean;
+}
+
+/** The header's first line, each part already fitted: the line is never wider than the terminal. */
+export interface HeaderText {
+  /** `atlas-checkpoints projects › prod › Cluster0`. */
+  readonly title: string;
+  /** The list's order (`newest first`, `RESTORABLE ↑`), or ''. */
+  readonly order: string;
+  /** ` DEMO ` in demo mode (never dropped), else the source URL (cut when short of room). */
+  readonly source: string;
+  /** The proxy's `Cache-Status` and `Age`, or ''. */
+  readonly cache: string;
+}
+
+/** Breadcrumbs for the current stack: `projects › prod › Cluster0 › 65f…`. */
+function breadcrumbs(stack: readonly Screen[]): string {
+  const top = stack[stack.length - 1];
+  if (top === undefined) return '';
+  const crumbs = ['projects'];
+  if (top.kind !== 'projects') crumbs.push(top.projectName);
+  if (top.kind === 'checkpoints' || top.kind === 'detail') crumbs.push(top.clusterName);
+  if (top.kind === 'detail') crumbs.push(top.checkpointId);
+  return printable(crumbs.join(' › '));
+}
+
+/**
+ * A list's order in words: checkpoints in API order read `oldest first` / `newest first`; a column
+ * sort reads `<COLUMN> ↑` / `↓`.
+ *
+ * @example
+ * orderLabel('checkpoints', { column: 0, descending: true }) // 'newest first'
+ */
+function orderLabel(kind: 'projects' | 'clusters' | 'checkpoints', sort: SortOrder): string {
+  if (sort.column === 0) {
+    if (kind === 'checkpoints') return sort.descending ? 'newest first' : 'oldest first';
+    return sort.descending ? 'API order ↓' : 'API order';
+  }
+  return `${columnsOf(kind)[sort.column - 1]?.header ?? '?'} ${sort.descending ? '↓' : '↑'}`;
+}
+
+const GAP = 2;
+
+/**
+ * The header's first line fitted to `width` cells: the title keeps at least 60% of the line; the
+ * cache info goes first, then the order, then the source URL is cut; DEMO always stays.
+ *
+ * @example
+ * headerText(state, { label: 'http://127.0.0.1:8080', demo: false }, 60)
+ */
+export function headerText(state: BrowserState, source: SourceInfo, width: number): HeaderText {
+  const screen = currentScreen(state);
+  const title = `atlas-checkpoints ${breadcrumbs(state.stack)}`;
+  // The order is always worth saying for checkpoints (newest or oldest first); elsewhere only when not the API's.
+  const sort = isListScreen(screen) ? screen.list.sort : undefined;
+  let order =
+    isListScreen(screen) && sort !== undefined && (screen.kind === 'checkpoints' || sort.column !== 0 || sort.descending)
+      ? orderLabel(screen.kind, sort)
+      : '';
+  let cache =
+    state.cache === undefined
+      ? ''
+      : printable(`cache: ${state.cache.status}${state.cache.age === undefined ? '' : ` age ${state.cache.age}s`}`);
+  let label = source.demo ? ' DEMO ' : printable(source.label);
+  const rightWidth = (): number =>
+    [order, label, cache].filter((p) => p !== '').reduce((sum, p, i) => sum + cells(p) + (i > 0 ? 1 : 0), 0);
+  const titleRoom = (): number => width - GAP - rightWidth();
+  // The title keeps at least 60% of the line (or 24 cells): where you are matters as much as where from.
+  const minTitle = Math.min(cells(title), Math.max(24, Math.floor(width * 0.6)));
+  if (titleRoom() < cells(title)) cache = '';
+  if (titleRoom() < minTitle) order = '';
+  if (!source.demo && titleRoom() < minTitle) label = cutCells(label, Math.max(0, width - GAP - minTitle));
+  return { title: cutCells(title, Math.max(0, Math.min(cells(title), titleRoom()))), order, source: label, cache };
+}
