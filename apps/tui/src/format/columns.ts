@@ -67,7 +67,7 @@ export const CHECKPOINT_COLUMNS: ReadonlyArray<Column<Checkpoint>> = [
     raw: (c) => c.timestamp,
   },
   { key: 'restorable', header: 'RESTORABLE', width: 10, min: 10, display: (c) => yesNo(c.restorable), raw: (c) => c.restorable },
-  { key: 'parts', header: 'PARTS', width: 20, min: 5, display: partsSummary, raw: partNames },
+  { key: 'parts', header: 'PARTS', width: 20, min: 20, display: partsSummary, raw: partNames },
   {
     key: 'started',
     header: 'STARTED',

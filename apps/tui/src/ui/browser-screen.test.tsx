@@ -98,7 +98,7 @@ describe('what the browser shows', () => {
   });
 
   it('never cuts a time mid-second, putting the age first when short', async () => {
-    const app = show(browser({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } }), { rows: 20, columns: 100 });
+    const app = show(browser({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } }), { rows: 20, columns: 120 });
     await app.until(`›${hexId(119)}`);
     const frame = app.frame();
     expect(frame).not.toMatch(/\d{2}:\d{2}:\d…/);

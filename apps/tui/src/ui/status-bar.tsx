@@ -18,7 +18,7 @@ function loadedText(state: BrowserState): string {
 
 /**
  * The message line's text and colour: the filter prompt, a rate limit, what is loading and why, a
- * notice, a deprecation, the active filter; `undefined` when there is nothing to say.
+ * notice, the active filter, a deprecation; `undefined` when there is nothing to say.
  */
 function messageOf(state: BrowserState): { text: string; color: string } | undefined {
   const screen = currentScreen(state);
@@ -29,8 +29,8 @@ function messageOf(state: BrowserState): { text: string; color: string } | undef
     return { text: `Rate limited by Atlas: waiting ${Math.ceil(state.rateLimitedMs / 1000)}s and retrying…`, color: 'yellow' };
   if (reason !== undefined) return { text: reason, color: 'cyan' };
   if (state.notice !== undefined) return { text: state.notice, color: 'green' };
-  if (state.deprecation !== undefined) return { text: state.deprecation, color: 'yellow' };
   if (filter !== '') return { text: `filter: ${filter} (esc clears)`, color: 'yellow' };
+  if (state.deprecation !== undefined) return { text: state.deprecation, color: 'yellow' };
   return undefined;
 }
 
