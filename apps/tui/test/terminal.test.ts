@@ -62,6 +62,17 @@ describe('the browser in a real terminal (tmux)', () => {
     expect(terminal.raw()).not.toContain('\u001b[3J');
   });
 
+  it('with no credentials opens on a screen that says so, and shows the demo on d', async () => {
+    terminal = await openTerminal([], { columns: 120, rows: 30 });
+    const screen = await terminal.waitFor('no Atlas credentials found');
+    expect(screen).toContain('MONGODB_ATLAS_CLIENT_ID');
+    expect(screen).not.toMatch(/loaded \d/);
+    terminal.keys('d');
+    expect(await terminal.waitFor(/loaded 3 of 3/)).toContain('DEMO');
+    terminal.keys('q');
+    expect(await terminal.exitStatus()).toBe(0);
+  });
+
   describe('against a fake Atlas with a CJK and an emoji project name', () => {
     let server: Awaited<ReturnType<ReturnType<typeof createFakeAtlas>['listen']>>;
     beforeAll(async () => {

@@ -1,6 +1,7 @@
 /**
- * The browser half of tools/bench/tui: first frame and keypress → next frame at a given list size.
- * Imports Ink, React and the browser lazily, so index.ts can choose React's build (NODE_ENV) first.
+ * The browser half of tools/bench/tui: the newest checkpoint on screen, and keypress → next frame,
+ * at a given list size. Imports Ink, React and the browser lazily, so index.ts can choose React's
+ * build (NODE_ENV) first.
  */
 import { generateFixtures } from '@atlas-checkpoints/testkit';
 import type { AtlasReader } from '@atlas-checkpoints/tui';
@@ -9,6 +10,7 @@ import type * as Tui from '@atlas-checkpoints/tui';
 /** What one run at one list size measured (times in ms). */
 export interface BrowserFigures {
   readonly count: number;
+  /** From render() to the frame with the newest checkpoint under the cursor (in-memory reader). */
   readonly firstFrameMs: number;
   readonly keys: number;
   /** Wall time from writing the key to stdin to the frame that shows its result. */
@@ -50,21 +52,28 @@ function fixtureReader(count: number): { reader: AtlasReader; ids: string[] } {
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Resolves with the first frame written that satisfies `ok`; rejects after a timeout instead of hanging. */
-async function frameWhere(frame: () => string | undefined, ok: (f: string) => boolean, what: string): Promise<string> {
-  const deadline = performance.now() + FRAME_TIMEOUT_MS;
+export async function frameWhere(
+  frame: () => string | undefined,
+  ok: (f: string) => boolean,
+  what: string,
+  timeoutMs = FRAME_TIMEOUT_MS,
+): Promise<string> {
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const now = frame();
     if (now !== undefined && ok(now)) return now;
     if (performance.now() > deadline)
-      throw new Error(`bench: no frame with ${what} within ${FRAME_TIMEOUT_MS} ms; last frame:\n${now ?? ''}`);
+      throw new Error(`bench: no frame with ${what} within ${timeoutMs} ms; last frame:\n${now ?? ''}`);
     await tick();
   }
 }
 
 /**
- * Opens the browser on `count` checkpoints, loads them all (G until "loaded N of N"), then presses
- * `j` (every 20th key PgDn) `warmup + keys` times. Each key is timed to the frame whose cursor row
- * (`›`) shows the checkpoint the key moves to, so a frame drawn for another reason is never counted.
+ * Opens the browser on `count` checkpoints (newest first: the newest under the cursor is the first
+ * frame measured), loads them all (`s` sorts by a column, which needs every row; `s` again until API
+ * order), then presses `j` (every 20th key PgDn) `warmup + keys` times. Each key is timed to the frame
+ * whose cursor row (`›`) shows the checkpoint the key moves to, so a frame drawn for another reason
+ * is never counted.
  */
 export async function browserBench(count: number, keys: number, warmup: number): Promise<BrowserFigures> {
   // BENCH_TUI: another build of the package to measure instead (an A/B against an older commit).
@@ -83,16 +92,15 @@ export async function browserBench(count: number, keys: number, warmup: number):
       start: { groupId: 'a'.repeat(24), clusterName: 'Cluster0' },
     }),
   );
-  const at = (i: number) => (f: string) => f.includes(`›${ids[i] ?? ''}`);
+  // newest first: view row r shows checkpoint count - 1 - r
+  const at = (row: number) => (f: string) => f.includes(`›${ids[count - 1 - row] ?? ''}`);
   try {
-    await frameWhere(app.lastFrame, at(0), 'the first checkpoint');
+    await frameWhere(app.lastFrame, at(0), 'the newest checkpoint');
     const firstFrameMs = performance.now() - start;
-    const all = `loaded ${count.toLocaleString('en-US')} of`;
-    while (!(app.lastFrame() ?? '').includes(all)) {
-      const frames = app.frames.length;
-      app.stdin.write('G');
-      await frameWhere(app.lastFrame, () => app.frames.length > frames, 'the next page');
-    }
+    app.stdin.write('s');
+    await frameWhere(app.lastFrame, (f) => f.includes(`loaded ${count.toLocaleString('en-US')} of`), 'every row loaded', 120_000);
+    for (let i = 0; i < 6; i++) app.stdin.write('s');
+    await frameWhere(app.lastFrame, (f) => f.includes('newest first'), 'API order again');
     app.stdin.write('g');
     await frameWhere(app.lastFrame, (f) => at(0)(f) && !f.includes('loading'), 'the top of the list, idle');
     const wall: number[] = [];

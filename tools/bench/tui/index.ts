@@ -2,7 +2,10 @@
  * tools/bench/tui: the browser at 100,000 checkpoints (and at 2,000, to show the keypress cost does
  * not grow with the list) and the CLI's cold start.
  *
- * - first frame: from render() to the first frame that shows the first checkpoint row
+ * - newest on screen: from opening a 100,000-checkpoint cluster (render()) to the frame with the
+ *   newest checkpoint under the cursor, against the in-process fake Atlas through core's client;
+ *   baseline in the same run: walking every page with core's paginate to the newest;
+ * - first frame: from render() to the first frame that shows the newest checkpoint under the cursor
  *   (data already in memory: an in-memory reader serving 500-row pages);
  * - keypress: median (p95) time from writing `j` (every 20th key PgDn) to stdin until the frame whose
  *   cursor row shows the checkpoint the key moved to (ink-testing-library: 100 columns, 24 rows),
@@ -19,12 +22,14 @@ import { fileURLToPath } from 'node:url';
 
 process.env['NODE_ENV'] ??= 'production';
 const { browserBench } = await import('./browser-bench.js');
+const { newestBench } = await import('./newest-bench.js');
 
 const COUNT = Number(process.env['BENCH_CHECKPOINTS'] ?? 100_000);
 const SMALL = Number(process.env['BENCH_SMALL_CHECKPOINTS'] ?? 2_000);
 const KEYPRESSES = Number(process.env['BENCH_KEYPRESSES'] ?? 400);
 const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 50);
 const COLD_RUNS = Number(process.env['BENCH_COLD_RUNS'] ?? 15);
+const OPEN_RUNS = Number(process.env['BENCH_OPEN_RUNS'] ?? 5);
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
@@ -52,12 +57,19 @@ const load = (): string =>
     .map((l) => l.toFixed(2))
     .join(' ');
 console.log(`load average before: ${load()} · NODE_ENV=${process.env['NODE_ENV']} · node ${process.version}`);
+const newest = await newestBench(COUNT, OPEN_RUNS);
+console.log(
+  `open a ${newest.count.toLocaleString('en-US')}-checkpoint cluster → newest on screen (in-process fake Atlas): median ${fmt(newest.newestOnScreenMs)} ms over ${OPEN_RUNS} opens, ${newest.requests} requests (target <= 500)`,
+);
+console.log(
+  `  baseline, walking every page to the newest: ${fmt(newest.walkAllMs)} ms = ${(newest.walkAllMs / newest.newestOnScreenMs).toFixed(1)}x the newest-first open`,
+);
 const big = await browserBench(COUNT, KEYPRESSES, WARMUP);
 const small = SMALL > 0 ? await browserBench(SMALL, KEYPRESSES, WARMUP) : undefined;
 for (const run of [big, small]) {
   if (run === undefined) continue;
   console.log(`checkpoints: ${run.count.toLocaleString('en-US')} (${run.loaded})`);
-  console.log(`  first frame: ${fmt(run.firstFrameMs)} ms (target <= 500)`);
+  console.log(`  newest on screen (in-memory reader): ${fmt(run.firstFrameMs)} ms (target <= 500)`);
   console.log(
     `  keypress → frame: median ${fmt(run.wall.median)} ms, p95 ${fmt(run.wall.p95)} ms over ${run.keys} keys (target median <= 16); CPU median ${fmt(run.cpu.median)} ms, p95 ${fmt(run.cpu.p95)} ms`,
   );

@@ -1,7 +1,7 @@
 import type { PageOf } from '../source/types.js';
 import { PageWindow } from './page-window.js';
 import type { ListData, ListScreen, Place, SortOrder } from './types.js';
-import { computeView, extendView, rowOfIndex } from './view.js';
+import { computeView, extendView, Reversed, rowOfIndex } from './view.js';
 
 /**
  * The order a list opens in: checkpoints newest first (the API sends them oldest first), the rest as
@@ -20,7 +20,7 @@ export function emptyList<T>(sort: SortOrder = { column: 0, descending: false })
     hasMore: true,
     pending: undefined,
     error: undefined,
-    view: sort.descending && sort.column === 0 ? computeView('projects', PageWindow.empty(), '', sort) : null,
+    view: sort.descending && sort.column === 0 ? new Reversed(0) : null,
     cursor: 0,
     offset: 0,
     filter: '',

@@ -62,6 +62,17 @@ describe('what the browser shows', () => {
     expect(app.frame()).toContain('DEMO');
   });
 
+  it('re-reads the list on screen every --refresh interval, keeping the cursor', async () => {
+    const reader = memoryReader();
+    const app = show(browser({ reader, refreshMs: 25 }));
+    await app.until('production');
+    await app.press('j', '›a00000000000000000000002');
+    await vi.waitFor(() => expect(reader.calls.filter((c) => c === 'projects:1').length).toBeGreaterThanOrEqual(3), {
+      timeout: 3000,
+    });
+    expect(app.frame()).toContain('›a00000000000000000000002');
+  });
+
   it('shows a deprecation from core as one status line', async () => {
     const feed = createResponseFeed();
     feed.deprecated({
