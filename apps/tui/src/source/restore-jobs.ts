@@ -1,4 +1,10 @@
-import { paginate, type CloudBackupRestoreJob, type LegacyRestoreJob } from '@atlas-checkpoints/core';
+import {
+  isCloudBackupRestoreJobRunning,
+  isLegacyRestoreJobRunning,
+  paginate,
+  type CloudBackupRestoreJob,
+  type LegacyRestoreJob,
+} from '@atlas-checkpoints/core';
 
 /**
  * One restore job of a cluster, saying which backup it belongs to:
@@ -49,16 +55,16 @@ export function legacyRestoreJob(document: LegacyRestoreJob): RestoreJob {
 export function restoreJobStatus(job: RestoreJob): string {
   if (job.kind === 'legacyRestoreJob') return job.document.statusName ?? '';
   const d = job.document;
+  if (isCloudBackupRestoreJobRunning(d)) return 'running';
   if (d.cancelled === true) return 'cancelled';
   if (d.failed === true) return 'failed';
   if (d.expired === true) return 'expired';
-  return d.finishedAt === undefined ? 'running' : 'finished';
+  return 'finished';
 }
 
-/** True while a job may still change: a Cloud Backup job `running`, a legacy job `IN_PROGRESS`. */
+/** True while a job may still change (core's `isCloudBackupRestoreJobRunning`, `isLegacyRestoreJobRunning`). */
 export function isRestoreJobRunning(job: RestoreJob): boolean {
-  const status = restoreJobStatus(job);
-  return status === 'running' || status === 'IN_PROGRESS';
+  return job.kind === 'cloudRestoreJob' ? isCloudBackupRestoreJobRunning(job.document) : isLegacyRestoreJobRunning(job.document);
 }
 
 /**
