@@ -2,7 +2,7 @@ import { defaultSort, emptyList } from './list.js';
 import type { ClusterView, ListScreen } from './types.js';
 
 /** A cluster's views in `tab` order: it opens on its restore points. */
-export const CLUSTER_VIEWS: readonly ClusterView[] = ['restorePoints', 'restoreJobs', 'checkpoints'];
+const CLUSTER_VIEWS: readonly ClusterView[] = ['restorePoints', 'restoreJobs', 'checkpoints'];
 
 /** The view `direction` steps from `view` in {@link CLUSTER_VIEWS}, wrapping around. */
 export function stepView(view: ClusterView, direction: 1 | -1): ClusterView {

@@ -7,7 +7,7 @@ import type { LatestKind } from '../kinds.js';
 import type { OutputFormat } from '../output.js';
 
 /** Whether `point` is of `kind` (see `LATEST_KINDS`). */
-export function isOfKind(point: RestorePoint, kind: LatestKind): boolean {
+function isOfKind(point: RestorePoint, kind: LatestKind): boolean {
   if (kind === 'any') return true;
   if (kind === 'snapshot') return point.kind === 'snapshot' || point.kind === 'shardedSnapshot';
   return point.kind === kind;
@@ -20,7 +20,7 @@ export function isOfKind(point: RestorePoint, kind: LatestKind): boolean {
  * @example
  * isRestorable(restorePoint('snapshot', { id, status: 'completed' })) // true
  */
-export function isRestorable(point: RestorePoint): boolean {
+function isRestorable(point: RestorePoint): boolean {
   switch (point.kind) {
     case 'checkpoint':
       return point.document.restorable === true;
