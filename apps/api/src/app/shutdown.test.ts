@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OPERATIONS, parseRequest } from '@atlas-checkpoints/core';
 import { cacheKey } from '../cache/keys.js';
+import { entryKey, lockKey } from '../cache/redis-keys.js';
 import { createRedisStore } from '../cache/redis-store.js';
 import { startHarness } from '../test-helpers/setup.js';
 
@@ -30,9 +31,9 @@ describe('shutdown', () => {
       accept: undefined,
     });
     const key = cacheKey({ partition: 'proxy', request, snapshot: true });
-    expect(await admin.exists(`${prefix}lock:${key}`)).toBe(1);
+    expect(await admin.exists(lockKey(prefix, key))).toBe(1);
     await h.close();
-    expect(await admin.exists(`${prefix}lock:${key}`)).toBe(0);
-    expect(await admin.hget(`${prefix}${key}`, 'storedAt')).toBe(String(h.clock.now()));
+    expect(await admin.exists(lockKey(prefix, key))).toBe(0);
+    expect(await admin.hget(entryKey(prefix, key), 'storedAt')).toBe(String(h.clock.now()));
   });
 });

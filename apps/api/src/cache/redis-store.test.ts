@@ -21,9 +21,9 @@ describe('Redis store (real Redis on 127.0.0.1:6379)', () => {
     const entry = createEntry('doc', { results: [1, 2] }, 1000);
     await store.set('g/a/-/proxy/listClusters/p1.100.1', entry, 60_000);
     expect(await store.get('g/a/-/proxy/listClusters/p1.100.1')).toEqual(entry);
-    const ttl = await admin.pttl(`${prefix}g/a/-/proxy/listClusters/p1.100.1`);
+    const ttl = await admin.pttl(`${prefix}{proxy}:g/a/-/proxy/listClusters/p1.100.1`);
     expect(ttl).toBeGreaterThan(50_000);
-    expect(await admin.hget(`${prefix}g/a/-/proxy/listClusters/p1.100.1`, 'etag')).toBe(entry.etag);
+    expect(await admin.hget(`${prefix}{proxy}:g/a/-/proxy/listClusters/p1.100.1`, 'etag')).toBe(entry.etag);
   });
 
   it("keeps an entry's own TTL across replicas, and a replacement without one drops it", async () => {

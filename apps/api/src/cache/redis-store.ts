@@ -1,19 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { circuitBreaker, CircuitState, ConsecutiveBreaker, handleAll } from 'cockatiel';
+import { Cluster, type Redis } from 'ioredis';
 import { isCacheEntry, type CacheEntry } from './entry.js';
 import { createMemoryStore } from './memory-store.js';
+import { connectRedis } from './redis-connection.js';
+import { checkKeyPrefix, entryKey, entryPattern, lockKey } from './redis-keys.js';
+import { parseRedisUrl } from './redis-url.js';
 import type { CacheStore, StoreLock } from './store.js';
 
 /** Options for {@link createRedisStore}. */
 export interface RedisStoreOptions {
-  /** `redis://[user:pass@]host:port[/db]`. */
+  /**
+   * `redis://[user:pass@]host:port[/db]`, `rediss://…` (TLS), `redis-sentinel://host:port[,…]/<master>`
+   * or `redis-cluster://host:port[,…]` (and their `rediss-` forms); see `parseRedisUrl`.
+   */
   readonly url: string;
-  /** Namespace for every key (default `atlas-checkpoints-proxy:`). */
+  /** PEM CA bundle trusted for TLS connections (`--redis-ca`). */
+  readonly ca?: string | undefined;
+  /** Namespace for every key (default `atlas-checkpoints-proxy:`); no `{` or `}` (they would break the hash tags). */
   readonly keyPrefix?: string;
   /** Bytes of the in-process copy used between Redis reads and while Redis is away. */
   readonly localMaxBytes: number;
   /** Per-command timeout (default 1000 ms). */
   readonly commandTimeoutMs?: number;
+  /** Consecutive failed or timed-out commands after which Redis is left alone (default 3). */
+  readonly failureThreshold?: number;
+  /** How long Redis is then left alone before one `PING` checks it again, in ms (default 2 000). */
+  readonly retryAfterMs?: number;
   readonly now?: () => number;
   /** Called when Redis goes away or comes back. */
   readonly onHealthChange?: (healthy: boolean) => void;
@@ -24,47 +37,83 @@ const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 /**
  * A Redis-backed store shared by replicas: one hash per entry (`kind`, `storedAt`, `etag`,
  * `status`, `body`, and `ttlMs` when the entry has its own) expiring with `PEXPIRE`, a small in-process copy so a hit reads only the
- * metadata, and `SET NX PX` locks so one replica fetches a key at a time. When Redis is down it
- * keeps answering from the local copy and reconnects by itself.
+ * metadata, and `SET NX PX` locks so one replica fetches a key at a time. Works with one server,
+ * a Sentinel-managed master (followed across failovers) or Redis Cluster (keys are hash-tagged by
+ * partition, see `redis-keys.ts`).
  *
+ * Redis is treated like a failing upstream: after `failureThreshold` consecutive failed or
+ * timed-out commands (a crashed, partitioned or hung Redis) a circuit breaker (cockatiel) opens and
+ * every call answers at once from the local copy (a miss goes upstream) instead of waiting for its
+ * command timeout; one background `PING` every `retryAfterMs` closes it again. `healthy()` is false
+ * meanwhile (readiness reports `degraded`).
+ *
+ * @throws {Error} when the URL or key prefix is invalid (see `parseRedisUrl`, `checkKeyPrefix`).
  * @example
- * const store = createRedisStore({ url: 'redis://127.0.0.1:6379', localMaxBytes: 64 * 1024 * 1024 });
+ * const store = createRedisStore({ url: 'redis-sentinel://10.0.0.1:26379,10.0.0.2:26379/mymaster', localMaxBytes: 64 * 1024 * 1024 });
  */
-export function createRedisStore(options: RedisStoreOptions): CacheStore & { readonly redis: Redis } {
-  const prefix = options.keyPrefix ?? 'atlas-checkpoints-proxy:';
+export function createRedisStore(options: RedisStoreOptions): CacheStore & { readonly redis: Redis | Cluster } {
+  const prefix = checkKeyPrefix(options.keyPrefix ?? 'atlas-checkpoints-proxy:');
+  const target = parseRedisUrl(options.url);
   const local = createMemoryStore({ maxBytes: options.localMaxBytes, ...(options.now ? { now: options.now } : {}) });
-  const redis = new Redis(options.url, {
-    lazyConnect: false,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 1000,
-    retryStrategy: (times) => Math.min(50 * times, 1000),
+  const redis = connectRedis(target, { ca: options.ca, commandTimeoutMs: options.commandTimeoutMs ?? 1000 });
+  const retryAfterMs = options.retryAfterMs ?? 2_000;
+  const breaker = circuitBreaker(handleAll, {
+    halfOpenAfter: retryAfterMs,
+    breaker: new ConsecutiveBreaker(options.failureThreshold ?? 3),
   });
+
   let healthy = false;
-  const setHealthy = (value: boolean) => {
+  const refresh = () => {
+    const value = redis.status === 'ready' && breaker.state === CircuitState.Closed;
     if (value === healthy) return;
     healthy = value;
     options.onHealthChange?.(value);
   };
-  redis.on('ready', () => setHealthy(true));
-  redis.on('close', () => setHealthy(false));
-  redis.on('error', () => setHealthy(false));
+  redis.on('ready', refresh);
+  redis.on('close', refresh);
+  redis.on('end', refresh);
+  redis.on('error', refresh);
+
+  // While the breaker is open no request touches Redis; this probe alone checks it again.
+  let probe: NodeJS.Timeout | undefined;
+  let closed = false;
+  const scheduleProbe = () => {
+    if (probe !== undefined || closed) return;
+    probe = setTimeout(() => {
+      probe = undefined;
+      breaker
+        .execute(() => redis.ping())
+        .catch(() => undefined)
+        .finally(() => {
+          if (breaker.state !== CircuitState.Closed) scheduleProbe();
+        });
+    }, retryAfterMs + 10);
+    probe.unref();
+  };
+  breaker.onBreak(() => {
+    refresh();
+    scheduleProbe();
+  });
+  breaker.onReset(refresh);
 
   const attempt = async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
-    if (redis.status !== 'ready') return undefined;
+    if (redis.status !== 'ready' || breaker.state !== CircuitState.Closed) return undefined;
     try {
-      return await fn();
+      return await breaker.execute(fn);
     } catch {
-      setHealthy(false);
       return undefined;
     }
   };
+
+  // The servers holding keys: every master of a cluster, else the one connection.
+  const masters = (): Redis[] => (redis instanceof Cluster ? redis.nodes('master') : [redis]);
 
   return {
     kind: 'redis',
     redis,
     async get(key) {
-      const meta = await attempt(() => redis.hmget(prefix + key, 'kind', 'storedAt', 'etag', 'status', 'ttlMs'));
+      const id = entryKey(prefix, key);
+      const meta = await attempt(() => redis.hmget(id, 'kind', 'storedAt', 'etag', 'status', 'ttlMs'));
       if (meta === undefined) return local.get(key);
       const [kind, storedAt, etag, status, ttlMs] = meta;
       if (!kind || !storedAt || !etag || !status) return undefined;
@@ -72,7 +121,7 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
       if (copy && copy.etag === etag) {
         return copy.storedAt === Number(storedAt) ? copy : { ...copy, storedAt: Number(storedAt) };
       }
-      const body = await attempt(() => redis.hget(prefix + key, 'body'));
+      const body = await attempt(() => redis.hget(id, 'body'));
       if (typeof body !== 'string') return copy;
       const entry = {
         kind,
@@ -83,18 +132,19 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
         ...(ttlMs ? { ttlMs: Number(ttlMs) } : {}),
       };
       if (!isCacheEntry(entry)) return undefined;
-      const ttl = await attempt(() => redis.pttl(prefix + key));
+      const ttl = await attempt(() => redis.pttl(id));
       await local.set(key, entry, ttl !== undefined && ttl > 0 ? ttl : 1000);
       return entry;
     },
     async set(key, entry: CacheEntry, retainMs) {
       await local.set(key, entry, retainMs);
+      const id = entryKey(prefix, key);
       await attempt(() =>
         redis
           .multi()
           // Replaced whole (atomically): a field of the previous entry (`ttlMs`) never outlives it.
-          .del(prefix + key)
-          .hset(prefix + key, {
+          .del(id)
+          .hset(id, {
             kind: entry.kind,
             storedAt: String(entry.storedAt),
             etag: entry.etag,
@@ -102,54 +152,77 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
             body: entry.body,
             ...(entry.ttlMs === undefined ? {} : { ttlMs: String(entry.ttlMs) }),
           })
-          .pexpire(prefix + key, Math.max(1, Math.round(retainMs)))
+          .pexpire(id, Math.max(1, Math.round(retainMs)))
           .exec(),
       );
     },
     async deleteMatching(glob) {
-      let count = await local.deleteMatching(glob);
+      const count = await local.deleteMatching(glob);
+      const pattern = entryPattern(prefix, glob);
       const removed = await attempt(async () => {
-        let cursor = '0';
         let n = 0;
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', prefix + glob, 'COUNT', 500);
-          cursor = next;
-          if (keys.length > 0) n += await redis.unlink(...keys);
-        } while (cursor !== '0');
+        for (const node of masters()) n += await unlinkMatching(node, pattern);
         return n;
       });
-      count = Math.max(count, removed ?? 0);
-      return count;
+      return Math.max(count, removed ?? 0);
     },
     async lock(key, ttlMs): Promise<StoreLock | undefined> {
       const owner = randomUUID();
-      const lockKey = `${prefix}lock:${key}`;
-      const result = await attempt(() => redis.set(lockKey, owner, 'PX', Math.max(1, Math.round(ttlMs)), 'NX'));
+      const id = lockKey(prefix, key);
+      const result = await attempt(() => redis.set(id, owner, 'PX', Math.max(1, Math.round(ttlMs)), 'NX'));
       if (result === null) return undefined;
       return {
         release: async () => {
-          if (result === 'OK') await attempt(() => redis.eval(RELEASE, 1, lockKey, owner));
+          if (result === 'OK') await attempt(() => redis.eval(RELEASE, 1, id, owner));
         },
       };
     },
     async waitUnlocked(key, timeoutMs) {
       const until = Date.now() + timeoutMs;
+      const id = lockKey(prefix, key);
       while (Date.now() < until) {
-        const exists = await attempt(() => redis.exists(`${prefix}lock:${key}`));
+        const exists = await attempt(() => redis.exists(id));
         if (exists !== 1) return;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
-    healthy: () => healthy && redis.status === 'ready',
+    healthy: () => {
+      refresh();
+      return healthy;
+    },
     async ping() {
-      const pong = await attempt(() => redis.ping());
-      setHealthy(pong === 'PONG');
-      return pong === 'PONG';
+      await attempt(() => redis.ping());
+      refresh();
+      return healthy;
     },
     bytes: () => local.bytes(),
     async close() {
+      closed = true;
+      clearTimeout(probe);
       await local.close();
       redis.disconnect();
     },
   };
+}
+
+/**
+ * Unlinks the keys of one server matching `pattern` (SCAN, so the server is never blocked), one
+ * UNLINK per hash tag: keys sharing a tag share a slot, so this is valid on a cluster node too.
+ */
+async function unlinkMatching(node: Redis, pattern: string): Promise<number> {
+  let cursor = '0';
+  let n = 0;
+  do {
+    const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
+    cursor = next;
+    const bySlot = new Map<string, string[]>();
+    for (const key of keys) {
+      const tag = /\{[^}]*\}/.exec(key)?.[0] ?? key;
+      const group = bySlot.get(tag);
+      if (group) group.push(key);
+      else bySlot.set(tag, [key]);
+    }
+    for (const group of bySlot.values()) n += await node.unlink(...group);
+  } while (cursor !== '0');
+  return n;
 }

@@ -55,7 +55,7 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   const tokens = opts.tokensFile === undefined ? undefined : loadTokensFile(opts.tokensFile);
   if (!opts.demo && opts.authMode === 'proxy' && tokens === undefined)
     throw new UsageError('--auth-mode proxy needs --tokens-file (or use --demo)');
-  const upstreamCa = opts.upstreamCa === undefined ? undefined : readPem(opts.upstreamCa);
+  const upstreamCa = opts.upstreamCa === undefined ? undefined : readPem(opts.upstreamCa, '--upstream-ca');
   const metricsToken =
     opts.metricsTokenFile === undefined ? io.env.ATLAS_PROXY_METRICS_TOKEN : readSecret(opts.metricsTokenFile, 'metrics token');
   const [core, { createLogger }, { createProxy }, { startServer }, { shutdown }, { startTracing, TracingConfigError }] =
@@ -107,6 +107,8 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
       ? (await import('../cache/memory-store.js')).createMemoryStore({ maxBytes: localBytes })
       : (await import('../cache/redis-store.js')).createRedisStore({
           url: opts.cache,
+          ca: opts.redisCa === undefined ? undefined : readPem(opts.redisCa, '--redis-ca'),
+          commandTimeoutMs: opts.redisTimeout,
           // One namespace per (upstream, upstream credential): deployments that share a Redis but not
           // their Atlas credentials never read each other's entries.
           keyPrefix: `${opts.redisPrefix}${upstreamScope(upstreamUrl, upstreamAuth)}:`,
@@ -196,14 +198,14 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   };
 }
 
-function readPem(path: string): string {
+function readPem(path: string, flag: string): string {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new UsageError(`cannot read --upstream-ca file ${path}`);
+    throw new UsageError(`cannot read ${flag} file ${path}`);
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--upstream-ca file ${path} holds no PEM certificate`);
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`${flag} file ${path} holds no PEM certificate`);
   return text;
 }
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseRedisUrl } from '../cache/redis-url.js';
 import { formatDuration, parseDuration } from './duration.js';
 
 /** Parsed command-line options (every flag also reads an environment variable). Durations are in ms. */
@@ -11,6 +12,10 @@ export interface CliOptions {
   cache: string;
   cacheMaxBytes: number;
   redisPrefix: string;
+  /** CA certificates (PEM file) trusted for `rediss` connections, beside Node's. */
+  redisCa?: string;
+  /** ms, one Redis command */
+  redisTimeout: number;
   /** ms */
   ttl: number;
   /** ms */
@@ -76,8 +81,18 @@ const url = (value: string): string => {
 };
 
 const cache = (value: string): string => {
-  if (value === 'memory' || /^rediss?:\/\//.test(value)) return value;
-  throw new InvalidArgumentError('expected "memory" or a redis:// URL');
+  if (value === 'memory') return value;
+  try {
+    parseRedisUrl(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+  return value;
+};
+
+const redisPrefix = (value: string): string => {
+  if (/[{}]/.test(value)) throw new InvalidArgumentError('must not contain "{" or "}" (Redis Cluster hash tags)');
+  return value;
 };
 
 const manifest = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -106,7 +121,15 @@ export function buildProgram(): Command {
       ).argParser(url),
     )
     .addOption(opt('--profile <name>', 'Atlas CLI profile for upstream credentials', 'ATLAS_PROXY_PROFILE'))
-    .addOption(opt('--cache <memory|redis://…>', 'cache backend', 'ATLAS_PROXY_CACHE').argParser(cache).default('memory'))
+    .addOption(
+      opt(
+        '--cache <memory|url>',
+        'cache backend: memory, redis[s]://host:port[/db], redis[s]-sentinel://host:port[,host:port]/<master>[/db] or redis[s]-cluster://host:port[,host:port]',
+        'ATLAS_PROXY_CACHE',
+      )
+        .argParser(cache)
+        .default('memory'),
+    )
     .addOption(
       opt(
         '--cache-max-bytes <n>',
@@ -117,7 +140,25 @@ export function buildProgram(): Command {
         .default(256 * 1024 * 1024),
     )
     .addOption(
-      opt('--redis-prefix <prefix>', 'namespace of Redis keys', 'ATLAS_PROXY_REDIS_PREFIX').default('atlas-checkpoints-proxy:'),
+      opt('--redis-prefix <prefix>', 'namespace of Redis keys', 'ATLAS_PROXY_REDIS_PREFIX')
+        .argParser(redisPrefix)
+        .default('atlas-checkpoints-proxy:'),
+    )
+    .addOption(
+      opt(
+        '--redis-ca <path>',
+        'PEM file of CA certificates trusted for rediss connections, beside the system ones',
+        'ATLAS_PROXY_REDIS_CA',
+      ),
+    )
+    .addOption(
+      opt(
+        '--redis-timeout <duration>',
+        'longest wait for one Redis command; after 3 failures in a row Redis is left alone for 2s (local copy and upstream answer)',
+        'ATLAS_PROXY_REDIS_TIMEOUT',
+      )
+        .argParser(duration(10, 60_000))
+        .default(1_000, '1s'),
     )
     .addOption(
       opt('--ttl <duration>', 'how long an entry is fresh', 'ATLAS_PROXY_TTL').argParser(duration(0)).default(60_000, '60s'),
