@@ -9,3 +9,4 @@ export * from './client/index.js';
 export * from './pagination/index.js';
 export * from './config/index.js';
 export * from './wire/index.js';
+export * from './restore-points/index.js';

@@ -1,4 +1,6 @@
 import { redactUrl } from '../errors/redact.js';
+import { listRestorePoints, type ListRestorePointsParams } from '../restore-points/list-restore-points.js';
+import type { RestorePoint } from '../restore-points/restore-point.js';
 import { OPERATION_LIST, OPERATIONS, type OperationId } from '../wire/operations.js';
 import { callOperation, type OperationContext } from './call-operation.js';
 import type { OperationMethods, OperationParams, PinnedVersion, ResponseOf, VersionOf, VersionPins } from './operation-types.js';
@@ -30,6 +32,14 @@ export type AtlasClient<Pins = Record<never, never>> = OperationMethods<Pins> & 
     params: OperationParams<Id>,
     options?: { readonly apiVersion?: V | undefined },
   ): Promise<ResponseOf<Id, V>>;
+  /**
+   * Every point the cluster can be restored to, newest first, each saying its kind: Cloud Backup
+   * snapshots of the cluster's type, legacy checkpoints and legacy snapshots (see `listRestorePoints`).
+   *
+   * @example
+   * const [newest] = await client.listRestorePoints({ groupId, clusterName: 'Cluster0' });
+   */
+  listRestorePoints(params: ListRestorePointsParams): Promise<RestorePoint[]>;
   /** A description without secrets (what `JSON.stringify(client)` prints). */
   toJSON(): Record<string, unknown>;
 };
@@ -76,6 +86,7 @@ export function createAtlasClient(options?: AtlasClientOptions): AtlasClient<str
   for (const operation of OPERATION_LIST) {
     client[operation.method] = (params?: unknown) => callOperation(context, operation, params);
   }
+  client.listRestorePoints = (params: ListRestorePointsParams) => listRestorePoints(client as AtlasClient<string>, params);
   Object.defineProperty(client, Symbol.for('nodejs.util.inspect.custom'), {
     value: () => ({ AtlasClient: description() }),
     enumerable: false,

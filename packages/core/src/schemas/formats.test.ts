@@ -6,7 +6,7 @@ describe('formats', () => {
   it('registers every format the spec uses, idempotently', () => {
     registerFormats();
     registerFormats();
-    for (const format of ['date-time', 'int32', 'int64', 'double']) expect(FormatRegistry.Has(format)).toBe(true);
+    for (const format of ['date-time', 'uuid', 'int32', 'int64', 'double']) expect(FormatRegistry.Has(format)).toBe(true);
   });
 
   it.each(['2024-05-04T09:42:00Z', '2024-05-04T09:42:00.123Z', '2024-05-04T09:42:00+02:00', '2024-02-29t23:59:60z'])(
@@ -42,6 +42,6 @@ describe('format registration', () => {
     await import('./formats.js');
     expect(FormatRegistry.Has('date-time')).toBe(false);
     await import('./validators.js');
-    expect([...FormatRegistry.Entries().keys()].sort()).toEqual(['date-time', 'double', 'int32', 'int64']);
+    expect([...FormatRegistry.Entries().keys()].sort()).toEqual(['date-time', 'double', 'int32', 'int64', 'uuid']);
   });
 });

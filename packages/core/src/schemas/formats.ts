@@ -4,6 +4,8 @@ import { FormatRegistry } from '@sinclair/typebox';
 const DATE_TIME =
   /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt ](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d+)?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 const INTEGER = /^-?\d+$/;
+/** RFC 4122 `uuid` (as ajv-formats' `uuid`): 8-4-4-4-12 hexadecimal digits, optionally `urn:uuid:`. */
+const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
@@ -25,7 +27,7 @@ function isInt32String(value: string): boolean {
 }
 
 /**
- * Registers the formats the Atlas spec uses (`date-time`, `int32`, `int64`, `double`) in TypeBox's
+ * Registers the formats the Atlas spec uses (`date-time`, `uuid`, `int32`, `int64`, `double`) in TypeBox's
  * `FormatRegistry`; compiled validators reject every value of a format that is not registered.
  * TypeBox checks `format` on strings only, so the numeric formats are annotations on numbers and
  * only ever see strings here. Idempotent. `compileShapeCheck` is the one caller: every response reader is
@@ -39,6 +41,7 @@ function isInt32String(value: string): boolean {
  */
 export function registerFormats(): void {
   if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', isDateTime);
+  if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (value) => UUID.test(value));
   if (!FormatRegistry.Has('int32')) FormatRegistry.Set('int32', isInt32String);
   if (!FormatRegistry.Has('int64')) FormatRegistry.Set('int64', (value) => INTEGER.test(value));
   if (!FormatRegistry.Has('double'))

@@ -1,6 +1,54 @@
 export { AdvancedClusterDescription } from './advanced-cluster-description.js';
 export { ApiError, BadRequestDetail, FieldViolation } from './api-error.js';
+export {
+  CLOUD_PROVIDERS,
+  CloudProvider,
+  isKnownCloudProvider,
+  isKnownLegacyRestoreStatusName,
+  isKnownLegacySnapshotPartTypeName,
+  isKnownRestoreDeliveryMethodName,
+  isKnownRestoreDeliveryStatusName,
+  isKnownRestoreDeliveryType,
+  isKnownSnapshotFrequencyType,
+  isKnownSnapshotKind,
+  isKnownSnapshotStatus,
+  isKnownSnapshotType,
+  LEGACY_RESTORE_STATUS_NAMES,
+  LEGACY_SNAPSHOT_PART_TYPE_NAMES,
+  LegacyRestoreStatusName,
+  LegacySnapshotPartTypeName,
+  RESTORE_DELIVERY_METHOD_NAMES,
+  RESTORE_DELIVERY_STATUS_NAMES,
+  RESTORE_DELIVERY_TYPES,
+  RestoreDeliveryMethodName,
+  RestoreDeliveryStatusName,
+  RestoreDeliveryType,
+  SNAPSHOT_FREQUENCY_TYPES,
+  SNAPSHOT_KINDS,
+  SNAPSHOT_STATUSES,
+  SNAPSHOT_TYPES,
+  SnapshotFrequencyType,
+  SnapshotKind,
+  SnapshotStatus,
+  SnapshotType,
+} from './backup-enums.js';
+export {
+  AutoExportPolicy,
+  CopyPolicyItem,
+  ExtraRetentionSetting,
+  isKnownPolicyFrequencyType,
+  POLICY_FREQUENCY_TYPES,
+  PolicyFrequencyType,
+  SchedulePolicy,
+  SchedulePolicyItem,
+} from './backup-policy.js';
 export { BsonTimestamp } from './bson-timestamp.js';
+export { CloudBackupRestoreJob, CloudBackupRestoreMember, PrivateDownloadDeliveryUrl } from './cloud-backup-restore-job.js';
+export { CloudBackupSchedule, CloudBackupSchedule20240805 } from './cloud-backup-schedule.js';
+export { CloudBackupShardedSnapshot, CloudBackupShardedSnapshotMember, CloudBackupSnapshot } from './cloud-backup-snapshot.js';
+export { LegacyRestoreJob, LegacyRestoreJobDelivery, RestoreJobFileHash } from './legacy-restore-job.js';
+export { LegacySnapshot, LegacySnapshotPart } from './legacy-snapshot.js';
+export { LegacySnapshotSchedule } from './legacy-snapshot-schedule.js';
 export { Checkpoint } from './checkpoint.js';
 export {
   CHECKPOINT_PART_TYPE_NAMES,
@@ -39,7 +87,7 @@ export {
 } from './group.js';
 export { Link, Links } from './link.js';
 export { OBJECT_ID_PATTERN } from './object-id.js';
-export { knownValueGuard, openEnum } from './open-enum.js';
+export { knownValueGuard, openEnum, openIntegerEnum } from './open-enum.js';
 export type { OpenEnum } from './open-enum.js';
 export { compileShapeCheck, readerFor } from './shape-check.js';
 export type { ShapeCheck } from './shape-check.js';
@@ -49,13 +97,24 @@ export type { Page } from './paginated.js';
 export {
   AdvancedClusterDescriptionPage,
   CheckpointPage,
+  CloudBackupRestoreJobPage,
+  CloudBackupShardedSnapshotPage,
+  CloudBackupSnapshotPage,
   ClusterDescription20240805Page,
   ClusterPage,
   GroupPage,
+  LegacyRestoreJobPage,
+  LegacySnapshotPage,
 } from './pages.js';
 export {
+  BatchId,
   CheckpointId,
   ClusterName,
+  Completed,
+  Int64Filter,
+  JobId,
+  RestoreJobId,
+  SnapshotId,
   Envelope,
   GroupId,
   IncludeCount,

@@ -38,3 +38,18 @@ export function knownValueGuard<const Known extends readonly string[]>(known: Kn
   const set: ReadonlySet<unknown> = new Set<unknown>(known);
   return (value: unknown): value is Known[number] => set.has(value);
 }
+
+/**
+ * The schema of an open integer enum (the spec's `enum` of `int32` values, e.g. a checkpoint
+ * interval of 15, 30 or 60 minutes): `anyOf` of `{ type: 'integer', const }` per known value plus
+ * `{ type: 'integer' }`, so any integer validates while tools still see the known values.
+ *
+ * @example
+ * const Interval = openIntegerEnum([15, 30, 60] as const, { format: 'int32' });
+ */
+export function openIntegerEnum<const Known extends readonly [number, ...number[]]>(
+  known: Known,
+  options: SchemaOptions = {},
+): TUnsafe<number> {
+  return Type.Unsafe<number>(Type.Union([...known.map((value) => Type.Integer({ const: value })), Type.Integer()], options));
+}

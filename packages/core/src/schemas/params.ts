@@ -32,6 +32,65 @@ export const CheckpointId = objectId({ description: 'Unique 24-hexadecimal digit
 export type CheckpointId = Static<typeof CheckpointId>;
 
 /**
+ * A snapshot id (Cloud Backup or legacy): 24 hexadecimal digits (`^([a-f0-9]{24})$`).
+ *
+ * @example
+ * await client.getBackupSnapshot({ groupId, clusterName, snapshotId: '5f4007f327a3bd7b6f4103c5' });
+ */
+export const SnapshotId = objectId({ description: 'Unique 24-hexadecimal digit string that identifies the desired snapshot.' });
+export type SnapshotId = Static<typeof SnapshotId>;
+
+/**
+ * A Cloud Backup restore job id: 24 hexadecimal digits (`^([a-f0-9]{24})$`).
+ *
+ * @example
+ * await client.getBackupRestoreJob({ groupId, clusterName, restoreJobId });
+ */
+export const RestoreJobId = objectId({
+  description: 'Unique 24-hexadecimal digit string that identifies the restore job to return.',
+});
+export type RestoreJobId = Static<typeof RestoreJobId>;
+
+/**
+ * A legacy restore job id: 24 hexadecimal digits (`^([a-f0-9]{24})$`); the spec's path calls it `jobId`.
+ *
+ * @example
+ * await client.getLegacyRestoreJob({ groupId, clusterName, jobId });
+ */
+export const JobId = objectId({ description: 'Unique 24-hexadecimal digit string that identifies the restore job.' });
+export type JobId = Static<typeof JobId>;
+
+/**
+ * Which legacy snapshots to list: complete ones (`true`, the default), incomplete ones, or `all`.
+ *
+ * @example
+ * await client.listLegacySnapshots({ groupId, clusterName, completed: 'all' });
+ */
+export const Completed = Type.Union([Type.Literal('all'), Type.Literal('true'), Type.Literal('false')], {
+  default: 'true',
+  description: 'Whether to return complete snapshots, incomplete ones, or all.',
+});
+export type Completed = Static<typeof Completed>;
+
+/**
+ * A legacy restore batch id: 24 hexadecimal digits (`^([a-f0-9]{24})$`).
+ *
+ * @example
+ * await client.listLegacyRestoreJobs({ groupId, clusterName, batchId });
+ */
+export const BatchId = objectId({ description: 'Unique 24-hexadecimal digit string that identifies the batch of restore jobs.' });
+export type BatchId = Static<typeof BatchId>;
+
+/**
+ * An integer filter of the Cloud Backup snapshots list (`pointInTimeUtcSeconds`, `oplogTs`, `oplogInc`).
+ *
+ * @example
+ * await client.listBackupSnapshots({ groupId, clusterName, pointInTimeUtcSeconds: 1714815720 });
+ */
+export const Int64Filter = Type.Integer({ format: 'int64' });
+export type Int64Filter = Static<typeof Int64Filter>;
+
+/**
  * Page number, from 1.
  *
  * @example

@@ -9,14 +9,17 @@ import {
 import { CheckpointId, ClusterName, GroupId } from '../schemas/params.js';
 import { ATLAS_API_VERSION } from './api-version.js';
 import { defineOperation, type Operation } from './operation.js';
+import { CLOUD_BACKUP_OPERATIONS } from './operations-cloud-backup.js';
+import { LEGACY_BACKUP_OPERATIONS } from './operations-legacy-backup.js';
 import { LIST_QUERY, QUERY_PARAMETERS, RESOURCE_QUERY } from './query-parameters.js';
 
 /**
  * The operation table: every Atlas operation this toolkit knows, named once, as the official
- * OpenAPI excerpt describes it (`operationId`, path, parameters, versions with their 200 schema
+ * OpenAPI excerpts describe it (`operationId`, path, parameters, versions with their 200 schema
  * and `x-sunset`, `deprecated`). Core's client methods, the fake's and the proxy's routes, the
  * proxy's cache keys, metric labels and `/openapi.json` are all built from it. Adding an
- * operation is one entry here plus its schemas.
+ * operation is one entry here (or in a resource family's file: `operations-cloud-backup.ts`,
+ * `operations-legacy-backup.ts`) plus its schemas.
  *
  * @example
  * const op = OPERATIONS.listGroupClusterBackupCheckpoints;
@@ -76,6 +79,8 @@ export const OPERATIONS = {
     deprecated: true,
     versions: [{ version: ATLAS_API_VERSION, schema: Checkpoint, component: 'ApiAtlasCheckpointView' }],
   }),
+  ...CLOUD_BACKUP_OPERATIONS,
+  ...LEGACY_BACKUP_OPERATIONS,
 } as const satisfies Record<string, Operation>;
 
 /** The table's operations. */

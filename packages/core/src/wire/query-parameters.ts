@@ -1,4 +1,14 @@
-import { Envelope, IncludeCount, IncludeDeletedWithRetainedBackups, ItemsPerPage, PageNum, Pretty } from '../schemas/params.js';
+import {
+  BatchId,
+  Completed,
+  Envelope,
+  Int64Filter,
+  IncludeCount,
+  IncludeDeletedWithRetainedBackups,
+  ItemsPerPage,
+  PageNum,
+  Pretty,
+} from '../schemas/params.js';
 import type { ParameterRole, QueryParameter } from './operation.js';
 
 const parameter = <const N extends string, S extends QueryParameter['schema'], const R extends ParameterRole>(
@@ -23,6 +33,11 @@ export const QUERY_PARAMETERS = {
   envelope: parameter('envelope', Envelope, 'render'),
   pretty: parameter('pretty', Pretty, 'render'),
   includeDeletedWithRetainedBackups: parameter('includeDeletedWithRetainedBackups', IncludeDeletedWithRetainedBackups, 'filter'),
+  pointInTimeUtcSeconds: parameter('pointInTimeUtcSeconds', Int64Filter, 'filter'),
+  oplogTs: parameter('oplogTs', Int64Filter, 'filter'),
+  oplogInc: parameter('oplogInc', Int64Filter, 'filter'),
+  batchId: parameter('batchId', BatchId, 'filter'),
+  completed: parameter('completed', Completed, 'filter'),
 } as const;
 
 /** The parameters every single-resource operation takes. */

@@ -69,7 +69,7 @@ function normalise(box: Box): { box: Box; nullable: boolean; open: boolean } {
   if (nonNull.length === 1 && nonNull[0]) return { box: { ...box, ...nonNull[0], anyOf: undefined }, nullable, open: false };
   const literals = nonNull.filter((variant) => variant.const !== undefined);
   const rest = nonNull.filter((variant) => variant.const === undefined);
-  const open = rest.length === 1 && rest[0]?.type === 'string' && literals.every((variant) => variant.type === 'string');
+  const open = rest.length === 1 && rest[0]?.type !== undefined && literals.every((variant) => variant.type === rest[0]?.type);
   if (literals.length > 0 && (rest.length === 0 || open)) {
     const types = new Set(literals.map((variant) => variant.type));
     const enumBox = { ...box, type: [...types][0], enum: literals.map((variant) => variant.const), anyOf: undefined };
