@@ -2,14 +2,21 @@
  * @atlas-checkpoints/testkit: deterministic fixtures and a fake MongoDB Atlas (an in-process
  * `fetch` and a real HTTP server) with Digest/OAuth auth, fault injection and a request log.
  */
-export { generateFixtures } from './fixtures/generate-fixtures.js';
+export { DEMO_PROJECT_NAME, generateDemoFixtures, generateFixtures } from './fixtures/generate-fixtures.js';
+export {
+  cloudRestoreJobAt,
+  isCloudRestoreRunning,
+  isLegacyRestoreRunning,
+  legacyRestoreJobAt,
+  RESTORE_STEPS,
+} from './fixtures/restore-progress.js';
 export { generateCheckpoints } from './fixtures/generate-checkpoints.js';
 export type { CheckpointStreamOptions } from './fixtures/generate-checkpoints.js';
 export { createRandom } from './fixtures/prng.js';
 export type { Random } from './fixtures/prng.js';
 export { createObjectIdFactory, objectIdTime } from './fixtures/object-id.js';
 export type { ObjectIdFactory } from './fixtures/object-id.js';
-export type { FixtureCluster, FixtureOptions, FixtureProject, Fixtures } from './fixtures/types.js';
+export type { ClusterBackupData, FixtureCluster, FixtureOptions, FixtureProject, Fixtures } from './fixtures/types.js';
 export { createFakeAtlas } from './fake/create-fake-atlas.js';
 export type { FakeAtlas, FakeAtlasOptions } from './fake/create-fake-atlas.js';
 export type { FaultController, FaultKind, FaultRule, LatencySetting } from './fake/faults.js';
@@ -21,7 +28,7 @@ export type { FakeApiKey, FakeAuthOptions, FakeServiceAccount } from './auth/typ
 export { ATLAS_CONTENT_TYPE } from './fake/content-type.js';
 export { createSpecValidator } from './spec/spec-validator.js';
 export type { SpecValidationResult, SpecValidator, SpecValidatorOptions } from './spec/spec-validator.js';
-export { defaultSpecPath } from './spec/default-spec-path.js';
+export { defaultSpecPath, defaultSpecPaths } from './spec/default-spec-path.js';
 export { startForwardProxy } from './network/forward-proxy.js';
 export type { ForwardProxy } from './network/forward-proxy.js';
 export { createSelfSignedCertificate } from './network/self-signed-certificate.js';

@@ -19,6 +19,8 @@ const IN_CLUSTER = { groupId: GroupId, clusterName: ClusterName };
  * CLOUD_BACKUP_OPERATIONS.listGroupClusterBackupSnapshots.method // 'listBackupSnapshots'
  */
 export const CLOUD_BACKUP_OPERATIONS = {
+  // Order matters where paths overlap: `…/snapshots/shardedClusters` must come before
+  // `…/snapshots/{snapshotId}`, or routers that try routes in table order would read it as an id.
   listGroupClusterBackupSnapshots: defineOperation({
     operationId: 'listGroupClusterBackupSnapshots',
     method: 'listBackupSnapshots',
@@ -29,17 +31,6 @@ export const CLOUD_BACKUP_OPERATIONS = {
     shape: 'list',
     deprecated: false,
     versions: [{ version: ATLAS_API_VERSION, schema: CloudBackupSnapshotPage, component: 'PaginatedCloudBackupReplicaSetView' }],
-  }),
-  getGroupClusterBackupSnapshot: defineOperation({
-    operationId: 'getGroupClusterBackupSnapshot',
-    method: 'getBackupSnapshot',
-    summary: 'Return One Replica Set Cloud Backup',
-    path: `${CLUSTER}/backup/snapshots/{snapshotId}`,
-    pathParameters: { ...IN_CLUSTER, snapshotId: SnapshotId },
-    query: RESOURCE_QUERY,
-    shape: 'resource',
-    deprecated: false,
-    versions: [{ version: ATLAS_API_VERSION, schema: CloudBackupSnapshot, component: 'DiskBackupReplicaSet' }],
   }),
   listGroupClusterBackupSnapshotShardedClusters: defineOperation({
     operationId: 'listGroupClusterBackupSnapshotShardedClusters',
@@ -58,6 +49,17 @@ export const CLOUD_BACKUP_OPERATIONS = {
         component: 'PaginatedCloudBackupShardedClusterSnapshotView',
       },
     ],
+  }),
+  getGroupClusterBackupSnapshot: defineOperation({
+    operationId: 'getGroupClusterBackupSnapshot',
+    method: 'getBackupSnapshot',
+    summary: 'Return One Replica Set Cloud Backup',
+    path: `${CLUSTER}/backup/snapshots/{snapshotId}`,
+    pathParameters: { ...IN_CLUSTER, snapshotId: SnapshotId },
+    query: RESOURCE_QUERY,
+    shape: 'resource',
+    deprecated: false,
+    versions: [{ version: ATLAS_API_VERSION, schema: CloudBackupSnapshot, component: 'DiskBackupReplicaSet' }],
   }),
   getGroupClusterBackupSnapshotShardedCluster: defineOperation({
     operationId: 'getGroupClusterBackupSnapshotShardedCluster',

@@ -4,6 +4,7 @@ import { compareWithSpec, type Spec, type SpecSchema } from '../schemas/test-hel
 import { ATLAS_API_VERSION } from './api-version.js';
 import { defineOperation, pathParameterNames } from './operation.js';
 import { OPERATION_LIST, OPERATIONS } from './operations.js';
+import { expandPath, matchOperation } from './paths.js';
 
 type SpecParameter = { $ref?: string; name?: string; in?: string; schema?: SpecSchema };
 type SpecOperation = {
@@ -95,6 +96,14 @@ describe('the operation table is the spec excerpt', () => {
       expect(pathParameterNames(op.path)).toEqual(Object.keys(op.pathParameters));
     }
     expect(new Set(OPERATION_LIST.map((op) => op.method)).size).toBe(OPERATION_LIST.length);
+  });
+
+  it('routes every path to its own operation: a literal segment wins over an id of an earlier entry', () => {
+    const id = 'a'.repeat(24);
+    for (const op of OPERATION_LIST) {
+      const values = Object.fromEntries(Object.keys(op.pathParameters).map((name) => [name, name === 'clusterName' ? 'C0' : id]));
+      expect(matchOperation(expandPath(op, values))?.operation.operationId).toBe(op.operationId);
+    }
   });
 
   it('refuses a malformed entry when the module loads', () => {

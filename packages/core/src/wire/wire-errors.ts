@@ -63,6 +63,15 @@ export const wireErrors = {
   clusterNotFound: (name: string, groupId: string) =>
     new WireError(404, 'CLUSTER_NOT_FOUND', `No cluster named ${clip(name)} exists in group ${clip(groupId)}.`),
   checkpointNotFound: (id: string) => new WireError(404, 'CHECKPOINT_NOT_FOUND', `No checkpoint with ID ${clip(id)} exists.`),
+  /** 404: no snapshot (Cloud Backup or legacy, of the kind the path asks for) has this id in the cluster. */
+  snapshotNotFound: (id: string, clusterName: string) =>
+    new WireError(404, 'SNAPSHOT_NOT_FOUND', `No snapshot with ID ${clip(id)} exists for cluster ${clip(clusterName)}.`),
+  /** 404: no restore job (Cloud Backup or legacy, of the kind the path asks for) has this id in the cluster. */
+  restoreJobNotFound: (id: string, clusterName: string) =>
+    new WireError(404, 'RESTORE_JOB_NOT_FOUND', `No restore job with ID ${clip(id)} exists for cluster ${clip(clusterName)}.`),
+  /** 404: the cluster is not on the backup whose schedule the path asks for (Cloud Backup or legacy). */
+  backupScheduleNotFound: (clusterName: string) =>
+    new WireError(404, 'BACKUP_CONFIG_NOT_FOUND', `No backup configuration exists for cluster ${clip(clusterName)}.`),
   /** 405: only GET (and HEAD) are served. */
   methodNotAllowed: (method: string) =>
     new WireError(405, 'METHOD_NOT_ALLOWED', `Method ${clip(method)} is not allowed.`, { headers: { allow: 'GET, HEAD' } }),

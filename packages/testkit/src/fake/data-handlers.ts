@@ -1,5 +1,6 @@
 import { wireErrors, type OperationId, type WireRequest } from '@atlas-checkpoints/core';
 import { clusterView } from '../fixtures/cluster-views.js';
+import { backupHandlers } from './backup-handlers.js';
 import type { Principal } from './context.js';
 import type { FixtureStore, StoredCluster, StoredGroup } from './store.js';
 
@@ -8,7 +9,13 @@ import type { FixtureStore, StoredCluster, StoredGroup } from './store.js';
  * under the list's path (its `self` link is the list path plus that key), or one document.
  */
 export type FakeData =
-  | { readonly kind: 'list'; readonly items: readonly object[]; readonly itemKey: (item: object) => string }
+  | {
+      readonly kind: 'list';
+      readonly items: readonly object[];
+      readonly itemKey: (item: object) => string;
+      /** The item's own path when it is not the list path plus its key (sharded-cluster snapshots). */
+      readonly itemPath?: (listPath: string, item: object) => string;
+    }
   | { readonly kind: 'resource'; readonly document: object };
 
 /** Produces an operation's data from the fixtures (throws the Atlas 403/404 `WireError`). */
@@ -60,4 +67,5 @@ export const DATA_HANDLERS: { readonly [Id in OperationId]: DataHandler } = {
     if (!checkpoint) throw wireErrors.checkpointNotFound(checkpointId);
     return { kind: 'resource', document: checkpoint };
   },
+  ...backupHandlers(findCluster),
 };

@@ -13,6 +13,7 @@ import {
   type OperationId,
 } from '@atlas-checkpoints/core';
 import type { Context, Hono } from 'hono';
+import { VOLATILE_OPERATIONS } from './backup-handlers.js';
 import type { BodyCache } from './body-cache.js';
 import type { FakeEnv } from './context.js';
 import { DATA_HANDLERS, type FakeData } from './data-handlers.js';
@@ -32,7 +33,8 @@ function render(data: FakeData, origin: string, request: ReturnType<typeof parse
     pathValues: request.pathValues,
     query: request.query,
   });
-  const results = page.results.map((item) => withSelfLink(item, `${path}/${encodeURIComponent(data.itemKey(item))}`));
+  const itemPath = data.itemPath ?? ((list: string, item: object) => `${list}/${encodeURIComponent(data.itemKey(item))}`);
+  const results = page.results.map((item) => withSelfLink(item, itemPath(path, item)));
   return renderBody({ ...page, results }, 'list', flags);
 }
 
@@ -47,9 +49,11 @@ function serve(c: Context<FakeEnv>, operation: Operation, store: FixtureStore, c
   });
   const principal = c.var.principal;
   // The principal is part of the key: a key limited by groupIds sees a different project list.
-  const text = cache.get(`${principal.id ?? ''} ${origin} ${requestKey(request)}`, () =>
-    render(DATA_HANDLERS[operation.operationId as OperationId](store, request, principal), origin, request),
-  );
+  const produce = () => render(DATA_HANDLERS[operation.operationId as OperationId](store, request, principal), origin, request);
+  // Restore jobs change as they are read: their bodies are rendered every time.
+  const text = VOLATILE_OPERATIONS.has(operation.operationId)
+    ? produce()
+    : cache.get(`${principal.id ?? ''} ${origin} ${requestKey(request)}`, produce);
   return new Response(text, { status: 200, headers: { ...versionHeaders(operation, request.version), ...c.var.rateHeaders } });
 }
 

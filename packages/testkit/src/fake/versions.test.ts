@@ -1,21 +1,40 @@
 import { expandPath, OPERATION_LIST, versionHeaders, type Operation } from '@atlas-checkpoints/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFixtures } from '../fixtures/generate-fixtures.js';
+import { generateDemoFixtures } from '../fixtures/generate-fixtures.js';
 import { createSpecValidator } from '../spec/spec-validator.js';
 import { createFakeAtlas } from './create-fake-atlas.js';
 import type { RunningServer } from './listen.js';
 
 const spec = createSpecValidator();
-const fixtures = generateFixtures({ seed: 3, projects: 2, clustersPerProject: 3, checkpointsPerCluster: 40 });
+// The demo project first (every kind of backup), then what generateFixtures makes for these options.
+const fixtures = generateDemoFixtures({ seed: 3, projects: 2, clustersPerProject: 3, checkpointsPerCluster: 40 });
 const fake = createFakeAtlas({ fixtures });
-const project = fixtures.projects[0]!;
+const project = fixtures.projects[1]!;
 const sharded = project.clusters.find((c) => c.cluster.clusterType === 'SHARDED')!;
 const sample: Record<string, string> = {
   groupId: String(project.group.id),
   clusterName: String(sharded.cluster.name),
   checkpointId: String(sharded.checkpoints[0]?.id),
 };
-const pathOf = (operation: Operation) => expandPath(operation, sample);
+const demo = fixtures.projects[0]!;
+const demoCluster = (name: string) => demo.clusters.find((c) => c.cluster.name === name)!;
+const [replicaCloud, shardedCloud, shardedLegacy] = ['replica-cloud', 'sharded-cloud', 'sharded-legacy'].map(demoCluster);
+/** Path values where each backup operation finds a document: the demo cluster on the backup and of the type it serves. */
+function sampleFor(operation: Operation): Record<string, string> {
+  const on = (entry: typeof replicaCloud, snapshotId?: string) => ({
+    groupId: String(demo.group.id),
+    clusterName: String(entry?.cluster.name),
+    snapshotId: snapshotId ?? '',
+    restoreJobId: String(entry?.restoreJobs[0]?.id),
+    jobId: String(entry?.legacyRestoreJobs[0]?.id),
+  });
+  if (operation.path.includes('/backup/snapshots/shardedCluster')) return on(shardedCloud, shardedCloud?.shardedSnapshots[0]?.id);
+  if (operation.path.includes('/backup/')) return on(replicaCloud, replicaCloud?.snapshots[0]?.id);
+  if (/\/(snapshots|restoreJobs|snapshotSchedule)/.test(operation.path))
+    return on(shardedLegacy, shardedLegacy?.legacySnapshots[0]?.id);
+  return sample;
+}
+const pathOf = (operation: Operation) => expandPath(operation, sampleFor(operation));
 const servedVersion = (response: Response) =>
   /^application\/vnd\.atlas\.([\d-]+)\+json;charset=utf-8$/.exec(response.headers.get('content-type') ?? '')?.[1];
 

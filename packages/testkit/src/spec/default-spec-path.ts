@@ -11,3 +11,17 @@ export function defaultSpecPath(env: Record<string, string | undefined> = proces
   if (env.ATLAS_OPENAPI_SPEC) return env.ATLAS_OPENAPI_SPEC;
   return fileURLToPath(new URL('../../../../../shared/spec/atlas-openapi-excerpt.json', import.meta.url));
 }
+
+/**
+ * The OpenAPI excerpts the spec validator loads by default: `ATLAS_OPENAPI_SPEC` alone when set,
+ * else the first excerpt and, beside it, `atlas-openapi-backup-excerpt.json` (the Cloud Backup and
+ * legacy backup snapshot and restore-job operations).
+ *
+ * @example
+ * createSpecValidator({ specPaths: defaultSpecPaths() });
+ */
+export function defaultSpecPaths(env: Record<string, string | undefined> = process.env): string[] {
+  if (env.ATLAS_OPENAPI_SPEC) return [env.ATLAS_OPENAPI_SPEC];
+  const first = defaultSpecPath(env);
+  return [first, first.replace(/atlas-openapi-excerpt\.json$/, 'atlas-openapi-backup-excerpt.json')];
+}

@@ -87,3 +87,25 @@ export function oneOfAsAnyOf(spec: Json): Json {
   visit(spec.paths);
   return spec;
 }
+
+/**
+ * Drops the backslash of `\:` in every `pattern` (the backup excerpt's `machineId`): a needless
+ * escape that means `:` in a JavaScript regular expression without the `u` flag but is a syntax
+ * error with it, and Ajv compiles patterns with `u` (which the project-name pattern's `\p{L}`
+ * needs). Same language, so nothing is lifted. Mutates and returns `spec`.
+ *
+ * @example
+ * unescapePatternColons(spec); // '(\\:[0-9]{4,5})$' → '(:[0-9]{4,5})$'
+ */
+export function unescapePatternColons(spec: Json): Json {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      const record = node as Json;
+      if (typeof record.pattern === 'string') record.pattern = record.pattern.replace(/\\:/g, ':');
+      Object.values(record).forEach(visit);
+    }
+  };
+  visit(spec);
+  return spec;
+}

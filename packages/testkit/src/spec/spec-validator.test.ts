@@ -6,10 +6,22 @@ const fixtures = generateFixtures({ seed: 11, projects: 2, clustersPerProject: 3
 const spec = createSpecValidator();
 
 describe('createSpecValidator', () => {
-  it('knows the four operations', () => {
+  it('knows the four operations of the first excerpt and the twelve of the backup excerpt', () => {
     expect([...spec.operationIds].sort()).toEqual([
       'getGroupClusterBackupCheckpoint',
+      'getGroupClusterBackupRestoreJob',
+      'getGroupClusterBackupSchedule',
+      'getGroupClusterBackupSnapshot',
+      'getGroupClusterBackupSnapshotShardedCluster',
+      'getGroupClusterRestoreJob',
+      'getGroupClusterSnapshot',
+      'getGroupClusterSnapshotSchedule',
       'listGroupClusterBackupCheckpoints',
+      'listGroupClusterBackupRestoreJobs',
+      'listGroupClusterBackupSnapshotShardedClusters',
+      'listGroupClusterBackupSnapshots',
+      'listGroupClusterRestoreJobs',
+      'listGroupClusterSnapshots',
       'listGroupClusters',
       'listGroups',
     ]);

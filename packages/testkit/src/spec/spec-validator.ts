@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { defaultSpecPath } from './default-spec-path.js';
-import { liftIncrementMinimum, normalizeDiscriminators, oneOfAsAnyOf } from './openapi-normalize.js';
+import { defaultSpecPaths } from './default-spec-path.js';
+import { liftIncrementMinimum, normalizeDiscriminators, oneOfAsAnyOf, unescapePatternColons } from './openapi-normalize.js';
 import { addOpenApiFormats } from './openapi-formats.js';
 
 type Json = Record<string, unknown>;
@@ -12,8 +12,14 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
 
 /** Options of {@link createSpecValidator}. */
 export interface SpecValidatorOptions {
-  /** The OpenAPI document. Default `<repo>/../shared/spec/atlas-openapi-excerpt.json`. */
+  /** The OpenAPI document. Default: both excerpts of `defaultSpecPaths()` (see `specPaths`). */
   readonly specPath?: string;
+  /**
+   * OpenAPI documents merged into one (their `paths` and `components`; a component both define is
+   * the same in each). Default `defaultSpecPaths()`: `<repo>/../shared/spec/atlas-openapi-excerpt.json`
+   * and the backup excerpt beside it. Ignored when `specPath` is given.
+   */
+  readonly specPaths?: readonly string[];
   /** Lift the spec's wrong `increment` minimum (1199145600) to 0. Default true; see README. */
   readonly liftIncrementMinimum?: boolean;
   /** Success media type version when `validate` is not given one. Default: the operation's first version. */
@@ -48,6 +54,20 @@ interface Operation {
 
 const pointer = (...parts: string[]) => parts.map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
+/** One document with every path and component of `documents` (later ones win on a name both have). */
+function mergeDocuments(documents: readonly Json[]): Json {
+  const [first, ...rest] = documents;
+  const merged: Json = { ...first, paths: { ...(first?.paths as Json) }, components: structuredClone(first?.components ?? {}) };
+  for (const document of rest) {
+    Object.assign(merged.paths as Json, document.paths);
+    const components = merged.components as Record<string, Json>;
+    for (const [section, entries] of Object.entries((document.components ?? {}) as Record<string, Json>)) {
+      components[section] = { ...components[section], ...entries };
+    }
+  }
+  return merged;
+}
+
 /**
  * Loads the OpenAPI 3.0 excerpt into Ajv (`nullable`, `readOnly`, `example`, `x-*` and
  * `discriminator` handled; formats from ajv-formats plus int32/int64/float/double) and validates
@@ -59,9 +79,11 @@ const pointer = (...parts: string[]) => parts.map((part) => part.replace(/~/g, '
  * spec.assertValid('listGroups', 200, await response.json());
  */
 export function createSpecValidator(options: SpecValidatorOptions = {}): SpecValidator {
-  const document = JSON.parse(readFileSync(options.specPath ?? defaultSpecPath(), 'utf8')) as Json;
+  const paths = options.specPath === undefined ? (options.specPaths ?? defaultSpecPaths()) : [options.specPath];
+  const document = mergeDocuments(paths.map((path) => JSON.parse(readFileSync(path, 'utf8')) as Json));
   normalizeDiscriminators(document);
   oneOfAsAnyOf(document);
+  unescapePatternColons(document);
   if (options.liftIncrementMinimum ?? true) liftIncrementMinimum(document);
   const ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateSchema: false });
   addFormats(ajv);
