@@ -3,13 +3,7 @@
  * `fetch` and a real HTTP server) with Digest/OAuth auth, fault injection and a request log.
  */
 export { DEMO_PROJECT_NAME, generateDemoFixtures, generateFixtures } from './fixtures/generate-fixtures.js';
-export {
-  cloudRestoreJobAt,
-  isCloudRestoreRunning,
-  isLegacyRestoreRunning,
-  legacyRestoreJobAt,
-  RESTORE_STEPS,
-} from './fixtures/restore-progress.js';
+export { cloudRestoreJobAt, legacyRestoreJobAt, RESTORE_STEPS } from './fixtures/restore-progress.js';
 export { generateCheckpoints } from './fixtures/generate-checkpoints.js';
 export type { CheckpointStreamOptions } from './fixtures/generate-checkpoints.js';
 export { createRandom } from './fixtures/prng.js';

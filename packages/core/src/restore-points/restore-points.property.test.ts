@@ -12,16 +12,16 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq
 
 /** A document of each kind, with its time in the field that kind has (sometimes absent). */
 const point: fc.Arbitrary<RestorePoint> = fc.oneof(
-  fc.record({ id: objectId, createdAt: maybe(iso) }).map((d) => restorePoint('snapshot', withoutUndefined(d))),
+  fc.record({ id: objectId, createdAt: maybe(iso) }).map((d) => restorePoint('snapshot', withoutUndefined(d) as never)),
   fc
     .record({ id: objectId, createdAt: maybe(iso), members: fc.constant([]) })
-    .map((d) => restorePoint('shardedSnapshot', withoutUndefined(d))),
+    .map((d) => restorePoint('shardedSnapshot', withoutUndefined(d) as never)),
   fc
     .record({ id: objectId, timestamp: maybe(iso), restorable: fc.boolean() })
-    .map((d) => restorePoint('checkpoint', withoutUndefined(d))),
+    .map((d) => restorePoint('checkpoint', withoutUndefined(d) as never)),
   fc
     .record({ id: objectId, created: maybe(iso).map((date) => (date ? { date, increment: 1 } : undefined)) })
-    .map((d) => restorePoint('legacySnapshot', withoutUndefined(d))),
+    .map((d) => restorePoint('legacySnapshot', withoutUndefined(d) as never)),
 );
 
 function withoutUndefined<T extends object>(d: T): T {

@@ -49,6 +49,7 @@ export { CloudBackupShardedSnapshot, CloudBackupShardedSnapshotMember, CloudBack
 export { LegacyRestoreJob, LegacyRestoreJobDelivery, RestoreJobFileHash } from './legacy-restore-job.js';
 export { LegacySnapshot, LegacySnapshotPart } from './legacy-snapshot.js';
 export { LegacySnapshotSchedule } from './legacy-snapshot-schedule.js';
+export { isCloudBackupRestoreJobRunning, isLegacyRestoreJobRunning } from './restore-job-state.js';
 export { Checkpoint } from './checkpoint.js';
 export {
   CHECKPOINT_PART_TYPE_NAMES,

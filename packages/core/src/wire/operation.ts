@@ -55,6 +55,12 @@ export interface Operation {
   readonly shape: 'list' | 'resource';
   readonly deprecated: boolean;
   readonly versions: readonly [OperationVersion, ...OperationVersion[]];
+  /**
+   * For operations whose documents may change while a client watches (restore jobs): true for a
+   * document (or list item) that may still change. Servers cache such bodies briefly and a fake
+   * renders them afresh. Absent: the documents change only when someone changes them.
+   */
+  readonly mayChange?: ((item: unknown) => boolean) | undefined;
 }
 
 const PATH_NAME = /\{([^}]+)\}/g;

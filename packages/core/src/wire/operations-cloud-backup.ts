@@ -1,4 +1,5 @@
 import { CloudBackupRestoreJob } from '../schemas/cloud-backup-restore-job.js';
+import { isCloudBackupRestoreJobRunning } from '../schemas/restore-job-state.js';
 import { CloudBackupSchedule, CloudBackupSchedule20240805 } from '../schemas/cloud-backup-schedule.js';
 import { CloudBackupShardedSnapshot, CloudBackupSnapshot } from '../schemas/cloud-backup-snapshot.js';
 import { CloudBackupRestoreJobPage, CloudBackupShardedSnapshotPage, CloudBackupSnapshotPage } from '../schemas/pages.js';
@@ -9,6 +10,7 @@ import { LIST_QUERY, QUERY_PARAMETERS, RESOURCE_QUERY } from './query-parameters
 
 const CLUSTER = '/api/atlas/v2/groups/{groupId}/clusters/{clusterName}';
 const IN_CLUSTER = { groupId: GroupId, clusterName: ClusterName };
+const running = (item: unknown) => isCloudBackupRestoreJobRunning(item as CloudBackupRestoreJob);
 
 /**
  * The Cloud Backups operations of the operation table (tag "Cloud Backups" of the backup excerpt):
@@ -84,6 +86,7 @@ export const CLOUD_BACKUP_OPERATIONS = {
     versions: [
       { version: ATLAS_API_VERSION, schema: CloudBackupRestoreJobPage, component: 'PaginatedCloudBackupRestoreJobView' },
     ],
+    mayChange: running,
   }),
   getGroupClusterBackupRestoreJob: defineOperation({
     operationId: 'getGroupClusterBackupRestoreJob',
@@ -95,6 +98,7 @@ export const CLOUD_BACKUP_OPERATIONS = {
     shape: 'resource',
     deprecated: false,
     versions: [{ version: ATLAS_API_VERSION, schema: CloudBackupRestoreJob, component: 'DiskBackupSnapshotRestoreJob' }],
+    mayChange: running,
   }),
   getGroupClusterBackupSchedule: defineOperation({
     operationId: 'getGroupClusterBackupSchedule',

@@ -1,4 +1,5 @@
 import { LegacyRestoreJob } from '../schemas/legacy-restore-job.js';
+import { isLegacyRestoreJobRunning } from '../schemas/restore-job-state.js';
 import { LegacySnapshotSchedule } from '../schemas/legacy-snapshot-schedule.js';
 import { LegacySnapshot } from '../schemas/legacy-snapshot.js';
 import { LegacyRestoreJobPage, LegacySnapshotPage } from '../schemas/pages.js';
@@ -9,6 +10,7 @@ import { LIST_QUERY, QUERY_PARAMETERS, RESOURCE_QUERY } from './query-parameters
 
 const CLUSTER = '/api/atlas/v2/groups/{groupId}/clusters/{clusterName}';
 const IN_CLUSTER = { groupId: GroupId, clusterName: ClusterName };
+const running = (item: unknown) => isLegacyRestoreJobRunning(item as LegacyRestoreJob);
 
 /**
  * The Legacy Backup operations of the operation table beside the checkpoints (tag "Legacy Backup"
@@ -51,6 +53,7 @@ export const LEGACY_BACKUP_OPERATIONS = {
     shape: 'list',
     deprecated: true,
     versions: [{ version: ATLAS_API_VERSION, schema: LegacyRestoreJobPage, component: 'PaginatedRestoreJobView' }],
+    mayChange: running,
   }),
   getGroupClusterRestoreJob: defineOperation({
     operationId: 'getGroupClusterRestoreJob',
@@ -62,6 +65,7 @@ export const LEGACY_BACKUP_OPERATIONS = {
     shape: 'resource',
     deprecated: true,
     versions: [{ version: ATLAS_API_VERSION, schema: LegacyRestoreJob, component: 'BackupRestoreJob' }],
+    mayChange: running,
   }),
   getGroupClusterSnapshotSchedule: defineOperation({
     operationId: 'getGroupClusterSnapshotSchedule',

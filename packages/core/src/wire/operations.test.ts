@@ -106,6 +106,31 @@ describe('the operation table is the spec excerpt', () => {
     }
   });
 
+  it('marks exactly the restore-job operations as holding documents that may change, true for running jobs only', () => {
+    expect(OPERATION_LIST.filter((op) => op.mayChange).map((op) => op.operationId)).toEqual([
+      'listGroupClusterBackupRestoreJobs',
+      'getGroupClusterBackupRestoreJob',
+      'listGroupClusterRestoreJobs',
+      'getGroupClusterRestoreJob',
+    ]);
+    const cloud = OPERATIONS.getGroupClusterBackupRestoreJob.mayChange;
+    expect([{}, { finishedAt: 'x' }, { failed: true }, { cancelled: true }, { expired: true }].map(cloud)).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    const legacy = OPERATIONS.getGroupClusterRestoreJob.mayChange;
+    expect(['IN_PROGRESS', 'FINISHED', 'BROKEN', 'KILLED', 'NEW'].map((statusName) => legacy({ statusName }))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('refuses a malformed entry when the module loads', () => {
     const base = OPERATIONS.listGroups;
     expect(() => defineOperation({ ...base, path: '/api/atlas/v2/groups/{groupId}' })).toThrow(/path parameters/);

@@ -10,14 +10,6 @@ export type FindCluster = (store: FixtureStore, request: WireRequest, principal:
 
 const byId = (item: object) => String((item as { id?: unknown }).id);
 
-/** The operations whose documents change between reads (running restore jobs): never memoised. */
-export const VOLATILE_OPERATIONS: ReadonlySet<string> = new Set([
-  'listGroupClusterBackupRestoreJobs',
-  'getGroupClusterBackupRestoreJob',
-  'listGroupClusterRestoreJobs',
-  'getGroupClusterRestoreJob',
-]);
-
 /** Counts one read of a job and returns the reads before it. */
 function read(store: FixtureStore, id: string): number {
   const before = store.reads.get(id) ?? 0;

@@ -13,7 +13,6 @@ import {
   type OperationId,
 } from '@atlas-checkpoints/core';
 import type { Context, Hono } from 'hono';
-import { VOLATILE_OPERATIONS } from './backup-handlers.js';
 import type { BodyCache } from './body-cache.js';
 import type { FakeEnv } from './context.js';
 import { DATA_HANDLERS, type FakeData } from './data-handlers.js';
@@ -50,10 +49,8 @@ function serve(c: Context<FakeEnv>, operation: Operation, store: FixtureStore, c
   const principal = c.var.principal;
   // The principal is part of the key: a key limited by groupIds sees a different project list.
   const produce = () => render(DATA_HANDLERS[operation.operationId as OperationId](store, request, principal), origin, request);
-  // Restore jobs change as they are read: their bodies are rendered every time.
-  const text = VOLATILE_OPERATIONS.has(operation.operationId)
-    ? produce()
-    : cache.get(`${principal.id ?? ''} ${origin} ${requestKey(request)}`, produce);
+  // Documents that may change (restore jobs, core's `mayChange`) advance as they are read: rendered every time.
+  const text = operation.mayChange ? produce() : cache.get(`${principal.id ?? ''} ${origin} ${requestKey(request)}`, produce);
   return new Response(text, { status: 200, headers: { ...versionHeaders(operation, request.version), ...c.var.rateHeaders } });
 }
 
