@@ -27,6 +27,8 @@ export interface AtlasRouteDeps {
   /** Runs a route: validates the request, resolves the principal, serves the spec, maps failures, records metrics. */
   readonly handle: (c: Context, operation: Operation, build: SpecBuilder) => Response | Promise<Response>;
   readonly now: () => number;
+  /** Freshness of an answer holding a document that may still change (see `CachePolicy.changingTtlMs`). */
+  readonly changingTtlMs: number;
   readonly snapshotMaxItems: number;
   readonly snapshotConcurrency: number;
   /** Snapshot keys known to exceed `snapshotMaxItems` (served page by page). */
@@ -36,10 +38,23 @@ export interface AtlasRouteDeps {
 type PageArgs = { pageNum?: number; itemsPerPage?: number; includeCount?: boolean; signal?: AbortSignal | undefined };
 type Call = (page: PageArgs) => Promise<unknown>;
 
+/**
+ * The entry's own freshness: `changingTtlMs` when the answer holds a document the operation table
+ * says may still change (a running restore job, `operation.mayChange`), else the policy's.
+ */
+function ownTtl(operation: Operation, doc: unknown, changingTtlMs: number): number | undefined {
+  const mayChange = operation.mayChange;
+  if (!mayChange) return undefined;
+  const items = operation.shape === 'list' ? ((doc as { results?: unknown[] }).results ?? []) : [doc];
+  return items.some((item) => mayChange(item)) ? changingTtlMs : undefined;
+}
+
 /** A 404 from upstream becomes a short-lived negative entry; other failures propagate. */
-async function orNegative(now: () => number, run: () => Promise<unknown>, kind: 'doc' | 'snapshot') {
+async function orNegative(deps: AtlasRouteDeps, operation: Operation, run: () => Promise<unknown>, kind: 'doc' | 'snapshot') {
+  const now = deps.now;
   try {
-    return createEntry(kind, await run(), now());
+    const doc = await run();
+    return createEntry(kind, doc, now(), 200, ownTtl(operation, doc, deps.changingTtlMs));
   } catch (error) {
     if (isAtlasApiError(error) && error.status === 404) return createEntry('error', error.body, now(), 404);
     throw error;
@@ -77,7 +92,8 @@ function listSpec(deps: AtlasRouteDeps, partition: string, request: WireRequest,
     const { pageNum, itemsPerPage, includeCount } = pageSelection(request.query);
     return {
       key: cacheKey({ partition, request }),
-      fetcher: (signal) => orNegative(deps.now, () => call({ pageNum, itemsPerPage, includeCount, signal }), 'doc'),
+      fetcher: (signal) =>
+        orNegative(deps, request.operation, () => call({ pageNum, itemsPerPage, includeCount, signal }), 'doc'),
       request,
       snapshot: false,
     };
@@ -87,7 +103,8 @@ function listSpec(deps: AtlasRouteDeps, partition: string, request: WireRequest,
     key: snapshotKey,
     fetcher: (signal) =>
       orNegative(
-        deps.now,
+        deps,
+        request.operation,
         async () => {
           const items = await fetchSnapshot(fetchPage, {}, deps.snapshotMaxItems, deps.snapshotConcurrency, signal);
           if (items === OVERSIZED) {
@@ -122,7 +139,7 @@ export function registerAtlasRoutes(app: Hono, deps: AtlasRouteDeps): void {
     if (operation.shape === 'resource') {
       return {
         key: cacheKey({ partition, request }),
-        fetcher: (signal) => orNegative(deps.now, () => call({ signal }), 'doc'),
+        fetcher: (signal) => orNegative(deps, operation, () => call({ signal }), 'doc'),
         request,
         snapshot: false,
       };

@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { pino } from 'pino';
 import { cacheStatus } from '../cache/cache-status.js';
 import { createCoordinator } from '../cache/coordinator.js';
+import { DEFAULT_CHANGING_TTL_MS } from '../cache/freshness.js';
 import { partitionGlob } from '../cache/keys.js';
 import { wireErrorAnswer } from '../http/proxy-errors.js';
 import { createMetrics } from '../observability/metrics.js';
@@ -159,6 +160,7 @@ export function createProxy(options: ProxyOptions) {
   registerAtlasRoutes(app, {
     handle: handler.handle,
     now,
+    changingTtlMs: options.policy.changingTtlMs ?? DEFAULT_CHANGING_TTL_MS,
     snapshotMaxItems: options.snapshotMaxItems ?? 50_000,
     snapshotConcurrency: options.snapshotConcurrency ?? 4,
     oversized: new LRUCache<string, true>({ max: 10_000, ttl: Math.max(1, options.policy.ttlMs) }),

@@ -7,14 +7,15 @@ const spec = createSpecValidator();
 let h: Harness;
 let sample: Record<string, string>;
 beforeAll(async () => {
-  h = await startHarness();
+  // `demo`: a project with every kind of backup, so each operation has a document to serve.
+  h = await startHarness({}, { demo: true });
   sample = { groupId: h.groupId, clusterName: h.clusterName, checkpointId: String(h.checkpointIds[0]) };
 });
 afterAll(async () => {
   await h.close();
 });
 
-const pathOf = (operation: Operation) => expandPath(operation, sample);
+const pathOf = (operation: Operation) => expandPath(operation, { ...sample, ...h.pathValues(operation) });
 const byMethod = (method: string) => OPERATION_LIST.find((op) => op.method === method) as Operation;
 const servedVersion = (response: Response) =>
   /^application\/vnd\.atlas\.([\d-]+)\+json;charset=utf-8$/.exec(response.headers.get('content-type') ?? '')?.[1];

@@ -15,6 +15,12 @@ export interface CacheEntry {
   readonly status: number;
   /** Canonical JSON text. */
   readonly body: string;
+  /**
+   * How long this entry is fresh, when shorter than the policy's `ttlMs`: an answer holding a
+   * document that may still change (a running restore job, core's `mayChange`) gets the policy's
+   * `changingTtlMs`. Absent: the policy's `ttlMs`.
+   */
+  readonly ttlMs?: number;
 }
 
 /**
@@ -23,9 +29,10 @@ export interface CacheEntry {
  * @example
  * const entry = createEntry('doc', { results: [] }, Date.now());
  */
-export function createEntry(kind: CacheEntry['kind'], doc: unknown, storedAt: number, status = 200): CacheEntry {
+export function createEntry(kind: CacheEntry['kind'], doc: unknown, storedAt: number, status = 200, ttlMs?: number): CacheEntry {
   const body = JSON.stringify(doc);
-  return { kind, storedAt, status, body, etag: hashText(body) };
+  const entry = { kind, storedAt, status, body, etag: hashText(body) };
+  return ttlMs === undefined ? entry : { ...entry, ttlMs };
 }
 
 /** A short strong content hash (base64url of SHA-256, 22 chars). */
@@ -62,6 +69,7 @@ export function isCacheEntry(value: unknown): value is CacheEntry {
     typeof v.storedAt === 'number' &&
     typeof v.etag === 'string' &&
     typeof v.status === 'number' &&
-    typeof v.body === 'string'
+    typeof v.body === 'string' &&
+    (v.ttlMs === undefined || typeof v.ttlMs === 'number')
   );
 }

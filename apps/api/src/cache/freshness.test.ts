@@ -26,4 +26,13 @@ describe('freshness', () => {
     expect(ttlSeconds(entry, 1_000_000 + 2_500, policy)).toBe(57);
     expect(ttlSeconds(entry, 1_000_000 + 65_000, policy)).toBe(-5);
   });
+
+  it("uses an entry's own shorter TTL (a running restore job), never a longer one, then the usual stale windows", () => {
+    const running = createEntry('doc', { statusName: 'IN_PROGRESS' }, 1_000_000, 200, 10_000);
+    expect(freshness(running, 1_000_000 + 9_999, policy)).toBe('fresh');
+    expect(freshness(running, 1_000_000 + 10_000, policy)).toBe('stale-while-revalidate');
+    expect(ttlSeconds(running, 1_000_000 + 2_500, policy)).toBe(7);
+    const longer = createEntry('doc', {}, 1_000_000, 200, 600_000);
+    expect(freshness(longer, 1_000_000 + 60_000, policy)).toBe('stale-while-revalidate');
+  });
 });

@@ -10,6 +10,20 @@ export interface CachePolicy {
   readonly staleIfErrorMs: number;
   /** Negative (404) entries are fresh for this long; never served stale. */
   readonly negativeTtlMs: number;
+  /**
+   * Answers holding a document that may still change (a running restore job) are fresh for this
+   * long instead of `ttlMs` (the shorter of the two applies). Default 10 s.
+   */
+  readonly changingTtlMs?: number | undefined;
+}
+
+/** The default of `CachePolicy.changingTtlMs`: 10 s, a poll interval that shows a restore job moving. */
+export const DEFAULT_CHANGING_TTL_MS = 10_000;
+
+/** How long an entry is fresh: its own `ttlMs` when it has one (never longer than the policy's), else the policy's. */
+function lifetime(entry: CacheEntry, policy: CachePolicy): number {
+  if (entry.kind === 'error') return policy.negativeTtlMs;
+  return entry.ttlMs === undefined ? policy.ttlMs : Math.min(entry.ttlMs, policy.ttlMs);
 }
 
 /**
@@ -30,8 +44,9 @@ export type Freshness = 'fresh' | 'stale-while-revalidate' | 'stale-if-error' | 
 export function freshness(entry: CacheEntry, now: number, policy: CachePolicy): Freshness {
   const age = Math.max(0, now - entry.storedAt);
   if (entry.kind === 'error') return age < policy.negativeTtlMs ? 'fresh' : 'expired';
-  if (age < policy.ttlMs) return 'fresh';
-  const staleFor = age - policy.ttlMs;
+  const ttl = lifetime(entry, policy);
+  if (age < ttl) return 'fresh';
+  const staleFor = age - ttl;
   if (staleFor < policy.staleWhileRevalidateMs) return 'stale-while-revalidate';
   if (staleFor < policy.staleIfErrorMs) return 'stale-if-error';
   return 'expired';
@@ -55,6 +70,5 @@ export function ageSeconds(entry: CacheEntry, now: number): number {
 
 /** Seconds of freshness left (negative once stale), for `Cache-Status: ttl=`. */
 export function ttlSeconds(entry: CacheEntry, now: number, policy: CachePolicy): number {
-  const lifetime = entry.kind === 'error' ? policy.negativeTtlMs : policy.ttlMs;
-  return Math.floor((entry.storedAt + lifetime - now) / 1000);
+  return Math.floor((entry.storedAt + lifetime(entry, policy) - now) / 1000);
 }

@@ -62,7 +62,8 @@ describe('cache keys', () => {
 
 describe('routeOfKey', () => {
   it('reads the operationId back from a key of every operation, page or snapshot', () => {
-    const pathValues = { groupId: g, clusterName: 'C-1', checkpointId: 'b'.repeat(24) };
+    const id = 'b'.repeat(24);
+    const pathValues = { groupId: g, clusterName: 'C-1', checkpointId: id, snapshotId: id, restoreJobId: id, jobId: id };
     for (const operation of Object.values(OPERATIONS)) {
       const values = Object.fromEntries(
         Object.keys(operation.pathParameters).map((name) => [name, pathValues[name as keyof typeof pathValues]]),

@@ -26,6 +26,19 @@ describe('Redis store (real Redis on 127.0.0.1:6379)', () => {
     expect(await admin.hget(`${prefix}{proxy}:g/a/-/proxy/listClusters/p1.100.1`, 'etag')).toBe(entry.etag);
   });
 
+  it("keeps an entry's own TTL across replicas, and a replacement without one drops it", async () => {
+    const other = createRedisStore({ url: 'redis://127.0.0.1:6379', keyPrefix: prefix, localMaxBytes: 1024 * 1024 });
+    await expect.poll(() => other.ping()).toBe(true);
+    const running = createEntry('doc', { statusName: 'IN_PROGRESS' }, 3000, 200, 10_000);
+    await other.set('g/e/-/proxy/getLegacyRestoreJob/x', running, 60_000);
+    expect(await store.get('g/e/-/proxy/getLegacyRestoreJob/x')).toEqual(running);
+    const finished = createEntry('doc', { statusName: 'FINISHED' }, 4000);
+    await other.set('g/e/-/proxy/getLegacyRestoreJob/x', finished, 60_000);
+    expect(await admin.hget(`${prefix}g/e/-/proxy/getLegacyRestoreJob/x`, 'ttlMs')).toBeNull();
+    expect(await store.get('g/e/-/proxy/getLegacyRestoreJob/x')).toEqual(finished);
+    await other.close();
+  });
+
   it('reads what another replica wrote (not only its local copy)', async () => {
     const other = createRedisStore({ url: 'redis://127.0.0.1:6379', keyPrefix: prefix, localMaxBytes: 1024 * 1024 });
     await expect.poll(() => other.ping()).toBe(true);

@@ -36,7 +36,7 @@ const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
 
 /**
  * A Redis-backed store shared by replicas: one hash per entry (`kind`, `storedAt`, `etag`,
- * `status`, `body`) expiring with `PEXPIRE`, a small in-process copy so a hit reads only the
+ * `status`, `body`, and `ttlMs` when the entry has its own) expiring with `PEXPIRE`, a small in-process copy so a hit reads only the
  * metadata, and `SET NX PX` locks so one replica fetches a key at a time. Works with one server,
  * a Sentinel-managed master (followed across failovers) or Redis Cluster (keys are hash-tagged by
  * partition, see `redis-keys.ts`).
@@ -113,9 +113,9 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
     redis,
     async get(key) {
       const id = entryKey(prefix, key);
-      const meta = await attempt(() => redis.hmget(id, 'kind', 'storedAt', 'etag', 'status'));
+      const meta = await attempt(() => redis.hmget(id, 'kind', 'storedAt', 'etag', 'status', 'ttlMs'));
       if (meta === undefined) return local.get(key);
-      const [kind, storedAt, etag, status] = meta;
+      const [kind, storedAt, etag, status, ttlMs] = meta;
       if (!kind || !storedAt || !etag || !status) return undefined;
       const copy = await local.get(key);
       if (copy && copy.etag === etag) {
@@ -123,7 +123,14 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
       }
       const body = await attempt(() => redis.hget(id, 'body'));
       if (typeof body !== 'string') return copy;
-      const entry = { kind, storedAt: Number(storedAt), etag, status: Number(status), body };
+      const entry = {
+        kind,
+        storedAt: Number(storedAt),
+        etag,
+        status: Number(status),
+        body,
+        ...(ttlMs ? { ttlMs: Number(ttlMs) } : {}),
+      };
       if (!isCacheEntry(entry)) return undefined;
       const ttl = await attempt(() => redis.pttl(id));
       await local.set(key, entry, ttl !== undefined && ttl > 0 ? ttl : 1000);
@@ -135,12 +142,15 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
       await attempt(() =>
         redis
           .multi()
+          // Replaced whole (atomically): a field of the previous entry (`ttlMs`) never outlives it.
+          .del(id)
           .hset(id, {
             kind: entry.kind,
             storedAt: String(entry.storedAt),
             etag: entry.etag,
             status: String(entry.status),
             body: entry.body,
+            ...(entry.ttlMs === undefined ? {} : { ttlMs: String(entry.ttlMs) }),
           })
           .pexpire(id, Math.max(1, Math.round(retainMs)))
           .exec(),

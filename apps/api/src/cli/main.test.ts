@@ -22,7 +22,10 @@ describe('atlas-checkpoints-proxy CLI', () => {
       expect(t.err.join('\n')).toContain('DEMO MODE');
       const res = await fetch(`${t.out[0]}/api/atlas/v2/groups`);
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { totalCount: number }).totalCount).toBe(3);
+      // testkit's demo project (every case of restore points) first, then three more.
+      const body = (await res.json()) as { totalCount: number; results: Array<{ name: string }> };
+      expect(body.totalCount).toBe(4);
+      expect(body.results[0]?.name).toBe('restore-points-demo');
     } finally {
       await running.stop();
     }

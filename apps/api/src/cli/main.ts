@@ -76,9 +76,10 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   let upstreamAuth: AtlasAuth = core.none();
   let upstreamFetch: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
   if (opts.demo) {
-    const { createFakeAtlas, generateFixtures } = await import('@atlas-checkpoints/testkit');
+    const { createFakeAtlas, generateDemoFixtures } = await import('@atlas-checkpoints/testkit');
+    // The demo project first (every case of restore points: snapshots, checkpoints, a restore running), then three more.
     const fake = createFakeAtlas({
-      fixtures: generateFixtures({ seed: 42, projects: 3, clustersPerProject: 2, checkpointsPerCluster: 1_000 }),
+      fixtures: generateDemoFixtures({ seed: 42, projects: 3, clustersPerProject: 2, checkpointsPerCluster: 1_000 }),
     });
     upstreamUrl = fake.baseUrl;
     upstreamFetch = async (input, init) => fake.fetch(input, init);
@@ -142,6 +143,7 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
       staleWhileRevalidateMs: opts.staleWhileRevalidate,
       staleIfErrorMs: opts.staleIfError,
       negativeTtlMs: opts.negativeTtl,
+      changingTtlMs: opts.restoreJobTtl,
     },
     snapshotMaxItems: opts.snapshotMaxItems,
     publicUrl: opts.publicUrl,

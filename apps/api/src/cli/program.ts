@@ -23,6 +23,8 @@ export interface CliOptions {
   staleIfError: number;
   /** ms */
   negativeTtl: number;
+  /** ms */
+  restoreJobTtl: number;
   authMode: 'proxy' | 'passthrough';
   tokensFile?: string;
   adminTokenFile?: string;
@@ -171,6 +173,15 @@ export function buildProgram(): Command {
       opt('--stale-if-error <duration>', 'how long a stale entry is served when upstream fails', 'ATLAS_PROXY_STALE_IF_ERROR')
         .argParser(duration(0))
         .default(86_400_000, '1d'),
+    )
+    .addOption(
+      opt(
+        '--restore-job-ttl <duration>',
+        'how long an answer holding a running restore job is fresh (finished jobs: --ttl)',
+        'ATLAS_PROXY_RESTORE_JOB_TTL',
+      )
+        .argParser(duration(0))
+        .default(10_000, '10s'),
     )
     .addOption(
       opt('--negative-ttl <duration>', 'how long a 404 is cached', 'ATLAS_PROXY_NEGATIVE_TTL')

@@ -13,7 +13,7 @@ const byId = (item: object) => String((item as { id?: unknown }).id);
 /** Counts one read of a job and returns the reads before it. */
 function read(store: FixtureStore, id: string): number {
   const before = store.reads.get(id) ?? 0;
-  store.reads.set(id, before + 1);
+  if (store.advance) store.reads.set(id, before + 1);
   return before;
 }
 

@@ -39,6 +39,11 @@ export interface FakeAtlasOptions {
   readonly bodyCacheSize?: number;
   /** How many requests `requests()` keeps (oldest dropped first). Default 100000. */
   readonly requestLogLimit?: number;
+  /**
+   * Whether running restore jobs advance as they are read (a few reads each, see
+   * `cloudRestoreJobAt`). Default true; false serves every job as generated (for tests comparing two servers).
+   */
+  readonly advanceRestoreJobs?: boolean;
 }
 
 /** A fake MongoDB Atlas: a Hono app, a `fetch` for it, and a real server on demand. */
@@ -90,7 +95,7 @@ export function createFakeAtlas(options: FakeAtlasOptions = {}): FakeAtlas {
   };
   app.use('*', createPipeline({ faults, bucket, auth, now, record }));
   if (auth?.tokens && options.auth !== 'none') mountOAuthRoutes(app, options.auth?.oauth ?? [], auth.tokens);
-  mountRoutes(app, createStore(fixtures), createBodyCache(options.bodyCacheSize ?? 1000));
+  mountRoutes(app, createStore(fixtures, options.advanceRestoreJobs ?? true), createBodyCache(options.bodyCacheSize ?? 1000));
   app.notFound((c) => toErrorResponse(wireErrors.resourceNotFound(c.req.path)));
   app.onError((error) => toErrorResponse(error));
   return {

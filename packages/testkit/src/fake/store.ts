@@ -29,8 +29,10 @@ export interface StoredGroup {
 export interface FixtureStore {
   readonly groups: readonly Group[];
   group(id: string): StoredGroup | undefined;
-  /** Reads so far per restore job id (a running job finishes after a few, see `restoreJobAt`). */
+  /** Reads so far per restore job id (a running job finishes after a few, see `cloudRestoreJobAt`); never counted when frozen. */
   readonly reads: Map<string, number>;
+  /** Whether reads advance running restore jobs. */
+  readonly advance: boolean;
 }
 
 function storeCluster(entry: FixtureCluster): StoredCluster {
@@ -61,7 +63,7 @@ function storeCluster(entry: FixtureCluster): StoredCluster {
  * @example
  * createStore(fixtures).group(groupId)?.clusters.get('Cluster0')?.byId(checkpointId);
  */
-export function createStore(fixtures: Fixtures): FixtureStore {
+export function createStore(fixtures: Fixtures, advance = true): FixtureStore {
   const byGroup = new Map<string, StoredGroup>();
   for (const project of fixtures.projects) {
     const clusters = new Map<string, StoredCluster>();
@@ -72,5 +74,5 @@ export function createStore(fixtures: Fixtures): FixtureStore {
       clusters,
     });
   }
-  return { groups: fixtures.projects.map((project) => project.group), group: (id) => byGroup.get(id), reads: new Map() };
+  return { groups: fixtures.projects.map((project) => project.group), group: (id) => byGroup.get(id), reads: new Map(), advance };
 }
