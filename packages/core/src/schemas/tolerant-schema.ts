@@ -52,7 +52,8 @@ export function tolerantSchema(schema: TSchema): TSchema {
 export type NullStripper = (value: unknown) => void;
 
 /**
- * Compiles the function that deletes every `null` an optional property holds, following the
+ * Compiles the function that deletes every `null` an optional property holds (but where the
+ * schema itself allows `null`: the spec's `nullable` fields keep it), following the
  * schema's structure only (unknown fields are kept as they came, `null` included). `undefined`
  * when the schema has no object at any depth.
  *
@@ -66,7 +67,8 @@ export function compileNullStripper(schema: TSchema): NullStripper | undefined {
     const optional: string[] = [];
     const children: Array<[string, NullStripper]> = [];
     for (const [name, property] of Object.entries(schema.properties)) {
-      if (!required.has(name)) optional.push(name);
+      // A property the spec itself makes nullable (`LegacySnapshot.clusterName`) keeps its `null`: it is a value there.
+      if (!required.has(name) && !acceptsNull(property)) optional.push(name);
       const child = compileNullStripper(property);
       if (child) children.push([name, child]);
     }
