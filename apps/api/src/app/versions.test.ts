@@ -27,6 +27,33 @@ function days(from: string, to: Date): string[] {
   return out;
 }
 
+/**
+ * The days an operation is asked for: every day from its first version to today for the first
+ * excerpt's operations and for the first operation of each distinct list of versions (the
+ * negotiation depends on nothing else); for the other operations, the days where the answer can
+ * change (each version's date and the day before it) and today. Keeps the sweep inside the
+ * test timeout on a loaded machine now that the table has sixteen operations.
+ */
+const EVERY_DAY = new Set([
+  'listGroups',
+  'listGroupClusters',
+  'listGroupClusterBackupCheckpoints',
+  'getGroupClusterBackupCheckpoint',
+]);
+const sweptLists = new Set<string>();
+function daysFor(operationId: string, versions: readonly string[]): string[] {
+  const all = days(versions[0] ?? '', new Date());
+  const key = versions.join(' ');
+  if (EVERY_DAY.has(operationId) || !sweptLists.has(key)) {
+    sweptLists.add(key);
+    return all;
+  }
+  const edges = new Set(
+    versions.flatMap((v) => [v, new Date(Date.parse(`${v}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)]),
+  );
+  return all.filter((day) => edges.has(day) || day === all.at(-1));
+}
+
 describe('the proxy negotiates API versions as Atlas does, and caches per resolved version', () => {
   it("answers the documentation's own request (Accept 2025-03-12, ?pretty=true) with 200 and version 2023-01-01", async () => {
     const op = byMethod('listClusterBackupCheckpoints');
@@ -46,7 +73,10 @@ describe('the proxy negotiates API versions as Atlas does, and caches per resolv
     const validated = new Set<string>();
     for (const op of OPERATION_LIST) {
       const versions = op.versions.map((v) => v.version as string);
-      for (const day of days(versions[0] ?? '', new Date())) {
+      for (const [i, day] of daysFor(op.operationId, versions).entries()) {
+        // A hit is answered without ever yielding to I/O: let timers and sockets run now and then,
+        // or the upstream connection's keep-alive timers all fire at once after a long run of hits.
+        if (i % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
         const response = await h.proxy.app.request(`http://127.0.0.1${pathOf(op)}`, {
           headers: { accept: `application/vnd.atlas.${day}+json` },
         });
@@ -69,7 +99,7 @@ describe('the proxy negotiates API versions as Atlas does, and caches per resolv
     expect(new Set(asked).size).toBe(asked.length);
     for (const entry of asked) expect(expected).toContain(entry);
     expect(asked.length).toBeGreaterThanOrEqual(expected.length - 1);
-  });
+  }, 120_000);
 
   it('serves the clusters list at each of its three versions, each in its own schema, with Deprecation and Sunset', async () => {
     const op = byMethod('listClusters');

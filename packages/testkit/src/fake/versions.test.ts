@@ -45,6 +45,33 @@ function days(from: string, to: Date): string[] {
   return out;
 }
 
+/**
+ * The days an operation is asked for: every day from its first version to today for the first
+ * excerpt's operations and for the first operation of each distinct list of versions (the
+ * negotiation depends on nothing else); for the other operations, the days where the answer can
+ * change (each version's date and the day before it) and today. Keeps the sweep inside the
+ * test timeout on a loaded machine now that the table has sixteen operations.
+ */
+const EVERY_DAY = new Set([
+  'listGroups',
+  'listGroupClusters',
+  'listGroupClusterBackupCheckpoints',
+  'getGroupClusterBackupCheckpoint',
+]);
+const sweptLists = new Set<string>();
+function daysFor(operationId: string, versions: readonly string[]): string[] {
+  const all = days(versions[0] ?? '', new Date());
+  const key = versions.join(' ');
+  if (EVERY_DAY.has(operationId) || !sweptLists.has(key)) {
+    sweptLists.add(key);
+    return all;
+  }
+  const edges = new Set(
+    versions.flatMap((v) => [v, new Date(Date.parse(`${v}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)]),
+  );
+  return all.filter((day) => edges.has(day) || day === all.at(-1));
+}
+
 let server: RunningServer;
 beforeAll(async () => {
   server = await fake.listen({ port: 0 });
@@ -69,7 +96,7 @@ describe('the fake negotiates API versions as Atlas does', () => {
     const validated = new Set<string>();
     for (const op of OPERATION_LIST) {
       const versions = op.versions.map((v) => v.version as string);
-      for (const day of days(versions[0]!, new Date())) {
+      for (const day of daysFor(op.operationId, versions)) {
         const response = await fake.fetch(pathOf(op), { headers: { accept: `application/vnd.atlas.${day}+json` } });
         const expected = versions.filter((v) => v <= day).at(-1);
         expect(response.status, `${op.operationId} ${day}`).toBe(200);
@@ -86,7 +113,7 @@ describe('the fake negotiates API versions as Atlas does', () => {
     expect([...validated].sort()).toEqual(
       OPERATION_LIST.flatMap((op) => op.versions.map((v) => `${op.operationId} ${v.version}`)).sort(),
     );
-  });
+  }, 120_000);
 
   it('serves the clusters list at each of its three versions in its own shape, with Deprecation and Sunset from the spec', async () => {
     const op = OPERATION_LIST.find((o) => o.method === 'listClusters')!;
