@@ -29,6 +29,19 @@ export function brokenScreen(screen: string): boolean {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * The exit status of a dead pane. tmux marks the pane dead when its terminal closes, which can come
+ * before it has collected the status (the format is empty until then): poll until it says a number.
+ */
+async function deadStatus(read: () => string, end: number): Promise<number | null> {
+  for (;;) {
+    const status = read().trim();
+    if (/^\d+$/.test(status)) return Number(status);
+    if (Date.now() > end) return null;
+    await sleep(20);
+  }
+}
+
 /** Single-quotes a string for `sh`. */
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -96,7 +109,9 @@ export async function runInTerminal(
       while (!dead() && Date.now() < end) await sleep(50);
     }
     const exited = dead();
-    const code = exited ? Number(tmux('display-message', '-p', '-t', 'readme', '#{pane_dead_status}').trim()) : null;
+    const code = exited
+      ? await deadStatus(() => tmux('display-message', '-p', '-t', 'readme', '#{pane_dead_status}'), end)
+      : null;
     const finalScreen = tmux('capture-pane', '-p', '-S', '-', '-t', 'readme');
     const problem = !shown
       ? brokenScreen(screen)

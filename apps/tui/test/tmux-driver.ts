@@ -104,7 +104,16 @@ export async function openTerminal(
         if (Date.now() > end) throw new Error(`still running; screen was:\n${screen()}`);
         await sleep(50);
       }
-      return Number(tmux('display-message', '-p', '-t', 'test', '#{pane_dead_status}').trim());
+      // tmux marks the pane dead when its terminal closes, which can come before it has collected the
+      // exit status (the format is empty until then; a signal leaves it empty and sets pane_dead_signal)
+      for (;;) {
+        const status = tmux('display-message', '-p', '-t', 'test', '#{pane_dead_status}').trim();
+        if (/^\d+$/.test(status)) return Number(status);
+        const signal = tmux('display-message', '-p', '-t', 'test', '#{pane_dead_signal}').trim();
+        if (signal !== '') throw new Error(`killed by signal ${signal}; screen was:\n${screen()}`);
+        if (Date.now() > end) throw new Error(`no exit status; screen was:\n${screen()}`);
+        await sleep(20);
+      }
     },
     close() {
       try {
