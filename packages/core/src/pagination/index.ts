@@ -1,3 +1,4 @@
+export { pagesFromEnd, readLastPage, type FromEndOptions } from './from-end.js';
 export { paginate } from './paginate.js';
 export type {
   ListFn,
