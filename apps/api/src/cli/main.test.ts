@@ -87,4 +87,26 @@ describe('atlas-checkpoints-proxy CLI', () => {
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(0);
   });
+
+  it.each([
+    ['a bad base URL', [], { MONGODB_ATLAS_OPS_MANAGER_URL: 'ftp://x' }, /env MONGODB_ATLAS_OPS_MANAGER_URL must use http/],
+    ['a missing profile', ['--profile', 'prod'], {}, /Profile "prod" not found/],
+    ['half a credential pair', [], { MONGODB_ATLAS_CLIENT_ID: 'mdb_sa_id_x' }, /MONGODB_ATLAS_CLIENT_SECRET is not/],
+  ])('the bin exits 2 on a configuration error (ConfigError): %s', async (_name, args, env, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'proxy-cli-'));
+    const tokens = join(dir, 'tokens.json');
+    writeFileSync(tokens, JSON.stringify([{ name: 'me', sha256: 'a'.repeat(64), projects: ['*'] }]));
+    const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', bin, '--tokens-file', tokens, '--port', '0', ...args],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CONFIG_HOME: dir, ...env } },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toContain('--clientSecret'); // the proxy has no such flag
+    expect(code).toBe(2);
+  });
 });

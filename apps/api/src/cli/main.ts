@@ -86,7 +86,11 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
       `atlas-checkpoints-proxy: DEMO MODE — upstream is an embedded fake Atlas with seeded data (seed 42), not MongoDB Atlas.${tokens ? '' : ' No token is required.'}`,
     );
   } else {
-    const config = await core.resolveConfig({ flags: { baseUrl: opts.upstream, profile: opts.profile }, env: io.env });
+    const config = await core.resolveConfig({
+      flags: { baseUrl: opts.upstream, profile: opts.profile },
+      flagNames: { baseUrl: 'upstream', profile: 'profile' },
+      env: io.env,
+    });
     upstreamUrl = config.baseUrl;
     upstreamAuth = config.auth;
     if (opts.authMode === 'proxy' && config.credentials === 'none') {
@@ -260,8 +264,9 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const usage =
-      error instanceof UsageError || error instanceof TokensFileError || (error instanceof Error && error.name === 'ConfigError');
+    // core is loaded by now if it threw; a usage error before that never pays for it
+    const { isConfigError } = await import('@atlas-checkpoints/core');
+    const usage = error instanceof UsageError || error instanceof TokensFileError || isConfigError(error);
     process.stderr.write(`atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = usage ? 2 : 1;
   }
