@@ -267,7 +267,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     // core is loaded by now if it threw; a usage error before that never pays for it
     const { isConfigError } = await import('@atlas-checkpoints/core');
     const usage = error instanceof UsageError || error instanceof TokensFileError || isConfigError(error);
-    process.stderr.write(`atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n${usage ? 'Run with --help for usage.\n' : ''}`,
+    );
     process.exitCode = usage ? 2 : 1;
   }
 }
