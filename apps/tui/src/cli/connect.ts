@@ -43,6 +43,21 @@ export interface ConnectOptions extends GlobalOptions {
   readonly accessToken?: string | undefined;
 }
 
+/**
+ * No credentials are configured (a `ConfigError`, exit 2): the message says how to configure them
+ * and that `--demo` gives sample data. The browser catches it to offer the demo instead.
+ */
+export class NoCredentialsError extends ConfigError {
+  readonly noCredentials = true as const;
+}
+
+/** True for a {@link NoCredentialsError} (by `instanceof`, or by its `noCredentials` mark on a `ConfigError`). */
+export function isNoCredentialsError(error: unknown): error is NoCredentialsError {
+  return (
+    error instanceof NoCredentialsError || (isConfigError(error) && (error as { noCredentials?: unknown }).noCredentials === true)
+  );
+}
+
 /** The Atlas CLI's `output` values this tool reads as its own (`plaintext` is its table). */
 const OUTPUT_ALIASES: Readonly<Record<string, OutputFormat>> = { plaintext: 'table' };
 
@@ -136,7 +151,7 @@ export async function connect(options: ConnectOptions, io: CliIo): Promise<Conne
     throw new ConfigError(`${error.message}\nIgnored unknown variables: ${ignored.join(', ')}.`);
   });
   if (config.credentials === 'none' && !baseUrlNamed(config)) {
-    throw new ConfigError(noCredentialsMessage(config, io.env));
+    throw new NoCredentialsError(noCredentialsMessage(config, io.env));
   }
   const output = defaultOutput(config);
   const reader = createAtlasClient({
