@@ -35,9 +35,9 @@ describe('connect', () => {
     const seen: string[] = [];
     connection.deprecations.subscribe((notice) => seen.push(notice.operationId));
     const [project] = (await connection.reader.listProjects()).results;
-    const [cluster] = (await connection.reader.listClusters({ groupId: project!.id! })).results;
-    await connection.reader.listClusterBackupCheckpoints({ groupId: project!.id!, clusterName: cluster!.name! });
-    await connection.reader.listClusterBackupCheckpoints({ groupId: project!.id!, clusterName: cluster!.name!, pageNum: 2 });
+    const [cluster] = (await connection.reader.listClusters({ groupId: project!.id })).results;
+    await connection.reader.listClusterBackupCheckpoints({ groupId: project!.id, clusterName: cluster!.name! });
+    await connection.reader.listClusterBackupCheckpoints({ groupId: project!.id, clusterName: cluster!.name!, pageNum: 2 });
     expect(seen).toEqual(['listGroupClusterBackupCheckpoints']);
   });
 
