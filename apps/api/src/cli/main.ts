@@ -96,7 +96,7 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
     upstreamAuth = config.auth;
     if (opts.authMode === 'proxy' && config.credentials === 'none') {
       throw new UsageError(
-        '--auth-mode proxy needs upstream credentials: MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, API keys, or an Atlas CLI profile',
+        '--auth-mode proxy needs upstream credentials: MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, API keys, MONGODB_ATLAS_ACCESS_TOKEN, or an Atlas CLI profile (--profile)',
       );
     }
   }

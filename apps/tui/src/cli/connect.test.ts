@@ -33,7 +33,7 @@ describe('connect', () => {
     const connection = await connect({ demo: true, demoCheckpoints: 10 }, io({}));
     expect(connection.source).toEqual({ label: 'DEMO', demo: true });
     const seen: string[] = [];
-    connection.deprecations.subscribe((notice) => seen.push(notice.operationId));
+    connection.feed.subscribeDeprecations((notice) => seen.push(notice.operationId));
     const [project] = (await connection.reader.listProjects()).results;
     const [cluster] = (await connection.reader.listClusters({ groupId: project!.id })).results;
     await connection.reader.listClusterBackupCheckpoints({ groupId: project!.id, clusterName: cluster!.name! });

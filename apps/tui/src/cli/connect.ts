@@ -7,7 +7,6 @@ import {
   isConfigError,
   resolveConfig,
   type AtlasClient,
-  type DeprecationNotice,
   type ResolvedConfig,
 } from '@atlas-checkpoints/core';
 import { createResponseFeed, type ResponseFeed } from '../source/response-feed.js';
@@ -18,19 +17,12 @@ import type { CliIo } from './io.js';
 import { groupIdOf, type GlobalOptions } from './options.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './output.js';
 
-/** Deprecation notices of this connection's client, once per operation; `subscribe` returns the unsubscribe. */
-interface DeprecationFeed {
-  subscribe(listener: (notice: DeprecationNotice) => void): () => void;
-}
-
 /** A reader ready to use, where it reads from, and its project id default. */
 export interface Connection {
   /** Core's client (it satisfies the browser's `AtlasReader`). */
   readonly reader: AtlasClient;
   readonly source: SourceInfo;
   readonly feed: ResponseFeed;
-  /** What core's `onDeprecation` reports (the commands print a line, the browser a status). */
-  readonly deprecations: DeprecationFeed;
   /** `--groupId`/`--projectId`, else the configured project (env or profile). */
   readonly groupId: string | undefined;
   /** The default `-o` the profile (or `MONGODB_ATLAS_OUTPUT`) names, when any. */
@@ -89,19 +81,6 @@ function baseUrlNamed(config: ResolvedConfig): boolean {
   );
 }
 
-function deprecationFeed(): { feed: DeprecationFeed; emit: (notice: DeprecationNotice) => void } {
-  const listeners = new Set<(notice: DeprecationNotice) => void>();
-  return {
-    emit: (notice) => listeners.forEach((listener) => listener(notice)),
-    feed: {
-      subscribe(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    },
-  };
-}
-
 /**
  * Resolves flags, env and the Atlas CLI profile with core's `resolveConfig` and builds core's client.
  * With `--demo` it reads an embedded fake Atlas; it never falls back to it: with no credentials
@@ -115,22 +94,17 @@ function deprecationFeed(): { feed: DeprecationFeed; emit: (notice: DeprecationN
 export async function connect(options: ConnectOptions, io: CliIo): Promise<Connection> {
   const flagGroupId = groupIdOf(options);
   const feed = createResponseFeed();
-  const deprecations = deprecationFeed();
   if (options.demo === true) {
     const transport = await createDemoTransport(options.demoCheckpoints);
     const reader = createAtlasClient({
       baseUrl: transport.baseUrl,
       fetch: transport.fetch,
       onResponse: feed.emit,
-      onDeprecation: (notice) => {
-        feed.deprecated(notice);
-        deprecations.emit(notice);
-      },
+      onDeprecation: feed.deprecated,
     });
     return {
       reader,
       feed,
-      deprecations: deprecations.feed,
       source: { label: 'DEMO', demo: true },
       groupId: flagGroupId,
       output: undefined,
@@ -161,16 +135,12 @@ export async function connect(options: ConnectOptions, io: CliIo): Promise<Conne
     baseUrl: config.baseUrl,
     auth: config.auth,
     onResponse: feed.emit,
-    onDeprecation: (notice) => {
-      feed.deprecated(notice);
-      deprecations.emit(notice);
-    },
+    onDeprecation: feed.deprecated,
     userAgent: 'atlas-checkpoints',
   });
   return {
     reader,
     feed,
-    deprecations: deprecations.feed,
     source: { label: config.baseUrl, demo: false },
     groupId: flagGroupId ?? config.projectId,
     output,

@@ -1,6 +1,6 @@
 import { printable } from '../../format/printable.js';
+import { deprecationLine } from '../../source/response-feed.js';
 import { connect, type Connection } from '../connect.js';
-import { deprecationLine } from '../deprecation-line.js';
 import type { CliIo } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import type { OutputFormat } from '../output.js';
@@ -28,6 +28,6 @@ export async function connectScript(
   if (connection.source.demo) {
     io.stderr.write('sample data from an embedded fake Atlas, not your Atlas (drop --demo and configure credentials)\n');
   }
-  connection.deprecations.subscribe((notice) => io.stderr.write(`${printable(deprecationLine(notice))}\n`));
+  connection.feed.subscribeDeprecations((notice) => io.stderr.write(`${printable(deprecationLine(notice))}\n`));
   return { connection, output: options.output ?? connection.output ?? 'table' };
 }
