@@ -47,7 +47,7 @@ describe('snapshots: a cluster restore points, newest first', () => {
     expect(itemsOf(json.stdout)).toHaveLength(100);
     const table = await bin('snapshots', '--clusterName', 'sharded-legacy');
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^TIME\s+KIND\s+STATUS\s+SIZE \/ PARTS\s+EXPIRES\s+ID/);
+    expect(table.stdout).toMatch(/^TIME\s+KIND\s+STATUS\s+SIZE \/ PARTS\s+EXPIRES/);
     expect(table.stdout).toMatch(/checkpoint\s+(not )?restorable\s+\d+: \d+ shards \+ config/);
     expect(table.stderr).toMatch(/^100 of \d+ — use --all$/m);
   });
