@@ -34,7 +34,7 @@ describe('Redis store (real Redis on 127.0.0.1:6379)', () => {
     expect(await store.get('g/e/-/proxy/getLegacyRestoreJob/x')).toEqual(running);
     const finished = createEntry('doc', { statusName: 'FINISHED' }, 4000);
     await other.set('g/e/-/proxy/getLegacyRestoreJob/x', finished, 60_000);
-    expect(await admin.hget(`${prefix}g/e/-/proxy/getLegacyRestoreJob/x`, 'ttlMs')).toBeNull();
+    expect(await admin.hget(`${prefix}{proxy}:g/e/-/proxy/getLegacyRestoreJob/x`, 'ttlMs')).toBeNull();
     expect(await store.get('g/e/-/proxy/getLegacyRestoreJob/x')).toEqual(finished);
     await other.close();
   });
