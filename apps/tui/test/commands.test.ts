@@ -41,7 +41,8 @@ describe('script commands against the fake Atlas', () => {
       '--itemsPerPage',
       '5',
     ]);
-    expect(stderr).toBe('');
+    // one line per deprecated operation (the fake sends Deprecation for the checkpoints operations)
+    expect(stderr).toBe('Atlas deprecated listGroupClusterBackupCheckpoints (API 2023-01-01)\n');
     expect(code).toBe(0);
     const page = parsePage(stdout);
     expect(page.totalCount).toBe(1200);
@@ -218,10 +219,10 @@ describe('script commands against the fake Atlas', () => {
     expect(parsePage(stdout).results.length).toBeGreaterThan(0);
   });
 
-  it('without a TTY the browser prints a table and exits 0 (no credentials → demo)', async () => {
-    const { code, stdout, stderr } = await runBin([]);
+  it('without a TTY, --demo prints a table and exits 0, every stderr line saying DEMO', async () => {
+    const { code, stdout, stderr } = await runBin(['--demo']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^ID\s+NAME\s+CLUSTERS/);
-    expect(stderr).toContain('DEMO');
+    for (const line of stderr.trimEnd().split('\n')) expect(line).toMatch(/^DEMO: /);
   });
 });

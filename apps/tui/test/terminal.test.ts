@@ -21,6 +21,9 @@ describe('the browser in a real terminal (tmux)', () => {
     terminal.keys('Enter');
     await terminal.waitFor(/NAME\s+TYPE\s+STATE/);
     terminal.keys('Enter');
+    // a cluster opens on its restore points; shift-tab goes to its checkpoints
+    await terminal.waitFor(/TIME\s+KIND\s+STATUS/);
+    terminal.keys('BTab');
     const screen = await terminal.waitFor(/loaded 500 of 100,000/, 60_000);
     expect(screen).toContain('newest first');
     const rows = rowsOf(screen);

@@ -55,6 +55,9 @@ describe('the browser in a real terminal (tmux, 100x30)', () => {
     expect(screen).toMatch(/projects › \S+/);
 
     keys('Enter');
+    // a cluster opens on its restore points; shift-tab goes to its checkpoints
+    await waitFor(/TIME\s+KIND\s+STATUS/);
+    keys('BTab');
     screen = await waitFor(/loaded 500 of 500/);
     expect(screen).toMatch(/ID\s+TIMESTAMP\s+RESTORABLE/);
 

@@ -30,6 +30,8 @@ const quantile = (values: readonly number[], q: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN;
 };
 
+const unread = (): Promise<never> => Promise.reject(new Error('bench: the browser reads only the checkpoints list here'));
+
 function fixtureReader(count: number): { reader: AtlasReader; ids: string[] } {
   const fixtures = generateFixtures({ seed: 42, projects: 1, clustersPerProject: 1, checkpointsPerCluster: count });
   const project = fixtures.projects[0]!;
@@ -45,6 +47,15 @@ function fixtureReader(count: number): { reader: AtlasReader; ids: string[] } {
     listClusters: async (p) => page([cluster.cluster], p.pageNum, p.itemsPerPage),
     listClusterBackupCheckpoints: async (p) => page(cluster.checkpoints, p.pageNum, p.itemsPerPage),
     getClusterBackupCheckpoint: async () => cluster.checkpoints[0]!,
+    // the bench opens the checkpoints list only; the cluster's other views are never read
+    listRestorePoints: unread,
+    listBackupRestoreJobs: unread,
+    listLegacyRestoreJobs: unread,
+    getBackupSnapshot: unread,
+    getShardedClusterBackupSnapshot: unread,
+    getLegacySnapshot: unread,
+    getBackupRestoreJob: unread,
+    getLegacyRestoreJob: unread,
   };
   return { reader, ids: cluster.checkpoints.map((c) => c.id ?? '') };
 }
@@ -89,7 +100,7 @@ export async function browserBench(count: number, keys: number, warmup: number):
     createElement(Browser, {
       reader,
       source: { label: 'bench', demo: false },
-      start: { groupId: 'a'.repeat(24), clusterName: 'Cluster0' },
+      start: { groupId: 'a'.repeat(24), clusterName: 'Cluster0', view: 'checkpoints' },
     }),
   );
   // newest first: view row r shows checkpoint count - 1 - r

@@ -37,6 +37,7 @@ export async function newestBench(count: number, runs: number): Promise<NewestFi
   const cluster = project.clusters.find((c) => c.cluster.clusterType === 'SHARDED')!;
   const newest = cluster.checkpoints.at(-1)?.id ?? '';
   const params = { groupId: project.group.id, clusterName: cluster.cluster.name ?? 'Cluster0' };
+  const at = { ...params, view: 'checkpoints' as const };
   const fake = createFakeAtlas({ fixtures });
   const open: number[] = [];
   let requests = 0;
@@ -44,7 +45,7 @@ export async function newestBench(count: number, runs: number): Promise<NewestFi
     const client = createAtlasClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, onResponse: () => void requests++ });
     requests = 0;
     const start = performance.now();
-    const app = render(createElement(Browser, { reader: client, source: { label: 'bench', demo: false }, start: params }));
+    const app = render(createElement(Browser, { reader: client, source: { label: 'bench', demo: false }, start: at }));
     try {
       await frameWhere(app.lastFrame, (f) => f.includes(`›${newest}`), 'the newest checkpoint');
       open.push(performance.now() - start);

@@ -90,4 +90,45 @@ describe('atlas-checkpoints-proxy CLI', () => {
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(0);
   });
+
+  it.each([
+    ['a bad base URL', [], { MONGODB_ATLAS_OPS_MANAGER_URL: 'ftp://x' }, /env MONGODB_ATLAS_OPS_MANAGER_URL must use http/],
+    ['a missing profile', ['--profile', 'prod'], {}, /Profile "prod" not found/],
+    ['half a credential pair', [], { MONGODB_ATLAS_CLIENT_ID: 'mdb_sa_id_x' }, /MONGODB_ATLAS_CLIENT_SECRET is not/],
+  ])('the bin exits 2 on a configuration error (ConfigError): %s', async (_name, args, env, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'proxy-cli-'));
+    const tokens = join(dir, 'tokens.json');
+    writeFileSync(tokens, JSON.stringify([{ name: 'me', sha256: 'a'.repeat(64), projects: ['*'] }]));
+    const { code, stderr } = await runBin(['--tokens-file', tokens, '--port', '0', ...args], {
+      HOME: dir,
+      XDG_CONFIG_HOME: dir,
+      ...env,
+    });
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toContain('--clientSecret'); // the proxy has no such flag
+    expect(code).toBe(2);
+  });
+
+  it('--version prints the version; a usage error is one line plus "Run with --help for usage."', async () => {
+    const version = await runBin(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: '0.0.0\n' });
+    const unknown = await runBin(['--nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe("error: unknown option '--nope'\nRun with --help for usage.\n");
+  });
 });
+
+/** Runs the bin (from source, through tsx) with a clean environment plus `env`. */
+async function runBin(args: readonly string[], env: Record<string, string> = {}) {
+  const bin = fileURLToPath(new URL('../bin.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', bin, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}

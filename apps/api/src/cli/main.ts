@@ -88,12 +88,16 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
       `atlas-checkpoints-proxy: DEMO MODE — upstream is an embedded fake Atlas with seeded data (seed 42), not MongoDB Atlas.${tokens ? '' : ' No token is required.'}`,
     );
   } else {
-    const config = await core.resolveConfig({ flags: { baseUrl: opts.upstream, profile: opts.profile }, env: io.env });
+    const config = await core.resolveConfig({
+      flags: { baseUrl: opts.upstream, profile: opts.profile },
+      flagNames: { baseUrl: 'upstream', profile: 'profile' },
+      env: io.env,
+    });
     upstreamUrl = config.baseUrl;
     upstreamAuth = config.auth;
     if (opts.authMode === 'proxy' && config.credentials === 'none') {
       throw new UsageError(
-        '--auth-mode proxy needs upstream credentials: MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, API keys, or an Atlas CLI profile',
+        '--auth-mode proxy needs upstream credentials: MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, API keys, MONGODB_ATLAS_ACCESS_TOKEN, or an Atlas CLI profile (--profile)',
       );
     }
   }
@@ -269,9 +273,12 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    const usage =
-      error instanceof UsageError || error instanceof TokensFileError || (error instanceof Error && error.name === 'ConfigError');
-    process.stderr.write(`atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n`);
+    // core is loaded by now if it threw; a usage error before that never pays for it
+    const { isConfigError } = await import('@atlas-checkpoints/core');
+    const usage = error instanceof UsageError || error instanceof TokensFileError || isConfigError(error);
+    process.stderr.write(
+      `atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n${usage ? 'Run with --help for usage.\n' : ''}`,
+    );
     process.exitCode = usage ? 2 : 1;
   }
 }

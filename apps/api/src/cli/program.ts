@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseRedisUrl } from '../cache/redis-url.js';
 import { formatDuration, parseDuration } from './duration.js';
@@ -95,6 +96,8 @@ const redisPrefix = (value: string): string => {
   if (/[{}]/.test(value)) throw new InvalidArgumentError('must not contain "{" or "}" (Redis Cluster hash tags)');
   return value;
 };
+
+const manifest = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const opt = (flags: string, description: string, env: string) => new Option(flags, description).env(env);
 
@@ -298,6 +301,7 @@ export function buildProgram(): Command {
         .default('info'),
     )
     .addOption(opt('--demo', 'upstream is an embedded fake Atlas with seeded data', 'ATLAS_PROXY_DEMO').default(false))
-    .showHelpAfterError()
+    .version(manifest.version, '-v, --version', 'print the version')
+    .showHelpAfterError('Run with --help for usage.')
     .exitOverride();
 }

@@ -1,10 +1,21 @@
-import { createAtlasClient, resolveConfig, type AtlasClient } from '@atlas-checkpoints/core';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ConfigError,
+  createAtlasClient,
+  fileTokenCache,
+  isConfigError,
+  resolveConfig,
+  type AtlasClient,
+  type ResolvedConfig,
+} from '@atlas-checkpoints/core';
 import { createResponseFeed, type ResponseFeed } from '../source/response-feed.js';
 import type { SourceInfo } from '../ui/header.js';
+import { noCredentialsMessage, unknownAtlasVariables } from './credentials-help.js';
 import { createDemoTransport } from './demo.js';
 import type { CliIo } from './io.js';
 import { groupIdOf, type GlobalOptions } from './options.js';
-import { UsageError } from './usage-error.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './output.js';
 
 /** A reader ready to use, where it reads from, and its project id default. */
 export interface Connection {
@@ -14,28 +25,76 @@ export interface Connection {
   readonly feed: ResponseFeed;
   /** `--groupId`/`--projectId`, else the configured project (env or profile). */
   readonly groupId: string | undefined;
+  /** The default `-o` the profile (or `MONGODB_ATLAS_OUTPUT`) names, when any. */
+  readonly output: OutputFormat | undefined;
   close(): Promise<void>;
+}
+
+/** How the connection reaches Atlas without reading credentials (tests). */
+export interface ConnectOptions extends GlobalOptions {
+  readonly accessToken?: string | undefined;
+}
+
+/**
+ * No credentials are configured (a `ConfigError`, exit 2): the message says how to configure them
+ * and that `--demo` gives sample data. The browser catches it to offer the demo instead.
+ */
+export class NoCredentialsError extends ConfigError {
+  readonly noCredentials = true as const;
+}
+
+/** True for a {@link NoCredentialsError} (by `instanceof`, or by its `noCredentials` mark on a `ConfigError`). */
+export function isNoCredentialsError(error: unknown): error is NoCredentialsError {
+  return (
+    error instanceof NoCredentialsError || (isConfigError(error) && (error as { noCredentials?: unknown }).noCredentials === true)
+  );
+}
+
+/** The Atlas CLI's `output` values this tool reads as its own (`plaintext` is its table). */
+const OUTPUT_ALIASES: Readonly<Record<string, OutputFormat>> = { plaintext: 'table' };
+
+/** Where a service account's token is kept between runs: `$XDG_CACHE_HOME/atlas-checkpoints`, else `~/.cache/atlas-checkpoints`. */
+function tokenCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  const xdg = env['XDG_CACHE_HOME']?.trim();
+  return join(xdg ? xdg : join(env['HOME']?.trim() || homedir(), '.cache'), 'atlas-checkpoints');
+}
+
+function defaultOutput(config: ResolvedConfig): OutputFormat | undefined {
+  if (config.output === undefined) return undefined;
+  const value = OUTPUT_ALIASES[config.output] ?? config.output;
+  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
+  const source = config.sources.output;
+  const where =
+    source?.from === 'env' ? `env ${source.variable}` : source?.from === 'profile' ? `profile "${source.profile}"` : 'config';
+  throw new ConfigError(
+    `output ${JSON.stringify(config.output.slice(0, 40))} from ${where} is not one of ${OUTPUT_FORMATS.join(', ')}: pass -o`,
+  );
+}
+
+/** A base URL was given (flag, env or profile `ops_manager_url`), not implied by the default or a `service`. */
+function baseUrlNamed(config: ResolvedConfig): boolean {
+  const source = config.sources.baseUrl;
+  return (
+    source.from === 'flag' ||
+    (source.from === 'env' && source.variable !== 'MONGODB_ATLAS_SERVICE') ||
+    (source.from === 'profile' && source.key !== 'service')
+  );
 }
 
 /**
  * Resolves flags, env and the Atlas CLI profile with core's `resolveConfig` and builds core's client.
- * With `--demo`, or with no credentials and no base URL configured, it reads an embedded fake Atlas.
+ * With `--demo` it reads an embedded fake Atlas; it never falls back to it: with no credentials
+ * and no base URL configured it throws a `ConfigError` saying how to configure them (exit 2).
+ * A service account's token is kept under {@link tokenCacheDir} between runs.
  *
+ * @throws {ConfigError} no credentials, or a configuration problem core found (half a pair, a missing profile, …).
  * @example
  * const { reader } = await connect({ groupId }, processIo());
  */
-export async function connect(options: GlobalOptions, io: CliIo): Promise<Connection> {
+export async function connect(options: ConnectOptions, io: CliIo): Promise<Connection> {
   const flagGroupId = groupIdOf(options);
-  const config = await resolveConfig({
-    flags: { profile: options.profile, baseUrl: options.baseUrl, projectId: flagGroupId },
-    env: io.env,
-  }).catch((error: unknown) => {
-    // A bad flag, env variable or profile is a usage problem (exit 2), not an API error.
-    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
-  });
   const feed = createResponseFeed();
-  const demo = options.demo === true || (config.credentials === 'none' && config.sources.baseUrl.from === 'default');
-  if (demo) {
+  if (options.demo === true) {
     const transport = await createDemoTransport(options.demoCheckpoints);
     const reader = createAtlasClient({
       baseUrl: transport.baseUrl,
@@ -43,8 +102,35 @@ export async function connect(options: GlobalOptions, io: CliIo): Promise<Connec
       onResponse: feed.emit,
       onDeprecation: feed.deprecated,
     });
-    return { reader, feed, source: { label: 'DEMO', demo: true }, groupId: flagGroupId, close: async () => undefined };
+    return {
+      reader,
+      feed,
+      source: { label: 'DEMO', demo: true },
+      groupId: flagGroupId,
+      output: undefined,
+      close: async () => undefined,
+    };
   }
+  const config = await resolveConfig({
+    flags: { profile: options.profile, baseUrl: options.baseUrl, projectId: flagGroupId, accessToken: options.accessToken },
+    flagNames: {
+      profile: 'profile',
+      baseUrl: 'baseUrl',
+      projectId: options.groupId !== undefined ? 'groupId' : 'projectId',
+      accessToken: 'accessToken',
+    },
+    env: io.env,
+    tokenCache: fileTokenCache(tokenCacheDir(io.env)),
+  }).catch((error: unknown) => {
+    // a near miss (MONGODB_ATLAS_CLIENTID) explains many a configuration error
+    const ignored = unknownAtlasVariables(io.env);
+    if (!isConfigError(error) || ignored.length === 0) throw error;
+    throw new ConfigError(`${error.message}\nIgnored unknown variables: ${ignored.join(', ')}.`);
+  });
+  if (config.credentials === 'none' && !baseUrlNamed(config)) {
+    throw new NoCredentialsError(noCredentialsMessage(config, io.env));
+  }
+  const output = defaultOutput(config);
   const reader = createAtlasClient({
     baseUrl: config.baseUrl,
     auth: config.auth,
@@ -57,6 +143,7 @@ export async function connect(options: GlobalOptions, io: CliIo): Promise<Connec
     feed,
     source: { label: config.baseUrl, demo: false },
     groupId: flagGroupId ?? config.projectId,
+    output,
     close: async () => {
       await config.auth.close?.();
     },

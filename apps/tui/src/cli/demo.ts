@@ -1,12 +1,17 @@
 /** Checkpoints per cluster in demo mode unless `--demo-checkpoints` says otherwise. */
 export const DEMO_CHECKPOINTS = 500;
 
+/** The demo project's clusters in the order the demo lists them: the one with checkpoints first (what `list --demo` reads). */
+export const DEMO_CLUSTER_ORDER = ['sharded-legacy', 'replica-cloud', 'sharded-cloud', 'restoring'] as const;
+
 /**
- * An embedded fake Atlas (testkit) with generated data: 3 projects × 2 clusters, each project's
+ * An embedded fake Atlas (testkit) with generated data: first testkit's restore-points demo
+ * project (`generateDemoFixtures`: `sharded-legacy`, a sharded cluster on legacy backup with
+ * `checkpoints` checkpoints and legacy snapshots; `replica-cloud` and `sharded-cloud` on Cloud
+ * Backup; `restoring`, with restores in progress), then 2 projects × 2 clusters, each project's
  * first cluster sharded (legacy checkpoints exist only for sharded clusters) with
- * {@link DEMO_CHECKPOINTS} checkpoints, its second a replica set (an empty list); the first
- * project's sharded cluster holds `checkpoints`. Served through an injected `fetch`, no port.
- * testkit is imported only here, only when demo mode runs.
+ * {@link DEMO_CHECKPOINTS} checkpoints, its second a replica set. Served through an injected
+ * `fetch`, no port. testkit is imported only here, only when demo mode runs.
  *
  * @example
  * const { fetch, baseUrl } = await createDemoTransport(500);
@@ -14,10 +19,13 @@ export const DEMO_CHECKPOINTS = 500;
 export async function createDemoTransport(
   checkpoints = DEMO_CHECKPOINTS,
 ): Promise<{ fetch: typeof globalThis.fetch; baseUrl: string }> {
-  const { createFakeAtlas, generateCheckpoints, generateFixtures } = await import('@atlas-checkpoints/testkit');
+  const { createFakeAtlas, generateCheckpoints, generateDemoFixtures } = await import('@atlas-checkpoints/testkit');
   const small = Math.min(checkpoints, DEMO_CHECKPOINTS);
-  const fixtures = generateFixtures({ seed: 42, projects: 3, clustersPerProject: 2, checkpointsPerCluster: small });
-  const first = fixtures.projects[0]?.clusters.find((entry) => entry.cluster.clusterType === 'SHARDED');
+  const fixtures = generateDemoFixtures({ seed: 42, projects: 2, clustersPerProject: 2, checkpointsPerCluster: small });
+  const demo = fixtures.projects[0]?.clusters;
+  const rank = (name: unknown): number => (DEMO_CLUSTER_ORDER as readonly unknown[]).indexOf(name);
+  demo?.sort((a, b) => rank(a.cluster.name) - rank(b.cluster.name));
+  const first = demo?.find((entry) => entry.checkpoints.length > 0);
   const groupId = fixtures.projects[0]?.group.id;
   const parts = first?.checkpoints[0]?.parts ?? [];
   const config = parts.find((p) => p.typeName === 'CONFIG_SERVER' || p.typeName === 'CONFIG_SERVER_REPLICA_SET');

@@ -7,6 +7,8 @@ export interface GlobalOptions {
   readonly projectId?: string | undefined;
   readonly profile?: string | undefined;
   readonly baseUrl?: string | undefined;
+  /** A bearer token (`atlas auth login`'s, or a proxy token for atlas-checkpoints-proxy). */
+  readonly accessToken?: string | undefined;
   readonly demo?: boolean | undefined;
   readonly demoCheckpoints?: number | undefined;
 }
@@ -43,5 +45,20 @@ export function booleanArg(flag: string): (value: string) => boolean {
     if (value === 'true') return true;
     if (value === 'false') return false;
     throw new InvalidArgumentError(`${flag} must be true or false, got "${value}"`);
+  };
+}
+
+/**
+ * A commander argument parser for an Atlas object id (24 lower-case hex digits), naming the flag.
+ *
+ * @example
+ * new Option('--groupId <id>').argParser(objectIdArg('--groupId'))
+ */
+export function objectIdArg(flag: string): (value: string) => string {
+  return (value) => {
+    if (!/^[a-f0-9]{24}$/.test(value)) {
+      throw new InvalidArgumentError(`${flag} must be 24 lower-case hex digits, got ${JSON.stringify(value.slice(0, 40))}`);
+    }
+    return value;
   };
 }

@@ -1,3 +1,6 @@
+/** The hint after every usage error, the same wording everywhere (commander's and ours). */
+export const USAGE_HINT = 'Run with --help for usage.';
+
 /**
  * The command line was wrong (missing or conflicting flags): exit code 2.
  *

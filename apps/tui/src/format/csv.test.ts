@@ -40,10 +40,31 @@ describe('csv', () => {
     expect(csvField(undefined)).toBe('');
   });
 
-  it('round-trips any fields', () => {
+  it('round-trips any printable fields that do not start a formula', () => {
+    // eslint-disable-next-line no-control-regex
+    const plain = fc.string().filter((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s) && !/^[=+\-@]/.test(s));
     fc.assert(
-      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 6 }), (fields) => {
+      fc.property(fc.array(plain, { minLength: 1, maxLength: 6 }), (fields) => {
         expect(parseRecord(fields.map(csvField).join(','))).toEqual(fields);
+      }),
+    );
+  });
+
+  it("text from the network: no control character gets through, a formula start gets a leading '", () => {
+    expect(csvField('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2')).toBe("'-2");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tx')).toBe("'\uFFFDx");
+    expect(csvField('a\u001b]52;c;AAAA\u0007b')).toBe('a\uFFFD]52;c;AAAA\uFFFDb');
+    expect(csvField('line\nbreak')).toBe('line\uFFFDbreak');
+    expect(csvField(-3)).toBe('-3');
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const field = csvField(text);
+        // eslint-disable-next-line no-control-regex
+        expect(field).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+        expect(parseRecord(field)[0]).not.toMatch(/^[=+\-@]/);
       }),
     );
   });

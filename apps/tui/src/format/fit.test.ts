@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cell, COLUMN_GAP, fitWidths } from './fit.js';
+import { cell, cellWidth, COLUMN_GAP, cutToWidth, fitWidths } from './fit.js';
 
 const used = (ws: number[]): number => {
   const shown = ws.filter((w) => w > 0);
@@ -43,5 +43,42 @@ describe('cell', () => {
     expect(cell('ab', 4)).toBe('ab  ');
     expect(cell('ab', 4, 'right')).toBe('  ab');
     expect(cell('ab', 0)).toBe('');
+  });
+});
+
+describe('widths in terminal cells', () => {
+  it('counts CJK and emoji as two cells, combining marks as none', () => {
+    expect(cellWidth('東京')).toBe(4);
+    expect(cellWidth('👍')).toBe(2);
+    expect(cellWidth('e\u0301')).toBe(1);
+    expect(cellWidth('abc')).toBe(3);
+  });
+
+  it('pads and cuts by cells: a CJK name fills its column exactly', () => {
+    expect(cell('東京', 6)).toBe('東京  ');
+    expect(cellWidth(cell('東京タワー', 6))).toBe(6);
+    expect(cell('東京タワー', 6)).toBe('東京… ');
+    expect(cell('東京', 6, 'right')).toBe('  東京');
+  });
+
+  it('never splits a surrogate pair, an emoji sequence or a combining mark', () => {
+    expect(cutToWidth('a👍b', 2)).toBe('a');
+    expect(cutToWidth('👨‍👩‍👧x', 2)).toBe('👨‍👩‍👧');
+    expect(cutToWidth('ae\u0301x', 2)).toBe('ae\u0301');
+  });
+
+  it('any text cut to any width fits it and is a prefix made of whole graphemes', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.integer({ min: 0, max: 30 }), (text, width) => {
+        const cut = cutToWidth(text, width);
+        expect(cellWidth(cut)).toBeLessThanOrEqual(width);
+        expect(text.startsWith(cut)).toBe(true);
+        const whole = [...segmenter.segment(text)].map((s) => s.segment);
+        const kept = [...segmenter.segment(cut)].map((s) => s.segment);
+        expect(whole.slice(0, kept.length)).toEqual(kept);
+        expect(cellWidth(cell(text, width))).toBe(Math.max(0, width));
+      }),
+    );
   });
 });

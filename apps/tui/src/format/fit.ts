@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { printable } from './printable.js';
 /** Gap between two columns, in cells. */
 export const COLUMN_GAP = 2;
@@ -34,15 +35,53 @@ export function fitWidths(natural: readonly number[], mins: readonly number[], t
   return widths;
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
 /**
- * Cuts `text` to `width` cells with an ellipsis, and pads it to exactly `width`.
+ * How many terminal cells `text` takes (string-width: East Asian wide characters and emoji count
+ * 2, combining marks and zero-width characters 0). Control characters count 0: pass text through
+ * `printable` first.
+ *
+ * @example
+ * cellWidth('東京') // 4
+ */
+export function cellWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/**
+ * The longest prefix of `text` that fits `width` cells, cut between graphemes (never inside a
+ * surrogate pair, an emoji sequence or a base character and its combining marks).
+ *
+ * @example
+ * cutToWidth('東京タワー', 5) // '東京' (4 cells: the next character is 2 wide)
+ */
+export function cutToWidth(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (cellWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = cellWidth(segment);
+    if (used + w > width) break;
+    out += segment;
+    used += w;
+  }
+  return out;
+}
+
+/**
+ * Cuts `text` to `width` cells with an ellipsis, and pads it to exactly `width` cells. Control
+ * characters are made printable first.
  *
  * @example
  * cell('checkpoint', 6) // 'check…'
+ * cell('東京タワー', 6) // '東京… ' (the ellipsis after 4 cells, one space to make 6)
  */
 export function cell(raw: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
   const text = printable(raw);
-  const cut = text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
-  return align === 'right' ? cut.padStart(width) : cut.padEnd(width);
+  const cut = cellWidth(text) > width ? `${cutToWidth(text, width - 1)}…` : text;
+  const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
+  return align === 'right' ? pad + cut : cut + pad;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROJECT_COLUMNS } from './columns.js';
+import { cellWidth } from './fit.js';
 import { renderTable } from './table.js';
 
 const rows = [
@@ -21,5 +22,19 @@ describe('renderTable', () => {
     const out = renderTable(PROJECT_COLUMNS, rows, { width: 50, now: 0 });
     for (const line of out.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(50);
     expect(out).toContain('ID');
+  });
+
+  it('measures in terminal cells: a CJK or emoji name does not push later columns right', () => {
+    const wide = [
+      { id: '0123456789abcdef01234567', name: '東京本番環境', clusterCount: 3, orgId: 'f'.repeat(24) },
+      { id: '1123456789abcdef01234567', name: 'prod 🚀', clusterCount: 12, orgId: 'e'.repeat(24) },
+      { id: '2123456789abcdef01234567', name: 'staging', clusterCount: 7, orgId: 'd'.repeat(24) },
+    ];
+    const lines = renderTable(PROJECT_COLUMNS, wide, { width: 200, now: 0 }).trimEnd().split('\n');
+    // ORG, the last column, starts at the same cell on every line
+    const orgAt = (line: string) => cellWidth(line.slice(0, line.search(/ORG|ffff|eeee|dddd/)));
+    expect(new Set(lines.map(orgAt)).size).toBe(1);
+    for (const line of renderTable(PROJECT_COLUMNS, wide, { width: 40, now: 0 }).trimEnd().split('\n'))
+      expect(cellWidth(line)).toBeLessThanOrEqual(40);
   });
 });

@@ -1,5 +1,6 @@
 import type { Column } from './columns.js';
-import { cell, fitWidths } from './fit.js';
+import { cell, cellWidth, fitWidths } from './fit.js';
+import { printable } from './printable.js';
 
 const MAX_NATURAL = 60;
 
@@ -16,7 +17,7 @@ export function renderTable<T>(
 ): string {
   const cells = rows.map((row) => columns.map((c) => c.display(row, options.now)));
   const natural = columns.map((c, i) =>
-    Math.min(MAX_NATURAL, Math.max(c.header.length, ...cells.map((r) => (r[i] ?? '').length))),
+    Math.min(MAX_NATURAL, Math.max(cellWidth(c.header), ...cells.map((r) => cellWidth(printable(r[i] ?? ''))))),
   );
   const widths = fitWidths(
     natural,

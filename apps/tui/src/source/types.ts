@@ -2,9 +2,17 @@
  * The shapes the app reads. Core's `Group`, `Cluster` and `Checkpoint` are assignable to these (they
  * carry every field below, optional, and more); the app only names what it displays.
  */
-import type { Checkpoint } from '@atlas-checkpoints/core';
+import type {
+  Checkpoint,
+  CloudBackupRestoreJob,
+  CloudBackupShardedSnapshot,
+  CloudBackupSnapshot,
+  LegacyRestoreJob,
+  LegacySnapshot,
+  RestorePoint,
+} from '@atlas-checkpoints/core';
 
-export type { Checkpoint };
+export type { Checkpoint, RestorePoint };
 
 /** A project (`Group`) as the app displays it. */
 export interface ProjectRow {
@@ -41,8 +49,10 @@ interface ListParams {
   readonly signal?: AbortSignal;
 }
 
+type InCluster = { readonly groupId: string; readonly clusterName: string; readonly signal?: AbortSignal };
+
 /**
- * The four calls the app makes: core's `createAtlasClient(...)` satisfies this interface.
+ * The calls the app makes: core's `createAtlasClient(...)` satisfies this interface.
  *
  * @example
  * const reader: AtlasReader = createAtlasClient({ baseUrl, auth });
@@ -60,4 +70,13 @@ export interface AtlasReader {
     readonly checkpointId: string;
     readonly signal?: AbortSignal;
   }): Promise<Checkpoint>;
+  /** Core's merged, newest-first restore points of a cluster. */
+  listRestorePoints(params: InCluster): Promise<RestorePoint[]>;
+  listBackupRestoreJobs(params: ListParams & InCluster): Promise<PageOf<CloudBackupRestoreJob>>;
+  listLegacyRestoreJobs(params: ListParams & InCluster): Promise<PageOf<LegacyRestoreJob>>;
+  getBackupSnapshot(params: InCluster & { readonly snapshotId: string }): Promise<CloudBackupSnapshot>;
+  getShardedClusterBackupSnapshot(params: InCluster & { readonly snapshotId: string }): Promise<CloudBackupShardedSnapshot>;
+  getLegacySnapshot(params: InCluster & { readonly snapshotId: string }): Promise<LegacySnapshot>;
+  getBackupRestoreJob(params: InCluster & { readonly restoreJobId: string }): Promise<CloudBackupRestoreJob>;
+  getLegacyRestoreJob(params: InCluster & { readonly jobId: string }): Promise<LegacyRestoreJob>;
 }

@@ -1,4 +1,5 @@
 import type { Key } from 'ink';
+import type { BackupRecord } from '../format/record-lines.js';
 import type { Checkpoint, PageOf } from '../source/types.js';
 import type { ErrorInfo, Place } from './types.js';
 
@@ -11,6 +12,8 @@ export type Action =
   | { readonly type: 'bottom' }
   | { readonly type: 'open' }
   | { readonly type: 'back' }
+  /** `tab` / shift-`tab`: the next (previous) view of the cluster: restore points, restore jobs, checkpoints. */
+  | { readonly type: 'nextView'; readonly direction: 1 | -1 }
   | { readonly type: 'filterStart' }
   | { readonly type: 'filterInput'; readonly text: string }
   | { readonly type: 'filterBackspace' }
@@ -33,6 +36,7 @@ export type Action =
       readonly place: Place;
     }
   | { readonly type: 'detailLoaded'; readonly screenId: number; readonly token: number; readonly checkpoint: Checkpoint }
+  | { readonly type: 'recordLoaded'; readonly screenId: number; readonly token: number; readonly record: BackupRecord }
   | { readonly type: 'fetchFailed'; readonly screenId: number; readonly token: number; readonly error: ErrorInfo }
   | { readonly type: 'rateLimited'; readonly retryAfterMs: number }
   | { readonly type: 'cacheInfo'; readonly status: string; readonly age: number | undefined }

@@ -1,4 +1,5 @@
 import { isAtlasApiError, isAtlasRequestError, isInvalidParameterError, isResponseShapeError } from '@atlas-checkpoints/core';
+import { CONFIGURE_CREDENTIALS } from '../cli/credentials-help.js';
 import type { ErrorInfo } from './types.js';
 
 /** Ids of what was being read, to say which one was not found. */
@@ -8,9 +9,7 @@ export interface ErrorContext {
   readonly checkpointId?: string | undefined;
 }
 
-const CREDENTIALS_HINT =
-  'Configure credentials: set MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET (service account) or ' +
-  'MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY, or pick an Atlas CLI profile with -P <profile>.';
+const CREDENTIALS_HINT = `Configure credentials. ${CONFIGURE_CREDENTIALS}`;
 
 function notFound(errorCode: string, context: ErrorContext): string {
   if (errorCode.includes('GROUP') || errorCode.includes('PROJECT')) return `Project ${context.groupId ?? ''} was not found.`;

@@ -1,5 +1,6 @@
-import { defaultSort, emptyList } from './list.js';
-import type { BrowserState, Screen } from './types.js';
+import { clusterScreen } from './cluster-views.js';
+import { emptyList } from './list.js';
+import type { BrowserState, ClusterView, Screen } from './types.js';
 
 /** Rows per page the browser reads (Atlas allows 1–500). */
 const DEFAULT_PAGE_SIZE = 100;
@@ -9,6 +10,8 @@ export interface StartAt {
   readonly groupId?: string | undefined;
   readonly clusterName?: string | undefined;
   readonly checkpointId?: string | undefined;
+  /** The cluster's view to open (default: its restore points; its checkpoints with `checkpointId`). */
+  readonly view?: ClusterView | undefined;
 }
 
 /**
@@ -27,14 +30,8 @@ export function initialState(
   if (groupId !== undefined) {
     stack.push({ kind: 'clusters', id: 2, groupId, projectName: groupId, list: emptyList() });
     if (clusterName !== undefined) {
-      stack.push({
-        kind: 'checkpoints',
-        id: 3,
-        groupId,
-        projectName: groupId,
-        clusterName,
-        list: emptyList(defaultSort('checkpoints')),
-      });
+      const view = start.view ?? (checkpointId === undefined ? 'restorePoints' : 'checkpoints');
+      stack.push(clusterScreen(view, 3, { groupId, projectName: groupId, clusterName }));
       if (checkpointId !== undefined) {
         stack.push({
           kind: 'detail',

@@ -10,12 +10,13 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ['PgUp/PgDn', 'page up / down'],
   ['g / G', 'top / true end (reads the end page directly)'],
   ['enter', 'open'],
+  ['tab / shift-tab', "a cluster's next view: restore points, restore jobs, checkpoints"],
   ['esc / backspace', 'back (or clear the filter)'],
   ['/', 'filter: id, date, restorable, part name'],
   ['s', 'cycle sort column (order in the header)'],
   ['S', 'reverse the order (checkpoints open newest first)'],
   ['r', 'refresh, keeping the cursor on the same row'],
-  ['y', 'copy the selection as JSON'],
+  ['y', 'copy the selection as JSON (the Atlas document)'],
   ['?', 'this help'],
   ['q / Ctrl-C', 'quit'],
 ];
@@ -45,6 +46,7 @@ export function keyToCommand(input: string, key: Key, mode: { filtering: boolean
   if (key.pageDown || (key.ctrl && input === 'f')) return { type: 'page', direction: 1 };
   if (key.home || input === 'g') return { type: 'top' };
   if (key.end || input === 'G') return { type: 'bottom' };
+  if (key.tab) return { type: 'nextView', direction: key.shift ? -1 : 1 };
   if (key.return || key.rightArrow) return { type: 'open' };
   if (key.escape || key.backspace || key.delete || key.leftArrow) return { type: 'back' };
   switch (input) {

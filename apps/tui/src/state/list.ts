@@ -3,7 +3,10 @@ import { PageWindow } from './page-window.js';
 import type { ListData, ListScreen, Place, SortOrder } from './types.js';
 import { computeView, extendView, Reversed, rowOfIndex } from './view.js';
 
-/** The order a list opens in: checkpoints newest first (the API sends them oldest first), the rest as the API sends them. */
+/**
+ * The order a list opens in: checkpoints newest first (the API sends them oldest first), the rest as
+ * read (restore points and restore jobs are read newest first).
+ */
 export function defaultSort(kind: ListScreen['kind']): SortOrder {
   return { column: 0, descending: kind === 'checkpoints' };
 }

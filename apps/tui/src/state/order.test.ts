@@ -18,7 +18,7 @@ const GROUP = hexId(1, 'a');
 const ROWS = checkpoints(100_000);
 /** A cluster's checkpoints screen, 30 rows (24 list rows), pages of 100. */
 const atCheckpoints = (): BrowserState =>
-  initialState({ rows: 30, columns: 100 }, { groupId: GROUP, clusterName: 'Cluster0' }, 100);
+  initialState({ rows: 30, columns: 100 }, { groupId: GROUP, clusterName: 'Cluster0', view: 'checkpoints' }, 100);
 
 describe('newest first', () => {
   it('opens a cluster of 100,000 checkpoints on the newest, reading only the last page', () => {

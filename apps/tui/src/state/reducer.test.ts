@@ -14,7 +14,8 @@ const key = (input: string, flags: Partial<Key> = {}): Action => ({ type: 'key',
 const run = (state: BrowserState, ...actions: Action[]): BrowserState => actions.reduce(browserReducer, state);
 const list = (state: BrowserState) => (currentScreen(state) as ListScreen).list;
 const GROUP = hexId(1, 'a');
-const atCheckpoints = (): BrowserState => initialState({ rows: 30, columns: 100 }, { groupId: GROUP, clusterName: 'Cluster0' });
+const atCheckpoints = (): BrowserState =>
+  initialState({ rows: 30, columns: 100 }, { groupId: GROUP, clusterName: 'Cluster0', view: 'checkpoints' });
 
 /** An action loading page `pageNum` (of 100 rows) with `rows`, after `fetchStarted` with the same token. */
 const page = (
@@ -255,6 +256,8 @@ describe('navigation', () => {
     const clusters = currentScreen(state).id;
     state = run(state, ...page(clusters, 2, [{ name: 'Cluster0' }], 1, undefined, 'replace'));
     state = run(state, { type: 'open' });
+    expect(currentScreen(state)).toMatchObject({ kind: 'restorePoints', clusterName: 'Cluster0', projectName: 'prod' });
+    state = run(state, { type: 'nextView', direction: -1 });
     expect(currentScreen(state)).toMatchObject({ kind: 'checkpoints', clusterName: 'Cluster0', projectName: 'prod' });
     const cps = currentScreen(state).id;
     state = run(state, ...page(cps, 3, checkpoints(3), 1, undefined, 'replace'));

@@ -1,11 +1,14 @@
-import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
+import type { RestoreJob } from '../source/restore-jobs.js';
+import type { Checkpoint, ClusterRow, ProjectRow, RestorePoint } from '../source/types.js';
 import type { Action } from './actions.js';
+import { clusterScreen, isClusterView, stepView } from './cluster-views.js';
 import { keyToCommand } from './keymap.js';
-import { addPage, defaultSort, emptyList, moveTo, reView, viewLength } from './list.js';
-import { currentScreen, isListScreen, listHeight, selectedItem } from './selectors.js';
+import { addPage, emptyList, moveTo, reView, viewLength } from './list.js';
+import { copyableItem, currentScreen, isListScreen, listHeight, selectedItem } from './selectors.js';
 import { columnsOf } from './view.js';
-import type { BrowserState, DetailScreen, Jump, ListData, ListScreen, Screen } from './types.js';
+import type { BrowserState, DetailScreen, Jump, ListData, ListScreen, RecordScreen, Screen } from './types.js';
 import { detailLines } from '../format/detail-lines.js';
+import { recordLines } from '../format/record-lines.js';
 
 const replaceTop = (state: BrowserState, screen: Screen): BrowserState => ({
   ...state,
@@ -33,8 +36,7 @@ const updateScreen = (state: BrowserState, screenId: number, update: (screen: Sc
 
 const moveBy = (state: BrowserState, delta: number): BrowserState => {
   const screen = currentScreen(state);
-  if (screen.kind === 'detail')
-    return replaceTop(state, { ...screen, scroll: clampScroll(state, screen, screen.scroll + delta) });
+  if (!isListScreen(screen)) return replaceTop(state, { ...screen, scroll: clampScroll(state, screen, screen.scroll + delta) });
   return updateList(state, (list) => moveTo(list, list.cursor + delta, listHeight(state)));
 };
 
@@ -66,37 +68,67 @@ const open = (state: BrowserState): BrowserState => {
       const cluster = item as ClusterRow;
       if (cluster.name === undefined) return state;
       const { groupId, projectName } = screen;
-      return push(state, {
-        kind: 'checkpoints',
-        id,
-        groupId,
-        projectName,
-        clusterName: cluster.name,
-        list: emptyList(defaultSort('checkpoints')),
-      });
+      return push(state, clusterScreen('restorePoints', id, { groupId, projectName, clusterName: cluster.name }));
     }
-    case 'checkpoints': {
-      const checkpoint = item as Checkpoint;
-      if (checkpoint.id === undefined) return state;
-      const { groupId, projectName, clusterName } = screen;
-      return push(state, {
-        kind: 'detail',
-        id,
-        groupId,
-        projectName,
-        clusterName,
-        checkpointId: checkpoint.id,
-        checkpoint,
-        pending: undefined,
-        error: undefined,
-        scroll: 0,
-      });
+    case 'checkpoints':
+      return openCheckpoint(state, screen, item as Checkpoint);
+    case 'restorePoints': {
+      const point = item as RestorePoint;
+      if (point.kind === 'checkpoint') return openCheckpoint(state, screen, point.document);
+      return openRecord(state, screen, point);
     }
+    case 'restoreJobs':
+      return openRecord(state, screen, item as RestoreJob);
     case 'detail':
+    case 'record':
       return state;
     default:
       return screen satisfies never;
   }
+};
+
+type InCluster = { readonly groupId: string; readonly projectName: string; readonly clusterName: string };
+
+const openCheckpoint = (state: BrowserState, at: InCluster, checkpoint: Checkpoint): BrowserState => {
+  if (checkpoint.id === undefined) return state;
+  const { groupId, projectName, clusterName } = at;
+  return push(state, {
+    kind: 'detail',
+    id: state.nextId,
+    groupId,
+    projectName,
+    clusterName,
+    checkpointId: checkpoint.id,
+    checkpoint,
+    pending: undefined,
+    error: undefined,
+    scroll: 0,
+  });
+};
+
+const openRecord = (state: BrowserState, at: InCluster, record: RecordScreen['record']): BrowserState => {
+  const { groupId, projectName, clusterName } = at;
+  return push(state, {
+    kind: 'record',
+    id: state.nextId,
+    groupId,
+    projectName,
+    clusterName,
+    record,
+    stale: false,
+    pending: undefined,
+    error: undefined,
+    scroll: 0,
+  });
+};
+
+/** `tab`: the cluster's next view in place of this one (the same level: `esc` goes back to the clusters). */
+const nextView = (state: BrowserState, direction: 1 | -1): BrowserState => {
+  const screen = currentScreen(state);
+  if (!isClusterView(screen.kind) || !('clusterName' in screen)) return state;
+  const { groupId, projectName, clusterName } = screen;
+  const next = clusterScreen(stepView(screen.kind, direction), state.nextId, { groupId, projectName, clusterName });
+  return { ...replaceTop(state, next), nextId: state.nextId + 1, filterDraft: undefined, notice: undefined };
 };
 
 /** A new filter: typing moves the cursor to the first match; clearing it keeps the selection. */
@@ -120,6 +152,7 @@ const refresh = (state: BrowserState): BrowserState => {
   const screen = currentScreen(state);
   if (screen.kind === 'detail')
     return replaceTop(state, { ...screen, checkpoint: undefined, pending: undefined, error: undefined });
+  if (screen.kind === 'record') return replaceTop(state, { ...screen, stale: true, pending: undefined, error: undefined });
   const { list } = screen;
   const selected = selectedItem(state) as { id?: unknown } | undefined;
   const index = list.view === null ? list.cursor : list.view.at(list.cursor);
@@ -142,7 +175,7 @@ const refresh = (state: BrowserState): BrowserState => {
  */
 const toEnd = (state: BrowserState, end: 'top' | 'bottom'): BrowserState => {
   const screen = currentScreen(state);
-  if (screen.kind === 'detail')
+  if (!isListScreen(screen))
     return replaceTop(state, { ...screen, scroll: clampScroll(state, screen, end === 'top' ? 0 : Number.MAX_SAFE_INTEGER) });
   return updateList(state, (list) => {
     const wantsApiEnd = (end === 'bottom') !== list.sort.descending;
@@ -175,6 +208,8 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
       return open(state);
     case 'back':
       return back(state);
+    case 'nextView':
+      return nextView(state, action.direction);
     case 'filterStart':
       return isListScreen(currentScreen(state)) ? { ...state, filterDraft: currentFilter(state) } : state;
     case 'filterInput':
@@ -201,7 +236,7 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
       });
     case 'refresh': {
       const screen = currentScreen(state);
-      const busy = screen.kind === 'detail' ? (screen.pending ?? screen.error) : (screen.list.pending ?? screen.list.error);
+      const busy = isListScreen(screen) ? (screen.list.pending ?? screen.list.error) : (screen.pending ?? screen.error);
       if (action.auto === true && busy !== undefined) return state;
       return refresh(action.auto === true ? state : { ...state, notice: undefined });
     }
@@ -213,13 +248,13 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
     }
     case 'fetchStarted':
       return updateScreen(state, action.screenId, (screen) =>
-        screen.kind === 'detail'
-          ? { ...screen, pending: action.token, error: undefined }
-          : ({ ...screen, list: { ...screen.list, pending: action.token, error: undefined } } as ListScreen),
+        isListScreen(screen)
+          ? ({ ...screen, list: { ...screen.list, pending: action.token, error: undefined } } as ListScreen)
+          : { ...screen, pending: action.token, error: undefined },
       );
     case 'pageLoaded':
       return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) =>
-        screen.kind === 'detail' || screen.list.pending !== action.token
+        !isListScreen(screen) || screen.list.pending !== action.token
           ? screen
           : ({
               ...screen,
@@ -237,9 +272,15 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
           ? screen
           : { ...screen, checkpoint: action.checkpoint, pending: undefined },
       );
+    case 'recordLoaded':
+      return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) =>
+        screen.kind !== 'record' || screen.pending !== action.token
+          ? screen
+          : { ...screen, record: action.record, stale: false, pending: undefined },
+      );
     case 'fetchFailed':
       return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) => {
-        if (screen.kind === 'detail')
+        if (!isListScreen(screen))
           return screen.pending === action.token ? { ...screen, pending: undefined, error: action.error } : screen;
         return screen.list.pending === action.token
           ? ({ ...screen, list: { ...screen.list, pending: undefined, error: action.error } } as ListScreen)
@@ -265,7 +306,7 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
       const command = keyToCommand(action.input, action.key, { filtering: state.filterDraft !== undefined, help: state.help });
       if (command === undefined) return state;
       if (command.type !== 'copy') return browserReducer(state, command);
-      const item = selectedItem(state);
+      const item = copyableItem(state);
       if (item === undefined) return state;
       return {
         ...state,
@@ -279,8 +320,13 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
   }
 }
 
-function clampScroll(state: BrowserState, screen: DetailScreen, scroll: number): number {
-  const lines = screen.checkpoint === undefined ? 0 : detailLines(screen.checkpoint, 0).length;
+function clampScroll(state: BrowserState, screen: DetailScreen | RecordScreen, scroll: number): number {
+  const lines =
+    screen.kind === 'record'
+      ? recordLines(screen.record, 0).length
+      : screen.checkpoint === undefined
+        ? 0
+        : detailLines(screen.checkpoint, 0).length;
   return Math.max(0, Math.min(scroll, lines - listHeight(state)));
 }
 

@@ -1,5 +1,6 @@
+import { isRestoreJobRunning } from '../source/restore-jobs.js';
 import { itemAt, viewLength } from './list.js';
-import type { BrowserState, ListData, ListScreen, Place, Screen } from './types.js';
+import type { BrowserState, ListData, ListScreen, Place, RecordScreen, Screen } from './types.js';
 import { columnsOf } from './view.js';
 
 /**
@@ -60,6 +61,26 @@ export type FetchRequest =
       readonly groupId: string;
       readonly clusterName: string;
     } & PagePlan)
+  | ({
+      readonly kind: 'restorePoints';
+      readonly screenId: number;
+      readonly groupId: string;
+      readonly clusterName: string;
+    } & PagePlan)
+  | ({
+      readonly kind: 'restoreJobs';
+      readonly screenId: number;
+      readonly groupId: string;
+      readonly clusterName: string;
+    } & PagePlan)
+  | {
+      readonly kind: 'record';
+      readonly screenId: number;
+      readonly groupId: string;
+      readonly clusterName: string;
+      readonly recordKind: RecordScreen['record']['kind'];
+      readonly id: string;
+    }
   | {
       readonly kind: 'detail';
       readonly screenId: number;
@@ -112,6 +133,11 @@ export function nextRequest(state: BrowserState): FetchRequest | undefined {
     const { groupId, clusterName, checkpointId } = screen;
     return { kind: 'detail', screenId: screen.id, groupId, clusterName, checkpointId };
   }
+  if (screen.kind === 'record') {
+    if (!screen.stale || screen.pending !== undefined || screen.error !== undefined) return undefined;
+    const { groupId, clusterName, record } = screen;
+    return { kind: 'record', screenId: screen.id, groupId, clusterName, recordKind: record.kind, id: record.id };
+  }
   const list = screen.list;
   if (list.pending !== undefined || list.error !== undefined) return undefined;
   const plan = planFor(list, listHeight(state));
@@ -122,7 +148,9 @@ export function nextRequest(state: BrowserState): FetchRequest | undefined {
     case 'clusters':
       return { kind: 'clusters', screenId: screen.id, groupId: screen.groupId, ...plan };
     case 'checkpoints':
-      return { kind: 'checkpoints', screenId: screen.id, groupId: screen.groupId, clusterName: screen.clusterName, ...plan };
+    case 'restorePoints':
+    case 'restoreJobs':
+      return { kind: screen.kind, screenId: screen.id, groupId: screen.groupId, clusterName: screen.clusterName, ...plan };
     default:
       return screen satisfies never;
   }
@@ -156,10 +184,45 @@ export function loadingReason(state: BrowserState): string | undefined {
 export function selectedItem(state: BrowserState): unknown {
   const screen = currentScreen(state);
   if (screen.kind === 'detail') return screen.checkpoint;
+  if (screen.kind === 'record') return screen.record;
   return itemAt<unknown>(screen.list, screen.list.cursor);
+}
+
+/**
+ * What `y` copies: the selection as Atlas sent it (a restore point's or job's `document`, not the
+ * browser's wrapper around it).
+ */
+export function copyableItem(state: BrowserState): unknown {
+  const screen = currentScreen(state);
+  const item = selectedItem(state);
+  const wrapped = screen.kind === 'record' || screen.kind === 'restorePoints' || screen.kind === 'restoreJobs';
+  return wrapped && item !== undefined ? (item as { document: unknown }).document : item;
+}
+
+/**
+ * True while the screen shows a restore job that may still change (a list of jobs with one running,
+ * or a running job): the browser then re-reads it on an interval.
+ *
+ * @example
+ * if (pollsRunningJob(state)) setTimeout(() => dispatch({ type: 'refresh', auto: true }), 2000);
+ */
+export function pollsRunningJob(state: BrowserState): boolean {
+  const screen = currentScreen(state);
+  if (screen.kind === 'record')
+    return (
+      (screen.record.kind === 'cloudRestoreJob' || screen.record.kind === 'legacyRestoreJob') &&
+      isRestoreJobRunning(screen.record)
+    );
+  if (screen.kind !== 'restoreJobs') return false;
+  const { items } = screen.list;
+  for (let i = 0; i < items.length; i++) {
+    const job = items.at(i);
+    if (job !== undefined && isRestoreJobRunning(job)) return true;
+  }
+  return false;
 }
 
 /** True when the screen is a list. */
 export function isListScreen(screen: Screen): screen is ListScreen {
-  return screen.kind !== 'detail';
+  return screen.kind !== 'detail' && screen.kind !== 'record';
 }

@@ -1,4 +1,6 @@
-import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
+import type { BackupRecord } from '../format/record-lines.js';
+import type { RestoreJob } from '../source/restore-jobs.js';
+import type { Checkpoint, ClusterRow, ProjectRow, RestorePoint } from '../source/types.js';
 import type { Indexed } from './append-list.js';
 import type { PageWindow } from './page-window.js';
 
@@ -75,6 +77,41 @@ interface CheckpointsScreen extends ScreenBase {
   readonly list: ListData<Checkpoint>;
 }
 
+/** One cluster's restore points (core's `listRestorePoints`: snapshots, checkpoints, legacy snapshots), newest first. */
+interface RestorePointsScreen extends ScreenBase {
+  readonly kind: 'restorePoints';
+  readonly groupId: string;
+  readonly projectName: string;
+  readonly clusterName: string;
+  readonly list: ListData<RestorePoint>;
+}
+
+/** One cluster's restore jobs (Cloud Backup and legacy), newest first. */
+interface RestoreJobsScreen extends ScreenBase {
+  readonly kind: 'restoreJobs';
+  readonly groupId: string;
+  readonly projectName: string;
+  readonly clusterName: string;
+  readonly list: ListData<RestoreJob>;
+}
+
+/** One restore point (other than a checkpoint) or restore job, every field. */
+export interface RecordScreen extends ScreenBase {
+  readonly kind: 'record';
+  readonly groupId: string;
+  readonly projectName: string;
+  readonly clusterName: string;
+  readonly record: BackupRecord;
+  /** A refresh asked for the record again; it stays on screen until the new one arrives. */
+  readonly stale: boolean;
+  readonly pending: number | undefined;
+  readonly error: ErrorInfo | undefined;
+  readonly scroll: number;
+}
+
+/** The views of one cluster, at the same level (`tab` goes from one to the next). */
+export type ClusterView = 'restorePoints' | 'restoreJobs' | 'checkpoints';
+
 /** One checkpoint, every field. */
 export interface DetailScreen extends ScreenBase {
   readonly kind: 'detail';
@@ -88,8 +125,8 @@ export interface DetailScreen extends ScreenBase {
   readonly scroll: number;
 }
 
-export type ListScreen = ProjectsScreen | ClustersScreen | CheckpointsScreen;
-export type Screen = ListScreen | DetailScreen;
+export type ListScreen = ProjectsScreen | ClustersScreen | CheckpointsScreen | RestorePointsScreen | RestoreJobsScreen;
+export type Screen = ListScreen | DetailScreen | RecordScreen;
 
 /** The whole browser state. */
 export interface BrowserState {

@@ -1,5 +1,7 @@
 import { CHECKPOINT_COLUMNS, CLUSTER_COLUMNS, PROJECT_COLUMNS, type Column } from '../format/columns.js';
+import { RESTORE_JOB_COLUMNS, RESTORE_POINT_COLUMNS } from '../format/restore-columns.js';
 import { formatLocalTime } from '../format/time.js';
+import type { RestoreJob } from '../source/restore-jobs.js';
 import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
 import { AppendList, type Indexed } from './append-list.js';
 import type { ListScreen, SortOrder } from './types.js';
@@ -13,6 +15,10 @@ export function columnsOf(kind: ListScreen['kind']): ReadonlyArray<Column<never>
       return CLUSTER_COLUMNS;
     case 'checkpoints':
       return CHECKPOINT_COLUMNS;
+    case 'restorePoints':
+      return RESTORE_POINT_COLUMNS;
+    case 'restoreJobs':
+      return RESTORE_JOB_COLUMNS;
     default:
       return kind satisfies never;
   }
@@ -29,6 +35,12 @@ function rawSearchText(kind: Kind, row: unknown): string {
     const c = row as ClusterRow;
     return `${c.name ?? ''} ${c.id ?? ''} ${c.clusterType ?? ''} ${c.stateName ?? ''}`.toLowerCase();
   }
+  if (kind === 'restorePoints' || kind === 'restoreJobs') {
+    // Every column as shown (kind, status, size, …), the local time and the ISO one.
+    const columns = columnsOf(kind) as ReadonlyArray<Column<unknown>>;
+    const time = (row as RestoreJob).time;
+    return `${columns.map((c) => c.display(row, 0)).join(' ')} ${time ?? ''} ${formatLocalTime(time)}`.toLowerCase();
+  }
   const c = row as Checkpoint;
   const parts = (c.parts ?? []).map((p) => `${p.replicaSetName ?? ''} ${p.shardName ?? ''} ${p.typeName ?? ''}`).join(' ');
   const restorable = c.restorable === true ? 'restorable' : c.restorable === false ? 'not-restorable' : '';
@@ -40,6 +52,8 @@ const searchTexts: Record<Kind, WeakMap<object, string>> = {
   projects: new WeakMap(),
   clusters: new WeakMap(),
   checkpoints: new WeakMap(),
+  restorePoints: new WeakMap(),
+  restoreJobs: new WeakMap(),
 };
 
 /** The text a filter matches against: ids, names, dates (ISO and local), restorable, part names. */

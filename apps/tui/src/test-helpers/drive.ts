@@ -17,7 +17,7 @@ export function settle(
   let token = 1000;
   for (let i = 0; i < maxRequests; i++) {
     const request = nextRequest(state);
-    if (request === undefined || request.kind === 'detail') break;
+    if (request === undefined || !('pageNum' in request)) break;
     requests.push(request.pageNum);
     state = answer(state, request, rows, ++token);
   }
@@ -27,7 +27,7 @@ export function settle(
 /** One request answered from `rows`: `fetchStarted` then `pageLoaded`. */
 export function answer(
   state: BrowserState,
-  request: Exclude<FetchRequest, { kind: 'detail' }>,
+  request: Exclude<FetchRequest, { kind: 'detail' | 'record' }>,
   rows: readonly unknown[],
   token: number,
 ): BrowserState {

@@ -1,4 +1,6 @@
+import { newestFirst, restorePoint } from '@atlas-checkpoints/core';
 import type { AtlasReader, Checkpoint, ClusterRow, PageOf, ProjectRow } from '../source/types.js';
+import { cloudJobs, jobAfter, legacyJobs, snapshots } from './restore-rows.js';
 import { checkpoints, hexId } from './rows.js';
 
 const page = <T>(all: readonly T[], pageNum = 1, itemsPerPage = 100): PageOf<T> => ({
@@ -6,7 +8,11 @@ const page = <T>(all: readonly T[], pageNum = 1, itemsPerPage = 100): PageOf<T> 
   totalCount: all.length,
 });
 
-/** An in-memory reader: 2 projects, 2 clusters in the first, `count` checkpoints in Cluster0. */
+/**
+ * An in-memory reader: 2 projects, 2 clusters in the first, `count` checkpoints in Cluster0 and 3
+ * snapshots (its restore points), 2 Cloud Backup restore jobs (one running until read twice) and a
+ * finished legacy one.
+ */
 export function memoryReader(count = 120, fail?: () => Error | undefined): AtlasReader & { calls: string[] } {
   const projects: ProjectRow[] = [
     { id: hexId(1, 'a'), name: 'production', clusterCount: 2 },
@@ -18,6 +24,20 @@ export function memoryReader(count = 120, fail?: () => Error | undefined): Atlas
   ];
   const items: Checkpoint[] = checkpoints(count);
   const calls: string[] = [];
+  const snaps = snapshots(3);
+  const reads = new Map<string, number>();
+  const served = () =>
+    cloudJobs().map((job) => {
+      const before = reads.get(job.id) ?? 0;
+      reads.set(job.id, before + 1);
+      return jobAfter(job, before);
+    });
+  const inCluster0 = <T>(clusterName: string, all: readonly T[]): readonly T[] => (clusterName === 'Cluster0' ? all : []);
+  const one = <T extends { id: string }>(all: readonly T[], id: string): T => {
+    const found = all.find((item) => item.id === id);
+    if (found === undefined) throw new Error(`no ${id}`);
+    return found;
+  };
   const guard = (call: string): void => {
     calls.push(call);
     const error = fail?.();
@@ -41,5 +61,25 @@ export function memoryReader(count = 120, fail?: () => Error | undefined): Atlas
       if (found === undefined) throw new Error(`no checkpoint ${p.checkpointId}`);
       return found;
     },
+    listRestorePoints: async (p) => {
+      guard(`restorePoints:${p.clusterName}`);
+      return newestFirst([
+        ...inCluster0(p.clusterName, items).map((c) => restorePoint('checkpoint', { ...c, id: c.id ?? '' })),
+        ...inCluster0(p.clusterName, snaps).map((s) => restorePoint('snapshot', s)),
+      ]);
+    },
+    listBackupRestoreJobs: async (p) => (guard(`cloudJobs:${p.clusterName}`), page(inCluster0(p.clusterName, served()))),
+    listLegacyRestoreJobs: async (p) => (guard(`legacyJobs:${p.clusterName}`), page(inCluster0(p.clusterName, legacyJobs()))),
+    getBackupSnapshot: async (p) => (guard(`snapshot:${p.snapshotId}`), one(snaps, p.snapshotId)),
+    getShardedClusterBackupSnapshot: async (p) => {
+      guard(`shardedSnapshot:${p.snapshotId}`);
+      throw new Error(`no ${p.snapshotId}`);
+    },
+    getLegacySnapshot: async (p) => {
+      guard(`legacySnapshot:${p.snapshotId}`);
+      throw new Error(`no ${p.snapshotId}`);
+    },
+    getBackupRestoreJob: async (p) => (guard(`cloudJob:${p.restoreJobId}`), one(served(), p.restoreJobId)),
+    getLegacyRestoreJob: async (p) => (guard(`legacyJob:${p.jobId}`), one(legacyJobs(), p.jobId)),
   };
 }

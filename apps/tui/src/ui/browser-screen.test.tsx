@@ -46,8 +46,15 @@ describe('what the browser shows', () => {
     expect(app.frame()).toContain('DEMO');
     await app.press('\r', 'Cluster0');
     expect(app.frame()).toContain('DEMO');
-    await app.press('\r', `›${hexId(119)}`);
+    await app.press('\r', /TIME\s+KIND\s+STATUS/);
     expect(app.frame()).toContain('newest first');
+    expect(app.frame()).toContain('DEMO');
+    await app.press('\t', /REQUESTED\s+BACKUP\s+STATUS/);
+    expect(app.frame()).toContain('DEMO');
+    await app.press('\r', 'Cloud Backup restore job');
+    expect(app.frame()).toContain('DEMO');
+    await app.press('\u001B', /REQUESTED\s+BACKUP\s+STATUS/);
+    await app.press('\t', `›${hexId(119)}`);
     expect(app.frame()).toContain('DEMO');
     await app.press('\r', 'Parts (1)');
     expect(app.frame()).toContain('DEMO');
@@ -109,7 +116,10 @@ describe('what the browser shows', () => {
   });
 
   it('never cuts a time mid-second, putting the age first when short', async () => {
-    const app = show(browser({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } }), { rows: 20, columns: 120 });
+    const app = show(browser({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' } }), {
+      rows: 20,
+      columns: 120,
+    });
     await app.until(`›${hexId(119)}`);
     const frame = app.frame();
     expect(frame).not.toMatch(/\d{2}:\d{2}:\d…/);
@@ -130,7 +140,7 @@ describe('what the browser shows', () => {
     const app = show(
       browser({
         reader: { ...reader, listClusterBackupCheckpoints: async () => ({ results: sharded, totalCount: 3 }) },
-        start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' },
+        start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' },
       }),
       { rows: 20, columns: 140 },
     );
@@ -138,7 +148,10 @@ describe('what the browser shows', () => {
   });
 
   it.each([6, 5, 4, 3])('fits a %i-row terminal with a frame shorter than the terminal (no full clear)', async (rows) => {
-    const app = show(browser({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } }), { rows, columns: 80 });
+    const app = show(browser({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' } }), {
+      rows,
+      columns: 80,
+    });
     await app.until(`›${hexId(119)}`);
     expect(app.frame().split('\n').length).toBeLessThan(rows);
     expect(app.frame()).toContain('DEMO');

@@ -51,8 +51,10 @@ describe('Browser', () => {
     await app.until('production');
     await app.press(KEYS.enter, 'Cluster0');
     expect(app.frame()).toContain('projects › production');
+    await app.press(KEYS.enter, /TIME\s+KIND\s+STATUS/);
+    // shift-tab: the cluster's previous view, its checkpoints
     // newest first: the last page is read first, so the newest checkpoint is under the cursor at once
-    await app.press(KEYS.enter, `›${hexId(119)}`);
+    await app.press('\u001B[Z', `›${hexId(119)}`);
     expect(app.frame()).toContain('newest first');
     await app.press('j', `›${hexId(118)}`);
     await app.press(KEYS.enter, `Checkpoint ${hexId(118)}`);
@@ -60,6 +62,7 @@ describe('Browser', () => {
     expect(app.frame()).toMatch(/Replica set\s+rs-0/);
     await app.press(KEYS.esc, `›${hexId(118)}`);
     await app.press('k', `›${hexId(119)}`);
+    // the cluster's views are one level: back goes to the clusters
     await app.press('\u007F', /NAME\s+TYPE\s+STATE/);
   });
 
@@ -67,7 +70,8 @@ describe('Browser', () => {
     const app = open();
     await app.until('production');
     await app.press(KEYS.enter, 'Cluster0');
-    await app.press(KEYS.enter, 'loaded 120 of 120');
+    await app.press(KEYS.enter, /TIME\s+KIND\s+STATUS/);
+    await app.press('\u001B[Z', 'loaded 120 of 120');
     // page 1 (for the count) then page 2 (the last) by core's readLastPage, then page 1 again as rows before it
     expect(app.reader.calls.filter((c) => c.startsWith('checkpoints:'))).toEqual([
       'checkpoints:Cluster0:1',
@@ -78,7 +82,10 @@ describe('Browser', () => {
   });
 
   it('G goes to the true end of 5,000 checkpoints reading one page, not every page', async () => {
-    const app = open({ reader: memoryReader(5000), start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
+    const app = open({
+      reader: memoryReader(5000),
+      start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' },
+    });
     await app.until(`›${hexId(4999)}`);
     app.reader.calls.length = 0;
     await app.press('G', `›${hexId(0)}`);
@@ -87,7 +94,10 @@ describe('Browser', () => {
   });
 
   it('renders only the visible rows of a long list', async () => {
-    const app = open({ reader: memoryReader(5000), start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
+    const app = open({
+      reader: memoryReader(5000),
+      start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' },
+    });
     await app.until('loaded 100 of 5,000');
     expect(app.frame()).toContain(`›${hexId(4999)}`);
     const rows = app
@@ -99,7 +109,7 @@ describe('Browser', () => {
   });
 
   it('filters with /, and esc clears the filter', async () => {
-    const app = open({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
+    const app = open({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' } });
     await app.until('loaded 120 of 120');
     app.stdin.write('/');
     await app.until('/▏');
@@ -112,7 +122,7 @@ describe('Browser', () => {
   });
 
   it('cycles the sort column with s and reverses it with S, showing the order in the header', async () => {
-    const app = open({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
+    const app = open({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' } });
     await app.until('loaded 120 of 120');
     app.stdin.write('s');
     app.stdin.write('s');
@@ -185,7 +195,10 @@ describe('Browser', () => {
       url: 'http://x',
       body: { error: 404, errorCode: 'CLUSTER_NOT_FOUND', detail: 'nope', reason: 'Not Found' },
     });
-    const app = open({ reader: memoryReader(10, () => error), start: { groupId: hexId(1, 'a'), clusterName: 'Gone' } });
+    const app = open({
+      reader: memoryReader(10, () => error),
+      start: { groupId: hexId(1, 'a'), clusterName: 'Gone', view: 'checkpoints' },
+    });
     await app.until('Cluster Gone was not found');
   });
 
@@ -210,7 +223,7 @@ describe('Browser', () => {
   });
 
   it('redraws on terminal resize', async () => {
-    const app = open({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0' } });
+    const app = open({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' } });
     await app.until('loaded 120 of 120');
     Object.defineProperty(app.stdout, 'rows', { value: 10, configurable: true });
     app.stdout.emit('resize');

@@ -6,7 +6,7 @@ import type { StartAt } from '../state/initial.js';
 import { initialState } from '../state/initial.js';
 import { splitKeys } from '../state/keymap.js';
 import { browserReducer } from '../state/reducer.js';
-import { currentScreen, layoutFor, nextRequest } from '../state/selectors.js';
+import { currentScreen, isListScreen, layoutFor, nextRequest, pollsRunningJob } from '../state/selectors.js';
 import type { BrowserState } from '../state/types.js';
 import { columnsOf } from '../state/view.js';
 import { DetailView } from './detail-view.js';
@@ -14,6 +14,7 @@ import { ErrorPanel } from './error-panel.js';
 import { fetchFor } from './fetch-for.js';
 import { Header, type SourceInfo } from './header.js';
 import { HelpOverlay } from './help-overlay.js';
+import { RecordView } from './record-view.js';
 import { Spinner } from './spinner.js';
 import { StatusBar } from './status-bar.js';
 import { useResponseFeed } from './use-response-feed.js';
@@ -30,6 +31,8 @@ export interface BrowserProps {
   readonly itemsPerPage?: number;
   /** `--refresh`: re-read the current list (or checkpoint) every this many ms, keeping the cursor. */
   readonly refreshMs?: number | undefined;
+  /** While a restore job on screen is running: re-read it every this many ms (default 2000). */
+  readonly jobPollMs?: number;
   /** Clock for relative ages (default `Date.now`). */
   readonly now?: () => number;
   /** Puts text on the clipboard; returns false when it cannot (the text is then printed on exit). */
@@ -41,11 +44,14 @@ export interface BrowserProps {
 const EMPTY: Record<string, string> = {
   projects: 'No projects.',
   clusters: 'No clusters in this project.',
-  checkpoints: 'No checkpoints.',
+  checkpoints: 'No checkpoints (legacy backup of sharded clusters only). tab: restore points',
+  restorePoints: 'No restore points: the cluster has no snapshots or checkpoints. tab: restore jobs',
+  restoreJobs: 'No restore jobs. tab: checkpoints',
 };
 
 /**
- * The interactive browser: projects → clusters → checkpoints → detail.
+ * The interactive browser: projects → clusters → a cluster's restore points (`tab`: its restore
+ * jobs, its checkpoints) → detail.
  *
  * @example
  * render(<Browser reader={client} source={{ label: client.baseUrl, demo: false }} />);
@@ -57,6 +63,7 @@ export function Browser({
   feed,
   itemsPerPage = 500,
   refreshMs,
+  jobPollMs = 2000,
   now = Date.now,
   copy = () => false,
   onQuit,
@@ -81,6 +88,14 @@ export function Browser({
     const timer = setInterval(() => dispatch({ type: 'refresh', auto: true }), refreshMs);
     return () => clearInterval(timer);
   }, [refreshMs]);
+
+  // A running restore job changes on Atlas: re-read it (keeping the cursor) until it is done.
+  const polling = pollsRunningJob(state);
+  useEffect(() => {
+    if (!polling || jobPollMs <= 0) return undefined;
+    const timer = setInterval(() => dispatch({ type: 'refresh', auto: true }), jobPollMs);
+    return () => clearInterval(timer);
+  }, [polling, jobPollMs]);
 
   useEffect(() => {
     if (!state.quit) return;
@@ -108,11 +123,12 @@ export function Browser({
   const height = layout.rows;
   const bodyHeight = height + (layout.columnTitles ? 1 : 0);
   const time = now();
-  const error = screen.kind === 'detail' ? screen.error : screen.list.error;
+  const error = isListScreen(screen) ? screen.list.error : screen.error;
   let body;
   if (state.help) body = <HelpOverlay />;
   else if (error !== undefined) body = <ErrorPanel error={error} />;
   else if (screen.kind === 'detail') body = <DetailView screen={screen} height={bodyHeight} now={time} />;
+  else if (screen.kind === 'record') body = <RecordView screen={screen} height={bodyHeight} now={time} />;
   else if (screen.list.items.length === 0)
     body = screen.list.hasMore ? <Spinner label={`loading ${screen.kind}…`} /> : <Text>{EMPTY[screen.kind]}</Text>;
   else

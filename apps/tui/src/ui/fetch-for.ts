@@ -1,11 +1,15 @@
 import type { Action } from '../state/actions.js';
 import { describeError, type ErrorContext } from '../state/describe-error.js';
 import type { FetchRequest } from '../state/selectors.js';
+import type { BackupRecord } from '../format/record-lines.js';
+import { cloudRestoreJob, legacyRestoreJob, listRestoreJobs } from '../source/restore-jobs.js';
 import type { AtlasReader, PageOf } from '../source/types.js';
-import { readLastPage } from '@atlas-checkpoints/core';
+import { readLastPage, restorePoint } from '@atlas-checkpoints/core';
+
+type PagedRequest = Extract<FetchRequest, { kind: 'projects' | 'clusters' | 'checkpoints' }>;
 
 /** The list call a request reads, with its ids bound. */
-function listOf(reader: AtlasReader, request: Exclude<FetchRequest, { kind: 'detail' }>): ListFn {
+function listOf(reader: AtlasReader, request: PagedRequest): ListFn {
   switch (request.kind) {
     case 'projects':
       return (params) => reader.listProjects(params);
@@ -44,6 +48,43 @@ async function readPage(list: ListFn, pageNum: number | 'last', totalCount: numb
 }
 
 /**
+ * A cluster's restore points or restore jobs, read whole (each list walked to its end, merged
+ * newest first) and handed to the browser as one page holding every item.
+ */
+async function readWhole(reader: AtlasReader, request: Extract<FetchRequest, { kind: 'restorePoints' | 'restoreJobs' }>) {
+  const { groupId, clusterName } = request;
+  const results =
+    request.kind === 'restorePoints'
+      ? await reader.listRestorePoints({ groupId, clusterName })
+      : await listRestoreJobs(reader, { groupId, clusterName });
+  return { page: { results, totalCount: results.length } as PageOf<unknown>, pageNum: 1 };
+}
+
+/** Reads one restore point or restore job again, by its kind's get operation. */
+async function readRecord(reader: AtlasReader, request: Extract<FetchRequest, { kind: 'record' }>): Promise<BackupRecord> {
+  const { groupId, clusterName, id } = request;
+  switch (request.recordKind) {
+    case 'snapshot':
+      return restorePoint('snapshot', await reader.getBackupSnapshot({ groupId, clusterName, snapshotId: id }));
+    case 'shardedSnapshot':
+      return restorePoint(
+        'shardedSnapshot',
+        await reader.getShardedClusterBackupSnapshot({ groupId, clusterName, snapshotId: id }),
+      );
+    case 'checkpoint':
+      return restorePoint('checkpoint', await reader.getClusterBackupCheckpoint({ groupId, clusterName, checkpointId: id }));
+    case 'legacySnapshot':
+      return restorePoint('legacySnapshot', await reader.getLegacySnapshot({ groupId, clusterName, snapshotId: id }));
+    case 'cloudRestoreJob':
+      return cloudRestoreJob(await reader.getBackupRestoreJob({ groupId, clusterName, restoreJobId: id }));
+    case 'legacyRestoreJob':
+      return legacyRestoreJob(await reader.getLegacyRestoreJob({ groupId, clusterName, jobId: id }));
+    default:
+      return request.recordKind satisfies never;
+  }
+}
+
+/**
  * Runs one browser request against the reader and returns the action that reports its outcome.
  * Never rejects: failures become `fetchFailed` with what to do.
  *
@@ -62,7 +103,11 @@ export async function fetchFor(reader: AtlasReader, request: FetchRequest, token
         checkpoint: await reader.getClusterBackupCheckpoint({ groupId, clusterName, checkpointId }),
       };
     }
-    const { page, pageNum } = await readPage(listOf(reader, request), request.pageNum, request.totalCount, itemsPerPage);
+    if (request.kind === 'record') return { type: 'recordLoaded', screenId, token, record: await readRecord(reader, request) };
+    const { page, pageNum } =
+      request.kind === 'restorePoints' || request.kind === 'restoreJobs'
+        ? await readWhole(reader, request)
+        : await readPage(listOf(reader, request), request.pageNum, request.totalCount, itemsPerPage);
     return { type: 'pageLoaded', screenId, token, page, pageNum, place: request.place };
   } catch (error) {
     return { type: 'fetchFailed', screenId, token, error: describeError(error, { ...request } as ErrorContext) };

@@ -1,6 +1,6 @@
 import { printable } from '../format/printable.js';
 import { currentScreen, isListScreen } from '../state/selectors.js';
-import type { BrowserState, Screen, SortOrder } from '../state/types.js';
+import type { BrowserState, ListScreen, Screen, SortOrder } from '../state/types.js';
 import { columnsOf } from '../state/view.js';
 import { cells, cutCells } from './cells.js';
 
@@ -29,8 +29,11 @@ function breadcrumbs(stack: readonly Screen[]): string {
   if (top === undefined) return '';
   const crumbs = ['projects'];
   if (top.kind !== 'projects') crumbs.push(top.projectName);
-  if (top.kind === 'checkpoints' || top.kind === 'detail') crumbs.push(top.clusterName);
+  if (top.kind !== 'projects' && top.kind !== 'clusters') crumbs.push(top.clusterName);
+  if (top.kind === 'restorePoints') crumbs.push('restore points');
+  if (top.kind === 'restoreJobs') crumbs.push('restore jobs');
   if (top.kind === 'detail') crumbs.push(top.checkpointId);
+  if (top.kind === 'record') crumbs.push(top.record.id);
   return printable(crumbs.join(' › '));
 }
 
@@ -41,9 +44,11 @@ function breadcrumbs(stack: readonly Screen[]): string {
  * @example
  * orderLabel('checkpoints', { column: 0, descending: true }) // 'newest first'
  */
-function orderLabel(kind: 'projects' | 'clusters' | 'checkpoints', sort: SortOrder): string {
+function orderLabel(kind: ListScreen['kind'], sort: SortOrder): string {
   if (sort.column === 0) {
     if (kind === 'checkpoints') return sort.descending ? 'newest first' : 'oldest first';
+    // Restore points and jobs are read newest first.
+    if (kind === 'restorePoints' || kind === 'restoreJobs') return sort.descending ? 'oldest first' : 'newest first';
     return sort.descending ? 'API order ↓' : 'API order';
   }
   return `${columnsOf(kind)[sort.column - 1]?.header ?? '?'} ${sort.descending ? '↓' : '↑'}`;
@@ -64,7 +69,13 @@ export function headerText(state: BrowserState, source: SourceInfo, width: numbe
   // The order is always worth saying for checkpoints (newest or oldest first); elsewhere only when not the API's.
   const sort = isListScreen(screen) ? screen.list.sort : undefined;
   let order =
-    isListScreen(screen) && sort !== undefined && (screen.kind === 'checkpoints' || sort.column !== 0 || sort.descending)
+    isListScreen(screen) &&
+    sort !== undefined &&
+    (screen.kind === 'checkpoints' ||
+      screen.kind === 'restorePoints' ||
+      screen.kind === 'restoreJobs' ||
+      sort.column !== 0 ||
+      sort.descending)
       ? orderLabel(screen.kind, sort)
       : '';
   let cache =

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { viewLength } from '../state/list.js';
-import { currentScreen, loadingReason } from '../state/selectors.js';
+import { currentScreen, isListScreen, loadingReason, pollsRunningJob } from '../state/selectors.js';
+import { isClusterView } from '../state/cluster-views.js';
 import type { BrowserState } from '../state/types.js';
 import { useColor } from './color.js';
 import { Spinner } from './spinner.js';
@@ -8,7 +9,7 @@ import { Spinner } from './spinner.js';
 /** "loaded N of totalCount" (or "… · M match" while filtered). */
 function loadedText(state: BrowserState): string {
   const screen = currentScreen(state);
-  if (screen.kind === 'detail') return '';
+  if (!isListScreen(screen)) return screen.kind === 'record' && screen.stale ? 'refreshing…' : '';
   const { list } = screen;
   const loaded = list.items.length.toLocaleString('en-US');
   const total = list.totalCount === undefined ? (list.hasMore ? '?' : loaded) : list.totalCount.toLocaleString('en-US');
@@ -22,7 +23,7 @@ function loadedText(state: BrowserState): string {
  */
 function messageOf(state: BrowserState): { text: string; color: string } | undefined {
   const screen = currentScreen(state);
-  const filter = screen.kind === 'detail' ? '' : screen.list.filter;
+  const filter = isListScreen(screen) ? screen.list.filter : '';
   const reason = loadingReason(state);
   if (state.filterDraft !== undefined) return { text: `/${state.filterDraft}▏ (enter keep · esc clear)`, color: 'yellow' };
   if (state.rateLimitedMs !== undefined)
@@ -41,7 +42,7 @@ function messageOf(state: BrowserState): { text: string; color: string } | undef
 export function StatusBar({ state, lines = 2 }: { state: BrowserState; lines?: 1 | 2 }) {
   const color = useColor();
   const screen = currentScreen(state);
-  const pending = screen.kind === 'detail' ? screen.pending !== undefined : screen.list.pending !== undefined;
+  const pending = isListScreen(screen) ? screen.list.pending !== undefined : screen.pending !== undefined;
   const said = messageOf(state);
   const message = (
     <Box height={1}>
@@ -55,8 +56,9 @@ export function StatusBar({ state, lines = 2 }: { state: BrowserState; lines?: 1
       <Box gap={2}>
         <Text wrap="truncate">{loadedText(state)}</Text>
         {pending ? <Spinner label="loading…" /> : null}
+        {pollsRunningJob(state) ? <Text {...color('cyan')}>restore running: watching</Text> : null}
       </Box>
-      <Text {...color('gray')}>? help · q quit</Text>
+      <Text {...color('gray')}>{isClusterView(screen.kind) ? 'tab view · ' : ''}? help · q quit</Text>
     </Box>
   );
   if (lines === 1) return said === undefined ? progress : message;

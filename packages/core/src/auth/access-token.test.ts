@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAtlasError } from '../errors/index.js';
+import { isConfigError } from '../errors/index.js';
 import { accessToken } from './access-token.js';
 
 const request = {
@@ -16,13 +16,13 @@ describe('accessToken', () => {
     expect(await auth.handleUnauthorized(request, new Response(null, { status: 401 }))).toBe(false);
   });
 
-  it.each(['', 'two words', 'line\r\nX-Injected: 1', 'a=b'])('rejects %j with an AtlasError', (token) => {
+  it.each(['', 'two words', 'line\r\nX-Injected: 1', 'a=b'])('rejects %j with a ConfigError', (token) => {
     let caught: unknown;
     try {
       accessToken(token);
     } catch (error) {
       caught = error;
     }
-    expect(isAtlasError(caught)).toBe(true);
+    expect(isConfigError(caught)).toBe(true);
   });
 });

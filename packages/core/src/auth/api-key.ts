@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AtlasError } from '../errors/index.js';
+import { ConfigError } from '../errors/index.js';
 import { selectDigestChallenge, type DigestChallenge } from './digest-challenge.js';
 import { digestAuthorization } from './digest-response.js';
 import { safeDescription } from './safe-description.js';
@@ -81,12 +81,12 @@ function requestTarget(url: string): string {
 }
 
 function validate(options: ApiKeyOptions): ApiKeyOptions {
-  if (typeof options !== 'object' || options === null) throw new AtlasError('apiKey(options): options must be an object');
+  if (typeof options !== 'object' || options === null) throw new ConfigError('apiKey(options): options must be an object');
   if (typeof options.publicKey !== 'string' || options.publicKey.trim() === '') {
-    throw new AtlasError('apiKey: publicKey must be a non-empty string');
+    throw new ConfigError('apiKey: publicKey must be a non-empty string');
   }
   if (typeof options.privateKey !== 'string' || options.privateKey === '') {
-    throw new AtlasError('apiKey: privateKey must be a non-empty string');
+    throw new ConfigError('apiKey: privateKey must be a non-empty string');
   }
   return { publicKey: options.publicKey, privateKey: options.privateKey };
 }

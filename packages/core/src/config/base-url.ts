@@ -1,4 +1,4 @@
-import { AtlasError } from '../errors/index.js';
+import { ConfigError } from '../errors/index.js';
 
 /**
  * Checks and normalises a base URL: http or https, no credentials, query or fragment, no trailing slash.
@@ -12,12 +12,12 @@ export function normalizeBaseUrl(value: string, origin: string): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new AtlasError(`The base URL from ${origin} is not a valid URL`);
+    throw new ConfigError(`The base URL from ${origin} is not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new AtlasError(`The base URL from ${origin} must use http or https, not ${url.protocol.replace(/:$/, '')}`);
+    throw new ConfigError(`The base URL from ${origin} must use http or https, not ${url.protocol.replace(/:$/, '')}`);
   }
-  if (url.username || url.password) throw new AtlasError(`The base URL from ${origin} must not contain credentials`);
-  if (url.search || url.hash) throw new AtlasError(`The base URL from ${origin} must not have a query or fragment`);
+  if (url.username || url.password) throw new ConfigError(`The base URL from ${origin} must not contain credentials`);
+  if (url.search || url.hash) throw new ConfigError(`The base URL from ${origin} must not have a query or fragment`);
   return url.href.replace(/\/+$/, '');
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAtlasError } from '../errors/index.js';
+import { isConfigError } from '../errors/index.js';
 import { readProfile } from './read-profile.js';
 
 const PATH = '/cfg/atlascli/config.toml';
@@ -38,6 +38,7 @@ describe('readProfile', () => {
       clientSecret: 'mdb_sa_sk_default_SECRET',
       projectId: '5e2211c17a3e5a48f5497de3',
       baseUrl: 'https://cloud.mongodb.com/',
+      output: 'json',
     });
   });
 
@@ -60,7 +61,7 @@ describe('readProfile', () => {
 
   it('a named profile that does not exist is an error naming it, the file and the profiles there', async () => {
     const error = await caught(readProfile({ path: PATH, profile: 'prod', named: true, readFile: files(TOML) }));
-    expect(isAtlasError(error)).toBe(true);
+    expect(isConfigError(error)).toBe(true);
     expect(String(error)).toContain('Profile "prod" not found in /cfg/atlascli/config.toml (profiles: default, work, empty)');
     const noFile = await caught(
       readProfile({ path: '/nowhere/config.toml', profile: 'prod', named: true, readFile: files(TOML) }),
@@ -71,7 +72,7 @@ describe('readProfile', () => {
   it('malformed TOML names the file and position but never echoes the line', async () => {
     const bad = '[default]\nclient_id = "id"\nclient_secret = "s3cret-VALUE\n';
     const error = await caught(readProfile({ path: PATH, profile: 'default', named: false, readFile: files(bad) }));
-    expect(isAtlasError(error)).toBe(true);
+    expect(isConfigError(error)).toBe(true);
     expect(String(error)).toMatch(/Malformed config file \/cfg\/atlascli\/config.toml at line 3, column \d+/);
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('s3cret-VALUE');
     expect((error as Error).cause).toBeUndefined();

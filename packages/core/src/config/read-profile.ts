@@ -1,6 +1,6 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { parse, TomlError } from 'smol-toml';
-import { AtlasError } from '../errors/index.js';
+import { ConfigError } from '../errors/index.js';
 import { CONFIG_FIELDS } from './config-fields.js';
 import type { ConfigField } from './types.js';
 
@@ -11,7 +11,7 @@ export type ProfileValues = Partial<Record<ConfigField, string>>;
  * Reads one `[profile]` table from an Atlas CLI `config.toml` with a real TOML parser. A missing
  * file is an empty profile; so is a missing `default` profile unless it was asked for by name.
  *
- * @throws {AtlasError} for an unreadable or malformed file (line and column, never its text), a
+ * @throws {ConfigError} for an unreadable or malformed file (line and column, never its text), a
  *   named profile that does not exist, or a field that is not a string.
  * @example
  * const values = await readProfile({ path, profile: 'work', named: true });
@@ -27,7 +27,7 @@ export async function readProfile(options: {
   const { path, profile, named } = options;
   const text = await readText(path, options.readFile);
   if (text === undefined) {
-    if (named) throw new AtlasError(`Profile "${profile}" not found: the config file ${path} does not exist`);
+    if (named) throw new ConfigError(`Profile "${profile}" not found: the config file ${path} does not exist`);
     return {};
   }
   const document = parseToml(text, path);
@@ -35,16 +35,16 @@ export async function readProfile(options: {
   if (table === undefined) {
     if (!named) return {};
     const available = Object.keys(document).filter((key) => isTable(document[key]));
-    throw new AtlasError(
+    throw new ConfigError(
       `Profile "${profile}" not found in ${path}${available.length ? ` (profiles: ${available.join(', ')})` : ' (it has no profiles)'}`,
     );
   }
-  if (!isTable(table)) throw new AtlasError(`Profile "${profile}" in ${path} is not a table ([${profile}])`);
+  if (!isTable(table)) throw new ConfigError(`Profile "${profile}" in ${path} is not a table ([${profile}])`);
   const values: ProfileValues = {};
   for (const [field, { key }] of Object.entries(CONFIG_FIELDS) as Array<[ConfigField, { key: string }]>) {
     const value = table[key];
     if (value === undefined) continue;
-    if (typeof value !== 'string') throw new AtlasError(`${key} in profile "${profile}" of ${path} must be a string`);
+    if (typeof value !== 'string') throw new ConfigError(`${key} in profile "${profile}" of ${path} must be a string`);
     if (value.trim() !== '') values[field] = value.trim();
   }
   return values;
@@ -56,7 +56,7 @@ async function readText(path: string, readFile: ((path: string) => Promise<strin
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new AtlasError(`Cannot read the config file ${path}${code ? ` (${code})` : ''}`, { cause: error });
+    throw new ConfigError(`Cannot read the config file ${path}${code ? ` (${code})` : ''}`, { cause: error });
   }
 }
 
@@ -68,9 +68,9 @@ function parseToml(text: string, path: string): Record<string, unknown> {
       // smol-toml's message ends with the offending source line, which may hold a secret: keep only
       // its first line and the position, and drop the cause.
       const reason = (error.message.split('\n')[0] ?? 'invalid TOML').replace(/^Invalid TOML document: /, '');
-      throw new AtlasError(`Malformed config file ${path} at line ${error.line}, column ${error.column}: ${reason}`);
+      throw new ConfigError(`Malformed config file ${path} at line ${error.line}, column ${error.column}: ${reason}`);
     }
-    throw new AtlasError(`Malformed config file ${path}`);
+    throw new ConfigError(`Malformed config file ${path}`);
   }
 }
 

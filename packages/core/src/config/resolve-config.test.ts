@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { isAtlasError } from '../errors/index.js';
+import { isConfigError } from '../errors/index.js';
 import { resolveConfig } from './resolve-config.js';
 import type { ResolveConfigOptions } from './types.js';
 
@@ -23,6 +23,19 @@ private_api_key = "PROFILE-private-key"
 
 [half]
 client_id = "mdb_sa_id_half"
+
+[login]
+access_token = "eyJhbGciOi.PROFILE-access.token"
+refresh_token = "PROFILE-refresh"
+output = "json"
+
+[gov]
+service = "cloudgov"
+client_id = "mdb_sa_id_gov"
+client_secret = "PROFILE-client-secret"
+
+[badservice]
+service = "mars"
 `;
 const readFile =
   (text = TOML) =>
@@ -91,7 +104,7 @@ describe('resolveConfig', () => {
 
   it('a bad base URL names where it came from', async () => {
     const error = await failure(resolve({ env: { MONGODB_ATLAS_OPS_MANAGER_URL: 'cloud.mongodb.com' } }));
-    expect(isAtlasError(error)).toBe(true);
+    expect(isConfigError(error)).toBe(true);
     expect(String(error)).toContain('env MONGODB_ATLAS_OPS_MANAGER_URL');
   });
 
@@ -177,7 +190,7 @@ describe('resolveConfig', () => {
     ],
   ])('half a pair is an error: %s', async (_name, flags, env, message) => {
     const error = await failure(resolve({ flags, env }));
-    expect(isAtlasError(error)).toBe(true);
+    expect(isConfigError(error)).toBe(true);
     expect(String(error)).toMatch(message);
     expect(String(error)).not.toMatch(/FLAG-SECRET|PRIV-SECRET/);
   });
@@ -207,5 +220,93 @@ describe('resolveConfig', () => {
         expect(text).not.toMatch(/PROFILE-(client-secret|private-key)/);
       }
     }
+  });
+
+  it.each([
+    [
+      'the profile (atlas auth login)',
+      { profile: 'login' },
+      {},
+      { from: 'profile', profile: 'login', key: 'access_token', path: PATH },
+    ],
+    ['env', {}, { MONGODB_ATLAS_ACCESS_TOKEN: 'env.token' }, { from: 'env', variable: 'MONGODB_ATLAS_ACCESS_TOKEN' }],
+    ['the flag', { accessToken: 'flag.token' }, {}, { from: 'flag', flag: 'accessToken' }],
+  ])('an access token from %s: Bearer, and the token is never printed', async (_name, flags, env, source) => {
+    const config = await resolve({ flags, env });
+    expect(config.credentials).toBe('accessToken');
+    expect(config.sources.accessToken).toEqual(source);
+    const header = await config.auth.authorize({ method: 'GET', url: 'https://x/y', baseUrl: 'https://x', fetch });
+    expect(header).toMatch(/^Bearer (eyJhbGciOi\.PROFILE-access\.token|env\.token|flag\.token)$/);
+    expect(JSON.stringify(config) + inspect(config, { depth: 10 })).not.toMatch(/PROFILE-access|env\.token|flag\.token/);
+  });
+
+  it('an access token from env wins over a service account found only in the profile; not over one from env', async () => {
+    expect((await resolve({ flags: { profile: 'sa' }, env: { MONGODB_ATLAS_ACCESS_TOKEN: 't' } })).credentials).toBe(
+      'accessToken',
+    );
+    const both = await resolve({
+      env: { MONGODB_ATLAS_ACCESS_TOKEN: 't', MONGODB_ATLAS_CLIENT_ID: 'i', MONGODB_ATLAS_CLIENT_SECRET: 's' },
+    });
+    expect(both.credentials).toBe('serviceAccount');
+    expect(
+      (
+        await resolve({
+          flags: { profile: 'login' },
+          env: { MONGODB_ATLAS_PUBLIC_API_KEY: 'p', MONGODB_ATLAS_PRIVATE_API_KEY: 'q' },
+        })
+      ).credentials,
+    ).toBe('apiKey');
+  });
+
+  it('a malformed access token is a ConfigError naming its source, not echoing it', async () => {
+    const error = await failure(resolve({ env: { MONGODB_ATLAS_ACCESS_TOKEN: 'two words SECRET' } }));
+    expect(isConfigError(error)).toBe(true);
+    expect(String(error)).toContain('access token from env MONGODB_ATLAS_ACCESS_TOKEN');
+    expect(String(error)).not.toContain('SECRET');
+  });
+
+  it('service = "cloudgov" defaults the base URL to Atlas for Government; an explicit URL still wins', async () => {
+    const gov = await resolve({ flags: { profile: 'gov' } });
+    expect(gov).toMatchObject({ baseUrl: 'https://cloud.mongodbgov.com', service: 'cloudgov', credentials: 'serviceAccount' });
+    expect(gov.sources.baseUrl).toEqual({ from: 'profile', profile: 'gov', key: 'service', path: PATH });
+    expect((await resolve({ flags: { profile: 'gov', baseUrl: 'http://127.0.0.1:9' } })).baseUrl).toBe('http://127.0.0.1:9');
+    expect((await resolve({ env: { MONGODB_ATLAS_SERVICE: 'cloudgov' } })).baseUrl).toBe('https://profile.example.com');
+    expect((await resolve({ flags: {} })).service).toBe('cloud');
+  });
+
+  it('an unknown service is a ConfigError naming the values', async () => {
+    const error = await failure(resolve({ flags: { profile: 'badservice' } }));
+    expect(isConfigError(error)).toBe(true);
+    expect(String(error)).toMatch(/service from service in profile "badservice".*"cloud" or "cloudgov"/);
+  });
+
+  it("the profile's output is the default output format (env MONGODB_ATLAS_OUTPUT over it)", async () => {
+    expect((await resolve({ flags: { profile: 'login' } })).output).toBe('json');
+    expect((await resolve({ flags: { profile: 'login' }, env: { MONGODB_ATLAS_OUTPUT: 'csv' } })).output).toBe('csv');
+    expect((await resolve({})).output).toBeUndefined();
+  });
+
+  it("flagNames: sources use the caller's spelling, and advice names only flags that exist", async () => {
+    const proxy = await failure(
+      resolveConfig({
+        env: {},
+        flags: { baseUrl: 'ftp://x' },
+        flagNames: { baseUrl: 'upstream' },
+        configPath: PATH,
+        readFile: readFile(),
+      }),
+    );
+    expect(String(proxy)).toContain('base URL from flag --upstream');
+    const half = await failure(
+      resolveConfig({
+        env: { MONGODB_ATLAS_PUBLIC_API_KEY: 'pub' },
+        flagNames: { baseUrl: 'baseUrl', accessToken: 'accessToken' },
+        configPath: PATH,
+        readFile: readFile(),
+      }),
+    );
+    expect(isConfigError(half)).toBe(true);
+    expect(String(half)).toMatch(/Set MONGODB_ATLAS_PRIVATE_API_KEY, or add private_api_key to profile/);
+    expect(String(half)).not.toContain('--privateApiKey');
   });
 });

@@ -12,6 +12,8 @@ export function isAtlasError(error: unknown): error is AtlasError {
   return (
     error instanceof AtlasError ||
     (error instanceof Error &&
-      ['AtlasError', 'AtlasApiError', 'AtlasRequestError', 'InvalidParameterError', 'ResponseShapeError'].includes(error.name))
+      ['AtlasError', 'AtlasApiError', 'AtlasRequestError', 'ConfigError', 'InvalidParameterError', 'ResponseShapeError'].includes(
+        error.name,
+      ))
   );
 }

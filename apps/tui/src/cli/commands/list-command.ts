@@ -1,11 +1,11 @@
 import { paginate } from '@atlas-checkpoints/core';
 import { CHECKPOINT_COLUMNS, CLUSTER_COLUMNS, PROJECT_COLUMNS, type Column } from '../../format/columns.js';
 import type { PageOf } from '../../source/types.js';
-import { connect } from '../connect.js';
 import type { CliIo } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import { progressLine, writePage, writeStream, type OutputFormat } from '../output.js';
 import { UsageError } from '../usage-error.js';
+import { connectScript } from './script-connection.js';
 
 /** Options of `list`, `projects` and `clusters`. */
 export interface ListCommandOptions extends GlobalOptions {
@@ -15,7 +15,8 @@ export interface ListCommandOptions extends GlobalOptions {
   readonly includeCount?: boolean | undefined;
   readonly all?: boolean | undefined;
   readonly limit?: number | undefined;
-  readonly output: OutputFormat;
+  /** Default: the profile's `output`, else `table`. */
+  readonly output?: OutputFormat | undefined;
 }
 
 interface Walkable {
@@ -33,6 +34,24 @@ interface Walkable {
 }
 
 /**
+ * What a table of one page leaves out, e.g. `100 of 500 — use --all`; undefined when the page holds the whole list.
+ *
+ * @example
+ * truncationNote({ results: rows, totalCount: 500 }, 1, 100) // '100 of 500 — use --all'
+ */
+export function truncationNote(page: PageOf<unknown>, pageNum: number, itemsPerPage: number): string | undefined {
+  const shown = page.results.length;
+  const before = (pageNum - 1) * itemsPerPage;
+  const more = page.links?.some((link) => link.rel === 'next') === true;
+  if (typeof page.totalCount === 'number') {
+    if (before === 0 && shown >= page.totalCount && !more) return undefined;
+    const range = before === 0 ? `${shown}` : shown === 0 ? 'none' : `${before + 1}-${before + shown}`;
+    return `${range} of ${page.totalCount} — use --all`;
+  }
+  return more ? `${shown} shown, more on later pages — use --all` : undefined;
+}
+
+/**
  * Runs `projects`, `clusters` or `list` (checkpoints): one page by default, or every page with
  * `--all` / up to `--limit` items, streamed for `ndjson` and `csv`. In demo mode the project and
  * cluster default to the first demo ones.
@@ -45,7 +64,7 @@ export async function runListCommand(
   options: ListCommandOptions,
   io: CliIo,
 ): Promise<void> {
-  const connection = await connect(options, io);
+  const { connection, output } = await connectScript(options, io);
   try {
     const client = connection.reader;
     const demo = connection.source.demo;
@@ -85,7 +104,11 @@ export async function runListCommand(
         itemsPerPage: options.itemsPerPage,
         includeCount: options.includeCount,
       });
-      writePage(options.output, target.columns as ReadonlyArray<Column<unknown>>, page, io);
+      writePage(output, target.columns as ReadonlyArray<Column<unknown>>, page, io);
+      if (output === 'table') {
+        const note = truncationNote(page, options.pageNum ?? 1, options.itemsPerPage ?? 100);
+        if (note !== undefined) io.stderr.write(`${note}\n`);
+      }
       return;
     }
     const progress = progressLine(io);
@@ -96,7 +119,7 @@ export async function runListCommand(
     });
     try {
       await writeStream(
-        options.output,
+        output,
         target.columns as ReadonlyArray<Column<unknown>>,
         walk,
         io,
