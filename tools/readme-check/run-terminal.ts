@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cleanEnv } from '../release/clean-env.js';
 
 /** The outcome of one README command run in a terminal. */
@@ -67,7 +70,11 @@ export async function runInTerminal(
   env['TERM'] = 'xterm-256color';
   const assignments = Object.entries(env).map(([k, v]) => `${k}=${quote(v ?? '')}`);
   // env -i: the pane gets exactly this environment, not the tmux server's.
-  const shell = `env -i ${assignments.join(' ')} bash -c ${quote(command)}`;
+  // The exit status goes to a file: tmux's #{pane_dead_status} can stay empty after a clean exit
+  // (tmux 3.3a under load). `trap :` keeps this shell through a terminal SIGINT; the command gets
+  // the default disposition back at exec.
+  const statusFile = join(tmpdir(), `${socket}.status`);
+  const shell = `trap : INT TERM HUP; env -i ${assignments.join(' ')} bash -c ${quote(command)}; echo $? > ${quote(statusFile)}`;
   const [columns, rows] = [options.columns ?? 120, options.rows ?? 35];
   // One tmux command list: the pane is kept on exit (to read its status) even if the command exits at once.
   tmux(
@@ -109,9 +116,7 @@ export async function runInTerminal(
       while (!dead() && Date.now() < end) await sleep(50);
     }
     const exited = dead();
-    const code = exited
-      ? await deadStatus(() => tmux('display-message', '-p', '-t', 'readme', '#{pane_dead_status}'), end)
-      : null;
+    const code = exited ? await deadStatus(() => (existsSync(statusFile) ? readFileSync(statusFile, 'utf8') : ''), end) : null;
     const finalScreen = tmux('capture-pane', '-p', '-S', '-', '-t', 'readme');
     const problem = !shown
       ? brokenScreen(screen)
@@ -128,6 +133,7 @@ export async function runInTerminal(
             : undefined;
     return { code, shown, screen, finalScreen, ...(problem === undefined ? {} : { problem }) };
   } finally {
+    rmSync(statusFile, { force: true });
     try {
       tmux('kill-server');
     } catch {

@@ -55,8 +55,12 @@ export async function openTerminal(
   };
   const assignments = Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}`);
   const program = [process.execPath, BIN, ...args].map(quote).join(' ');
-  // `read` holds the program back until pipe-pane records the output; env -i: exactly these variables
-  const command = `read go; exec env -i ${assignments.join(' ')} ${program}`;
+  const statusFile = join(EMPTY_CONFIG, `${socket}.status`);
+  // `read` holds the program back until pipe-pane records the output; env -i: exactly these variables.
+  // The shell outlives the program and writes its exit status to a file: tmux's #{pane_dead_status}
+  // can stay empty after a clean exit (tmux 3.3a, seen under load). `trap :` keeps the shell alive
+  // through a terminal SIGINT while the program gets the default disposition back at exec.
+  const command = `trap : INT TERM HUP; read go; env -i ${assignments.join(' ')} ${program}; echo $? > ${quote(statusFile)}`;
   tmux(
     'new-session',
     '-d',
@@ -100,19 +104,11 @@ export async function openTerminal(
     },
     async exitStatus(deadlineMs = 20_000) {
       const end = Date.now() + deadlineMs;
-      while (!dead()) {
-        if (Date.now() > end) throw new Error(`still running; screen was:\n${screen()}`);
-        await sleep(50);
-      }
-      // tmux marks the pane dead when its terminal closes, which can come before it has collected the
-      // exit status (the format is empty until then; a signal leaves it empty and sets pane_dead_signal)
       for (;;) {
-        const status = tmux('display-message', '-p', '-t', 'test', '#{pane_dead_status}').trim();
-        if (/^\d+$/.test(status)) return Number(status);
-        const signal = tmux('display-message', '-p', '-t', 'test', '#{pane_dead_signal}').trim();
-        if (signal !== '') throw new Error(`killed by signal ${signal}; screen was:\n${screen()}`);
-        if (Date.now() > end) throw new Error(`no exit status; screen was:\n${screen()}`);
-        await sleep(20);
+        const written = existsSync(statusFile) ? readFileSync(statusFile, 'utf8').trim() : '';
+        if (/^\d+$/.test(written)) return Number(written);
+        if (Date.now() > end) throw new Error(`${dead() ? 'no exit status' : 'still running'}; screen was:\n${screen()}`);
+        await sleep(50);
       }
     },
     close() {
