@@ -75,18 +75,42 @@ export async function writeStream<T>(
   return count;
 }
 
-/** A progress line on stderr, only when stderr is a terminal; `done()` clears it. */
-export function progressLine(io: CliIo): { update(loaded: number, total: number | undefined): void; done(): void } {
+/**
+ * A progress line on stderr, only when stderr is a terminal; `done()` clears it. `io` is the same
+ * streams with stdout clearing the line before each write, so output never lands after it on one line.
+ */
+export function progressLine(io: CliIo): {
+  update(loaded: number, total: number | undefined): void;
+  done(): void;
+  readonly io: CliIo;
+} {
   const active = io.stderr.isTTY === true;
+  let shown = false;
+  const done = (): void => {
+    if (shown) io.stderr.write('\r\u001b[K');
+    shown = false;
+  };
+  const stdout = io.stdout;
   return {
     update(loaded, total) {
-      if (active)
-        io.stderr.write(
-          `\r\u001b[Kfetched ${loaded.toLocaleString('en-US')} of ${total === undefined ? '?' : total.toLocaleString('en-US')}`,
-        );
+      if (!active) return;
+      io.stderr.write(
+        `\r\u001b[Kfetched ${loaded.toLocaleString('en-US')} of ${total === undefined ? '?' : total.toLocaleString('en-US')}`,
+      );
+      shown = true;
     },
-    done() {
-      if (active) io.stderr.write('\r\u001b[K');
+    done,
+    io: {
+      ...io,
+      stdout: {
+        isTTY: stdout.isTTY,
+        columns: stdout.columns,
+        rows: stdout.rows,
+        write(chunk: string) {
+          done();
+          return stdout.write(chunk);
+        },
+      },
     },
   };
 }

@@ -113,7 +113,7 @@ export async function runListCommand(
     }
     const progress = progressLine(io);
     const walk = target.walk({
-      itemsPerPage: options.itemsPerPage ?? 500,
+      itemsPerPage: options.itemsPerPage ?? Math.min(500, Math.max(1, options.limit ?? 500)),
       includeCount: options.includeCount ?? true,
       onProgress: (p) => progress.update(p.loaded, p.total),
     });
@@ -122,7 +122,7 @@ export async function runListCommand(
         output,
         target.columns as ReadonlyArray<Column<unknown>>,
         walk,
-        io,
+        progress.io,
         options.limit ?? Number.POSITIVE_INFINITY,
         () => walk.report.finalTotal,
       );
