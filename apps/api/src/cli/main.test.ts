@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +109,29 @@ describe('atlas-checkpoints-proxy CLI', () => {
     expect(stderr).toMatch(message);
     expect(stderr).not.toContain('--clientSecret'); // the proxy has no such flag
     expect(code).toBe(2);
+  });
+
+  it('exits 2 at startup when the metrics port is taken, never leaving a half-started proxy serving', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      const { code, stdout, stderr } = await runBin([
+        '--demo',
+        '--port',
+        '0',
+        '--metrics-port',
+        String(port),
+        '--log-level',
+        'silent',
+      ]);
+      expect(stderr).toMatch(/EADDRINUSE/);
+      expect(stderr).toContain('Check --port, --metrics-port and --host.');
+      expect(stdout).toBe('');
+      expect(code).toBe(2);
+    } finally {
+      taken.close();
+    }
   });
 
   it('--version prints the version; a usage error is one line plus "Run with --help for usage."', async () => {

@@ -276,9 +276,18 @@ export async function main(argv: readonly string[]): Promise<void> {
     // core is loaded by now if it threw; a usage error before that never pays for it
     const { isConfigError } = await import('@atlas-checkpoints/core');
     const usage = error instanceof UsageError || error instanceof TokensFileError || isConfigError(error);
+    const cannotListen = isListenError(error);
     process.stderr.write(
-      `atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n${usage ? 'Run with --help for usage.\n' : ''}`,
+      `atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n${usage ? 'Run with --help for usage.\n' : cannotListen ? 'Check --port, --metrics-port and --host.\n' : ''}`,
     );
-    process.exitCode = usage ? 2 : 1;
+    // A failure after one server started (the metrics port taken, say) must not leave a
+    // half-started proxy serving without it: exit now (stderr is synchronous on Linux).
+    process.exit(usage || cannotListen ? 2 : 1);
   }
+}
+
+/** A listen failure that is the configuration's (a port taken or forbidden, an address not on this host). */
+function isListenError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL' || code === 'EACCES' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
 }

@@ -110,7 +110,9 @@ const opt = (flags: string, description: string, env: string) => new Option(flag
  */
 export function buildProgram(): Command {
   return new Command('atlas-checkpoints-proxy')
-    .description('A caching proxy for the MongoDB Atlas legacy backup checkpoints API (memory or Redis cache).')
+    .description(
+      'A caching proxy for the MongoDB Atlas backup APIs: legacy checkpoints, Cloud Backup snapshots and restore jobs, legacy snapshots (memory or Redis cache).',
+    )
     .addOption(
       opt('--port <n>', 'port to listen on (0 picks a free one)', 'ATLAS_PROXY_PORT').argParser(integer(0, 65535)).default(8080),
     )
