@@ -75,6 +75,22 @@ describe('paginate', () => {
     });
   });
 
+  it('makes one request for a list that is not paged (more items than asked for, as listGroupClusterBackupSnapshotShardedClusters)', async () => {
+    const all = makeItems(12);
+    const calls: PageRequest[] = [];
+    const list = async (params: PageRequest) => {
+      calls.push(params);
+      return { results: all, totalCount: all.length }; // ignores pageNum and itemsPerPage
+    };
+    for (const itemsPerPage of [1, 5]) {
+      calls.length = 0;
+      const it = paginate(list, {}, { itemsPerPage, concurrency: 4 });
+      expect((await collect(it)).map((item) => item.n)).toEqual(all.map((item) => item.n));
+      expect(calls).toHaveLength(1);
+      expect(it.report.duplicatesDropped).toBe(0);
+    }
+  });
+
   it('passes the caller params and defaults itemsPerPage to 500', async () => {
     const seen: unknown[] = [];
     const fake = fakeList({ items: () => makeItems(3) });

@@ -45,6 +45,12 @@ export async function* walkPages<T>(options: WalkOptions<T>): AsyncGenerator<Num
   try {
     signal.throwIfAborted();
     let last: NumberedPage<T> = { ...(await fetchPage(1)), pageNum: 1 };
+    // More items than asked for: the operation is not paged (the spec gives some lists no
+    // `itemsPerPage`, e.g. listGroupClusterBackupSnapshotShardedClusters), so page 1 is all of it.
+    if (last.results.length > options.itemsPerPage) {
+      yield last;
+      return;
+    }
     if (options.includeCount && typeof last.totalCount === 'number') {
       let total = last.totalCount;
       let lastPage = Math.ceil(total / options.itemsPerPage);
