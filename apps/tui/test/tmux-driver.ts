@@ -13,6 +13,10 @@ export interface Terminal {
   raw(): string;
   /** tmux key names (`Enter`, `C-c`, `j`). */
   keys(...names: string[]): void;
+  /** Sends `signal` to the program from outside, as `kill -TERM <pid>` does. */
+  kill(signal: NodeJS.Signals): void;
+  /** Whether the terminal shows its alternate screen now (tmux `alternate_on`). */
+  alternateOn(): boolean;
   /** Types `text` literally. */
   type(text: string): void;
   /** Polls the screen until `expected` shows; fails with the last screen after the deadline. */
@@ -84,6 +88,9 @@ export async function openTerminal(
     raw: () => (existsSync(log) ? readFileSync(log, 'latin1') : ''),
     keys: (...names) => void tmux('send-keys', '-t', 'test', ...names),
     type: (text) => void tmux('send-keys', '-t', 'test', '-l', text),
+    // the pane's process is the bin itself (sh and env exec it)
+    kill: (signal) => process.kill(Number(tmux('display-message', '-p', '-t', 'test', '#{pane_pid}').trim()), signal),
+    alternateOn: () => tmux('display-message', '-p', '-t', 'test', '#{alternate_on}').trim() === '1',
     async waitFor(expected, deadlineMs = 20_000) {
       const matches =
         typeof expected === 'function'
@@ -112,6 +119,9 @@ export async function openTerminal(
         const signal = tmux('display-message', '-p', '-t', 'test', '#{pane_dead_signal}').trim();
         if (signal !== '') throw new Error(`killed by signal ${signal}; screen was:\n${screen()}`);
         if (Date.now() > end) throw new Error(`no exit status; screen was:\n${screen()}`);
+        // tmux 3.3 sometimes misses the SIGCHLD and leaves the program a zombie with no status: nudge
+        // this test's own tmux server (by its PID) so it reaps the child and records the status
+        process.kill(Number(tmux('display-message', '-p', '#{pid}').trim()), 'SIGCHLD');
         await sleep(20);
       }
     },
