@@ -28,7 +28,8 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
  */
 export function keyToCommand(input: string, key: Key, mode: { filtering: boolean; help: boolean }): KeyCommand | undefined {
   if (key.ctrl && input === 'c') return { type: 'quit', interrupted: true };
-  if (mode.help) return input === 'q' ? { type: 'quit' } : { type: 'toggleHelp' };
+  // "any key closes this help": q and esc too only close it (Ctrl-C, above, still quits)
+  if (mode.help) return { type: 'toggleHelp' };
   if (mode.filtering) {
     if (key.return) return { type: 'filterCommit' };
     if (key.escape) return { type: 'filterCancel' };
