@@ -112,7 +112,8 @@ export function Browser({
   let body;
   if (state.help) body = <HelpOverlay />;
   else if (error !== undefined) body = <ErrorPanel error={error} />;
-  else if (screen.kind === 'detail') body = <DetailView screen={screen} height={bodyHeight} now={time} />;
+  else if (screen.kind === 'detail')
+    body = <DetailView screen={screen} height={bodyHeight} now={time} width={state.viewport.columns} />;
   else if (screen.list.items.length === 0)
     body = screen.list.hasMore ? <Spinner label={`loading ${screen.kind}…`} /> : <Text>{EMPTY[screen.kind]}</Text>;
   else
