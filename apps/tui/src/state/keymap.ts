@@ -13,7 +13,7 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ['esc / backspace', 'back (or clear the filter)'],
   ['/', 'filter: id, date, restorable, part name'],
   ['s', 'cycle sort column (order in the header)'],
-  ['S', 'reverse the order (checkpoints open newest first)'],
+  ['S', 'reverse order (checkpoints: newest first)'],
   ['r', 'refresh, keeping the cursor on the same row'],
   ['y', 'copy the selection as JSON'],
   ['?', 'this help'],

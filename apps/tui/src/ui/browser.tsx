@@ -110,7 +110,7 @@ export function Browser({
   const time = now();
   const error = screen.kind === 'detail' ? screen.error : screen.list.error;
   let body;
-  if (state.help) body = <HelpOverlay />;
+  if (state.help) body = <HelpOverlay height={bodyHeight} width={state.viewport.columns} />;
   else if (error !== undefined) body = <ErrorPanel error={error} />;
   else if (screen.kind === 'detail')
     body = <DetailView screen={screen} height={bodyHeight} now={time} width={state.viewport.columns} />;
