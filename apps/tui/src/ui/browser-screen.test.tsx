@@ -207,6 +207,25 @@ describe('no credentials', () => {
     expect(app.frame()).toContain('DEMO');
   });
 
+  it.each([
+    [80, 6],
+    [40, 10],
+    [30, 3],
+    [120, 30],
+  ])('fits a %ix%i terminal: the title and d/q first, the advice cut to fit', async (columns, rows) => {
+    const app = show(<NoCredentials reason="No credentials configured" demo={() => browser()} onQuit={vi.fn()} />, {
+      rows,
+      columns,
+    });
+    await app.until(/no Atlas credentials found[^\n]*\n[^\n]*q quit/);
+    const lines = app.frame().split('\n');
+    expect(lines.length).toBeLessThan(rows);
+    expect(lines[0]).toContain('no Atlas credentials found');
+    expect(lines[1]).toMatch(/^ d browse the DEMO.* · q quit$/);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+    if (rows >= 30) expect(app.frame()).toContain('MONGODB_ATLAS_ACCESS_TOKEN');
+  });
+
   it('quits on q, and on Ctrl-C as interrupted', async () => {
     const onQuit = vi.fn();
     const app = show(<NoCredentials demo={() => browser()} onQuit={onQuit} />);
