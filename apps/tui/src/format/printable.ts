@@ -5,7 +5,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 // Bidi controls (LRM, RLM, ALM, embeddings and overrides, isolates) and zero-width characters (ZWSP,
 // ZWNJ, word joiner, BOM) that reorder or hide text; ZWJ too, except between two pictographs (an emoji sequence).
 const INVISIBLE =
-  /[\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|(?<!\p{Extended_Pictographic}[\u{fe0f}\u{1f3fb}-\u{1f3ff}]?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+  /[\u061c\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]|(?<!\p{Extended_Pictographic}(?:\u{fe0f}|\p{Emoji_Modifier})?)\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
 
 /** `<U+202E>`: an invisible character made visible, by its code point. */
 const codePoint = (ch: string): string => `<U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`;
