@@ -48,6 +48,21 @@ describe('the browser in a real terminal (tmux)', () => {
     expect(terminal.history()).not.toContain('loaded 3 of 3');
   });
 
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+    ['SIGHUP', 129],
+  ] as const)('on %s from outside leaves the alternate screen, shows the cursor and exits %i', async (signal, status) => {
+    terminal = await openTerminal(['--demo'], { columns: 100, rows: 30 });
+    await terminal.waitFor(/loaded 3 of 3/);
+    expect(terminal.alternateOn()).toBe(true);
+    terminal.kill(signal);
+    expect(await terminal.exitStatus()).toBe(status);
+    expect(terminal.alternateOn()).toBe(false);
+    expect(terminal.screen()).not.toContain('loaded 3 of 3');
+    expect(terminal.raw()).toContain('\u001b[?1049l\u001b[?25h');
+  });
+
   it('draws in a 6-row terminal without clearing the screen and scrollback on each frame', async () => {
     terminal = await openTerminal(['--demo'], { columns: 80, rows: 6 });
     await terminal.waitFor(/DEMO/);

@@ -13,6 +13,10 @@ export interface Terminal {
   raw(): string;
   /** tmux key names (`Enter`, `C-c`, `j`). */
   keys(...names: string[]): void;
+  /** Sends `signal` to the program from outside, as `kill -TERM <pid>` does. */
+  kill(signal: NodeJS.Signals): void;
+  /** Whether the terminal shows its alternate screen now (tmux `alternate_on`). */
+  alternateOn(): boolean;
   /** Types `text` literally. */
   type(text: string): void;
   /** Polls the screen until `expected` shows; fails with the last screen after the deadline. */
@@ -88,6 +92,13 @@ export async function openTerminal(
     raw: () => (existsSync(log) ? readFileSync(log, 'latin1') : ''),
     keys: (...names) => void tmux('send-keys', '-t', 'test', ...names),
     type: (text) => void tmux('send-keys', '-t', 'test', '-l', text),
+    // the pane's process is the shell that records the exit status; the bin is its child (env execs it)
+    kill: (signal) => {
+      const shell = tmux('display-message', '-p', '-t', 'test', '#{pane_pid}').trim();
+      const [child] = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/);
+      process.kill(Number(child), signal);
+    },
+    alternateOn: () => tmux('display-message', '-p', '-t', 'test', '#{alternate_on}').trim() === '1',
     async waitFor(expected, deadlineMs = 20_000) {
       const matches =
         typeof expected === 'function'

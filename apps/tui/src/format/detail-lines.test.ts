@@ -35,4 +35,25 @@ describe('detailLines', () => {
     expect(text).toMatch(/self\s+https:\/\/cloud.mongodb.com\/x/);
     expect(text).toMatch(/futureField\s+7/);
   });
+
+  it.each([64, 32, 30])('shows each time whole or in a shorter whole form at %i cells, never cut', (width) => {
+    const checkpoint = {
+      id: 'a'.repeat(24),
+      timestamp: '2024-01-06T04:45:00Z',
+      started: '2024-01-06T04:40:00Z',
+      parts: [{ typeName: 'REPLICA_SET', tokenTimestamp: { date: '2024-01-06T04:44:59Z', increment: 12 } }],
+    } as never;
+    const lines = detailLines(checkpoint, Date.parse('2026-01-10T00:00:00Z'), width);
+    const timeLines = lines.filter((l) => /^\s+(Timestamp|Started|Token time)/.test(l));
+    expect(timeLines).toHaveLength(3);
+    for (const line of timeLines) {
+      expect(line.length).toBeLessThanOrEqual(width);
+      expect(line).not.toContain('…');
+      const value = line.slice(16).replace(/ {2}inc 12$/, '');
+      expect(value).toMatch(
+        /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(2y ago\)( {2}2024-01-06T04:4\d:\d\dZ)?|2y ago( \d{4}-\d\d-\d\d( \d\d:\d\d:\d\d)?)?)$/,
+      );
+    }
+    expect(lines.join('\n')).toContain(width >= 64 ? '(2y ago)' : '2y ago');
+  });
 });

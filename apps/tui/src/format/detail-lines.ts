@@ -1,27 +1,42 @@
 import type { Checkpoint } from '../source/types.js';
 import { printable } from './printable.js';
-import { formatWhen } from './time.js';
+import { fitWhen, formatWhen } from './time.js';
 
 const KNOWN = new Set(['id', 'clusterId', 'groupId', 'timestamp', 'started', 'completed', 'restorable', 'parts', 'links']);
 
+/** Cells before a field's value: two spaces and the label padded to 14. */
+const LABEL_CELLS = 16;
 const field = (label: string, value: string): string => `  ${label.padEnd(14)}${value}`;
-const when = (iso: string | undefined, now: number): string => (iso === undefined ? '—' : `${formatWhen(iso, now)}  ${iso}`);
+
+/**
+ * A time in `room` cells, never cut: `local (age)  ISO`, else `local (age)`, else {@link fitWhen}'s
+ * shorter whole forms (`2y ago 2024-01-06`, `2y ago`).
+ */
+function when(iso: string | undefined, now: number, room: number): string {
+  if (iso === undefined) return '—';
+  const local = formatWhen(iso, now);
+  if (local === '') return iso;
+  for (const candidate of [`${local}  ${iso}`, local]) if (candidate.length <= room) return candidate;
+  return fitWhen(iso, now, room);
+}
 
 /**
  * Every field of a checkpoint as text lines: ids, times (local, age and ISO), restorable, each part
- * (type, replica set, shard, token), links, and any extra fields Atlas sent.
+ * (type, replica set, shard, token), links, and any extra fields Atlas sent. With `width` (cells), a
+ * time that does not fit whole is replaced by a shorter whole form (age, then date), never cut.
  *
  * @example
- * detailLines(checkpoint, Date.now()).join('\n')
+ * detailLines(checkpoint, Date.now(), process.stdout.columns).join('\n')
  */
-export function detailLines(checkpoint: Checkpoint, now: number): string[] {
+export function detailLines(checkpoint: Checkpoint, now: number, width = Number.POSITIVE_INFINITY): string[] {
+  const room = Math.max(0, width - LABEL_CELLS);
   const lines = [
     `Checkpoint ${checkpoint.id ?? '(no id)'}`,
     field('Cluster ID', checkpoint.clusterId ?? '—'),
     field('Project ID', checkpoint.groupId ?? '—'),
-    field('Timestamp', when(checkpoint.timestamp, now)),
-    field('Started', when(checkpoint.started, now)),
-    field('Completed', when(checkpoint.completed, now)),
+    field('Timestamp', when(checkpoint.timestamp, now, room)),
+    field('Started', when(checkpoint.started, now, room)),
+    field('Completed', when(checkpoint.completed, now, room)),
     field('Restorable', checkpoint.restorable === undefined ? '—' : checkpoint.restorable ? 'yes' : 'no'),
     `Parts (${checkpoint.parts?.length ?? 0})`,
   ];
@@ -32,7 +47,8 @@ export function detailLines(checkpoint: Checkpoint, now: number): string[] {
     if (part.tokenDiscovered !== undefined) lines.push(field('  Token found', part.tokenDiscovered ? 'yes' : 'no'));
     if (part.tokenTimestamp !== undefined) {
       const ts = part.tokenTimestamp;
-      lines.push(field('  Token time', `${when(ts.date, now)}${ts.increment === undefined ? '' : `  inc ${ts.increment}`}`));
+      const inc = ts.increment === undefined ? '' : `  inc ${ts.increment}`;
+      lines.push(field('  Token time', `${when(ts.date, now, room - inc.length)}${inc}`));
     }
   });
   lines.push(`Links (${checkpoint.links?.length ?? 0})`);

@@ -12,6 +12,15 @@ describe('printable', () => {
     expect(printable('Cluster0 › prod — ünïcode')).toBe('Cluster0 › prod — ünïcode');
   });
 
+  it('shows bidi overrides and zero-width characters as code points, keeping emoji ZWJ sequences', () => {
+    expect(printable('invoice\u202Efdp.exe')).toBe('invoice<U+202E>fdp.exe');
+    expect(printable('a\u200Bb\u200Dc\u2066d\u200Fe\uFEFF')).toBe('a<U+200B>b<U+200D>c<U+2066>d<U+200F>e<U+FEFF>');
+    expect(printable('\u200Dx\u{1F468}\u200D')).toBe('<U+200D>x\u{1F468}<U+200D>');
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    expect(printable(`team ${family} \u{1F3F3}\uFE0F\u200D\u{1F308}`)).toBe(`team ${family} \u{1F3F3}\uFE0F\u200D\u{1F308}`);
+    expect(cell('rs\u202E0', 20)).toContain('<U+202E>');
+  });
+
   it('guards table cells and detail lines against escape sequences from the API', () => {
     expect(cell(`rs${ESC}]0;owned${'\u0007'}`, 20)).not.toContain(ESC);
     const checkpoint: Checkpoint = {

@@ -37,4 +37,18 @@ describe('renderTable', () => {
     for (const line of renderTable(PROJECT_COLUMNS, wide, { width: 40, now: 0 }).trimEnd().split('\n'))
       expect(cellWidth(line)).toBeLessThanOrEqual(40);
   });
+
+  it('shows a time whole or in a shorter whole form when its column shrinks, never cut (projects at 80 cols)', () => {
+    const created = [
+      { ...rows[0], created: '2023-04-11T13:14:25Z' },
+      { ...rows[1], created: '2023-05-01T08:00:00Z' },
+    ] as never[];
+    const now = Date.parse('2026-01-10T00:00:00Z');
+    for (const width of [80, 70]) {
+      const out = renderTable(PROJECT_COLUMNS, created, { width, now });
+      expect(out).not.toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d?…|\d{4}-\d\d-\d…|\(2y a…/);
+      expect(out).toMatch(/2y ago/);
+      for (const line of out.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+    }
+  });
 });

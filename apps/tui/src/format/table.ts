@@ -24,12 +24,15 @@ export function renderTable<T>(
     columns.map((c) => Math.min(c.min, natural[columns.indexOf(c)] ?? c.min)),
     options.width,
   );
-  const line = (values: readonly string[]): string =>
+  // a value wider than its column is cut, except where the column has a shorter whole form (times)
+  const line = (values: readonly string[], row?: T): string =>
     columns
       .map((c, i) => ({ c, w: widths[i] ?? 0, v: values[i] ?? '' }))
       .filter(({ w }) => w > 0)
-      .map(({ c, w, v }) => cell(v, w, c.align))
+      .map(({ c, w, v }) =>
+        cell(row !== undefined && c.fit !== undefined && v.length > w ? c.fit(row, options.now, w) : v, w, c.align),
+      )
       .join('  ')
       .trimEnd();
-  return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n') + '\n';
+  return [line(columns.map((c) => c.header)), ...cells.map((values, r) => line(values, rows[r]))].join('\n') + '\n';
 }

@@ -39,6 +39,7 @@ describe('time formatting', () => {
     expect(fitWhen(iso, now, 27)).toBe(`3h ago ${date} ${time}`);
     expect(fitWhen(iso, now, 20)).toBe(`3h ago ${date}`);
     expect(fitWhen(iso, now, 10)).toBe('3h ago');
+    expect(fitWhen(iso, now, 4)).toBe('…');
     expect(fitWhen(undefined, now, 10)).toBe('');
   });
 });

@@ -60,7 +60,7 @@ export function formatWhen(iso: string | undefined, now: number): string {
 /**
  * A time fitted to `width` cells without cutting a field: `local (age)` when it fits, else the
  * relative age first and then as much of the local time as fits in whole parts (`3h ago 2024-05-04`,
- * `3h ago`); never `15:44:4…`.
+ * `3h ago`), else `…`; never `15:44:4…`.
  *
  * @example
  * fitWhen('2024-05-04T09:00:00Z', Date.parse('2024-05-04T12:00:00Z'), 20) // '3h ago 2024-05-04' (UTC)
@@ -71,5 +71,5 @@ export function fitWhen(iso: string | undefined, now: number, width: number): st
   const [date = '', time = ''] = formatLocalTime(iso).split(' ');
   const age = relativeAge(iso, now);
   for (const candidate of [`${age} ${date} ${time}`, `${age} ${date}`, age]) if (candidate.length <= width) return candidate;
-  return age;
+  return width > 0 ? '…' : '';
 }

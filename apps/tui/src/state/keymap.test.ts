@@ -41,10 +41,11 @@ describe('keyToCommand', () => {
     expect(keyToCommand('c', k({ ctrl: true }), filtering)).toEqual({ type: 'quit', interrupted: true });
   });
 
-  it('closes help on any key, and q still quits', () => {
+  it('closes help on any key, q included; only Ctrl-C quits', () => {
     const help = { filtering: false, help: true };
     expect(keyToCommand('j', NO_KEY, help)).toEqual({ type: 'toggleHelp' });
-    expect(keyToCommand('q', NO_KEY, help)).toEqual({ type: 'quit' });
+    expect(keyToCommand('q', NO_KEY, help)).toEqual({ type: 'toggleHelp' });
+    expect(keyToCommand('c', k({ ctrl: true }), help)).toEqual({ type: 'quit', interrupted: true });
   });
 
   it('ignores unmapped keys', () => {

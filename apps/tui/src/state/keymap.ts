@@ -14,7 +14,7 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
   ['esc / backspace', 'back (or clear the filter)'],
   ['/', 'filter: id, date, restorable, part name'],
   ['s', 'cycle sort column (order in the header)'],
-  ['S', 'reverse the order (checkpoints open newest first)'],
+  ['S', 'reverse order (checkpoints: newest first)'],
   ['r', 'refresh, keeping the cursor on the same row'],
   ['y', 'copy the selection as JSON (the Atlas document)'],
   ['?', 'this help'],
@@ -29,7 +29,8 @@ export const KEY_HELP: ReadonlyArray<readonly [string, string]> = [
  */
 export function keyToCommand(input: string, key: Key, mode: { filtering: boolean; help: boolean }): KeyCommand | undefined {
   if (key.ctrl && input === 'c') return { type: 'quit', interrupted: true };
-  if (mode.help) return input === 'q' ? { type: 'quit' } : { type: 'toggleHelp' };
+  // "any key closes this help": q and esc too only close it (Ctrl-C, above, still quits)
+  if (mode.help) return { type: 'toggleHelp' };
   if (mode.filtering) {
     if (key.return) return { type: 'filterCommit' };
     if (key.escape) return { type: 'filterCancel' };

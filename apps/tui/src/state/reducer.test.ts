@@ -350,6 +350,16 @@ describe('filter and sort', () => {
 });
 
 describe('chrome', () => {
+  it('? then q only closes the help ("any key closes this help"); a second q quits', () => {
+    let state = run(initialState({ rows: 30, columns: 100 }), key('?'));
+    expect(state.help).toBe(true);
+    state = run(state, key('q'));
+    expect(state.help).toBe(false);
+    expect(state.quit).toBe(false);
+    state = run(state, key('q'));
+    expect(state.quit).toBe(true);
+  });
+
   it('toggles help, records cache info, copies and quits', () => {
     let state = run(initialState({ rows: 30, columns: 100 }), { type: 'toggleHelp' });
     expect(state.help).toBe(true);

@@ -8,6 +8,7 @@ import { memoryReader } from '../test-helpers/memory-reader.js';
 import { checkpoints, hexId } from '../test-helpers/rows.js';
 import { Browser, type BrowserProps } from './browser.js';
 import { NoCredentials } from './no-credentials.js';
+import { KEY_HELP } from '../state/keymap.js';
 
 const NOW = () => Date.parse('2024-02-01T00:00:00Z');
 let unmount: (() => void) | undefined;
@@ -58,7 +59,7 @@ describe('what the browser shows', () => {
     expect(app.frame()).toContain('DEMO');
     await app.press('\r', 'Parts (1)');
     expect(app.frame()).toContain('DEMO');
-    await app.press('?', 'reverse the order');
+    await app.press('?', 'reverse order');
     expect(app.frame()).toContain('DEMO');
   });
 
@@ -147,6 +148,36 @@ describe('what the browser shows', () => {
     await app.until('3: 2 shards + config');
   });
 
+  it.each([
+    [80, 10],
+    [60, 20],
+    [40, 8],
+    [100, 30],
+  ])('draws the ? help at %ix%i in whole lines that fit, none overlapping', async (columns, rows) => {
+    const app = show(browser(), { rows, columns });
+    await app.until('production');
+    app.stdin.write('?');
+    await app.until(/move/);
+    const lines = app.frame().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(rows);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+    // a key is shown when its line holds the key, then the start of its own description
+    const text = lines.join('\n');
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const shown = KEY_HELP.filter(([keys, what]) =>
+      new RegExp(`(^| )${escape(keys)} +${escape(what.slice(0, 3))}`, 'm').test(text),
+    );
+    const more = /… (\d+) more keys/.exec(text);
+    expect(shown.length + Number(more?.[1] ?? 0)).toBe(KEY_HELP.length);
+    if (rows >= 20) {
+      expect(more).toBeNull();
+      expect(text).toContain('copy the selection as JSON');
+      expect(text).toContain('back (or clear the filter)');
+      expect(text).toContain('top / true end (reads the end page directly)');
+      expect(text).not.toContain('…');
+    }
+  });
+
   it.each([6, 5, 4, 3])('fits a %i-row terminal with a frame shorter than the terminal (no full clear)', async (rows) => {
     const app = show(browser({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' } }), {
       rows,
@@ -187,6 +218,25 @@ describe('no credentials', () => {
     expect(app.frame()).not.toContain('production');
     await app.press('d', 'production');
     expect(app.frame()).toContain('DEMO');
+  });
+
+  it.each([
+    [80, 6],
+    [40, 10],
+    [30, 3],
+    [120, 30],
+  ])('fits a %ix%i terminal: the title and d/q first, the advice cut to fit', async (columns, rows) => {
+    const app = show(<NoCredentials reason="No credentials configured" demo={() => browser()} onQuit={vi.fn()} />, {
+      rows,
+      columns,
+    });
+    await app.until(/no Atlas credentials found[^\n]*\n[^\n]*q quit/);
+    const lines = app.frame().split('\n');
+    expect(lines.length).toBeLessThan(rows);
+    expect(lines[0]).toContain('no Atlas credentials found');
+    expect(lines[1]).toMatch(/^ d browse the DEMO.* · q quit$/);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+    if (rows >= 30) expect(app.frame()).toContain('MONGODB_ATLAS_ACCESS_TOKEN');
   });
 
   it('quits on q, and on Ctrl-C as interrupted', async () => {

@@ -125,9 +125,10 @@ export function Browser({
   const time = now();
   const error = isListScreen(screen) ? screen.list.error : screen.error;
   let body;
-  if (state.help) body = <HelpOverlay />;
+  if (state.help) body = <HelpOverlay height={bodyHeight} width={state.viewport.columns} />;
   else if (error !== undefined) body = <ErrorPanel error={error} />;
-  else if (screen.kind === 'detail') body = <DetailView screen={screen} height={bodyHeight} now={time} />;
+  else if (screen.kind === 'detail')
+    body = <DetailView screen={screen} height={bodyHeight} now={time} width={state.viewport.columns} />;
   else if (screen.kind === 'record') body = <RecordView screen={screen} height={bodyHeight} now={time} />;
   else if (screen.list.items.length === 0)
     body = screen.list.hasMore ? <Spinner label={`loading ${screen.kind}…`} /> : <Text>{EMPTY[screen.kind]}</Text>;

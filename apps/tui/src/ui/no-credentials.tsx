@@ -1,6 +1,17 @@
-import { Box, Text, useApp, useInput, useStdin } from 'ink';
-import { useState, type ReactElement } from 'react';
+import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
+import { useCallback, useState, type ReactElement } from 'react';
 import { useColor } from './color.js';
+import { terminalSize, useTerminalResize } from './use-terminal-size.js';
+
+const TITLE = 'atlas-checkpoints: no Atlas credentials found';
+const SHORT_TITLE = 'no Atlas credentials found';
+const DEMO_WHAT = 'browse the DEMO (sample data from an embedded fake Atlas, same as --demo)';
+const ADVICE = [
+  'Configure them the way the Atlas CLI does, then run atlas-checkpoints again:',
+  ' · env MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET (service account),',
+  ' · or MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY, or MONGODB_ATLAS_ACCESS_TOKEN,',
+  ' · or a profile in ~/.config/atlascli/config.toml (-P name), or flags (--help lists them).',
+];
 
 /** Props of {@link NoCredentials}. */
 export interface NoCredentialsProps {
@@ -19,6 +30,9 @@ export interface NoCredentialsProps {
 export function NoCredentials({ reason, demo, onQuit }: NoCredentialsProps) {
   const color = useColor();
   const { exit } = useApp();
+  const { stdout } = useStdout();
+  const [size, setSize] = useState(() => terminalSize(stdout));
+  useTerminalResize(useCallback((rows: number, columns: number) => setSize({ rows, columns }), []));
   const { isRawModeSupported } = useStdin();
   const [showDemo, setShowDemo] = useState(false);
   useInput(
@@ -32,28 +46,33 @@ export function NoCredentials({ reason, demo, onQuit }: NoCredentialsProps) {
     { isActive: isRawModeSupported && !showDemo },
   );
   if (showDemo) return demo();
+  // The title and the d/q line first, then as much advice as fits: the frame stays shorter than the
+  // terminal (a frame as tall as it makes Ink clear the screen) and no line wraps.
+  const width = Math.max(1, size.columns - 2);
+  const advice = [...(reason === undefined ? [] : [reason]), ' ', ...ADVICE].slice(0, Math.max(0, size.rows - 3));
+  const demoWhat = 2 + DEMO_WHAT.length + ' · q quit'.length <= width ? DEMO_WHAT : 'browse the DEMO';
   return (
     <Box flexDirection="column" paddingX={1}>
-      <Text bold {...color('yellow')}>
-        atlas-checkpoints: no Atlas credentials found
+      <Text bold wrap="truncate-end" {...color('yellow')}>
+        {TITLE.length <= width ? TITLE : SHORT_TITLE}
       </Text>
-      {reason === undefined ? null : <Text>{reason}</Text>}
-      <Text> </Text>
-      <Text>Configure them the way the Atlas CLI does, then run atlas-checkpoints again:</Text>
-      <Text> · env MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET (service account),</Text>
-      <Text> · or MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY, or MONGODB_ATLAS_ACCESS_TOKEN,</Text>
-      <Text> · or a profile in ~/.config/atlascli/config.toml (-P name), or flags (--help lists them).</Text>
-      <Text> </Text>
-      <Text>
-        <Text bold {...color('cyan')}>
-          d
-        </Text>{' '}
-        browse the DEMO (sample data from an embedded fake Atlas, same as --demo) ·{' '}
-        <Text bold {...color('cyan')}>
-          q
-        </Text>{' '}
-        quit
-      </Text>
+      {size.rows >= 3 ? (
+        <Text wrap="truncate-end">
+          <Text bold {...color('cyan')}>
+            d
+          </Text>{' '}
+          {demoWhat} ·{' '}
+          <Text bold {...color('cyan')}>
+            q
+          </Text>{' '}
+          quit
+        </Text>
+      ) : null}
+      {advice.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { createElement } from 'react';
 import { CHECKPOINT_COLUMNS, CLUSTER_COLUMNS, PROJECT_COLUMNS } from '../../format/columns.js';
 import { detailLines } from '../../format/detail-lines.js';
@@ -44,6 +45,10 @@ async function printLevel(connection: Connection, options: BrowseOptions, io: Cl
 /** Switch to the terminal's alternate screen (and back): the last frame does not stay in the scrollback. */
 const ALT_SCREEN_ON = '\u001b[?1049h';
 const ALT_SCREEN_OFF = '\u001b[?1049l';
+/** Show the cursor again (Ink hides it while drawing). */
+const CURSOR_ON = '\u001b[?25h';
+/** Signals sent from outside (`kill`, a closed terminal) that end the browser as Ctrl-C does. */
+const ENDING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Thrown after Ctrl-C in the browser: `run` exits 130 without a message, as after SIGINT. */
 class Interrupted extends Error {
@@ -127,12 +132,30 @@ export async function runBrowse(options: BrowseOptions, io: CliIo): Promise<void
             },
           });
     io.stdout.write(ALT_SCREEN_ON);
+    let app: { unmount: () => void } | undefined;
+    // `kill -TERM`, SIGINT from outside, SIGHUP: leave the alternate screen and show the cursor before
+    // exiting 128 + the signal's number (130, 143, 129), as shells expect; else the last frame stays on screen.
+    const onSignal = (signal: (typeof ENDING_SIGNALS)[number]): void => {
+      try {
+        app?.unmount();
+      } catch {
+        // already unmounted
+      }
+      io.stdout.write(ALT_SCREEN_OFF + CURSOR_ON);
+      process.exit(128 + constants.signals[signal]);
+    };
+    for (const signal of ENDING_SIGNALS) process.on(signal, onSignal);
     try {
-      const app = render(createElement(ColorContext.Provider, { value: colorEnabled(io.env, options.color !== false) }, root), {
-        exitOnCtrlC: false,
-      });
-      await app.waitUntilExit();
+      const rendered = render(
+        createElement(ColorContext.Provider, { value: colorEnabled(io.env, options.color !== false) }, root),
+        {
+          exitOnCtrlC: false,
+        },
+      );
+      app = rendered;
+      await rendered.waitUntilExit();
     } finally {
+      for (const signal of ENDING_SIGNALS) process.off(signal, onSignal);
       io.stdout.write(ALT_SCREEN_OFF);
     }
     for (const text of unsent) io.stdout.write(`${text}\n`);
