@@ -92,7 +92,7 @@ for (const path of Object.values(paths)) {
 const requestId = '0'.repeat(36);
 
 // The bare app: precomputed bytes and the proxy's header set (content-type, deprecation, etag,
-// age, cache-status, vary, content-encoding, x-request-id), built the fastest way Hono on
+// age, cache-status, vary, cache-control, content-encoding, x-request-id), built the fastest way Hono on
 // node-server allows (a fresh plain header object and a Uint8Array body: no Headers object, no
 // middleware).
 const bare = new Hono();
@@ -101,13 +101,18 @@ bare.get('/api/*', (c) => {
   const variant = variants.get(url.slice(url.indexOf('?')));
   if (!variant) return c.notFound();
   const gz = (c.req.header('accept-encoding') ?? '').includes('gzip');
-  const headers: Record<string, string> = {
-    ...variant.versionHeaders,
-    etag: gz ? variant.gzipEtag : variant.etag,
-    age: '0',
-    'cache-status': variant.cacheStatus,
-    'x-request-id': requestId,
-  };
+  // Object.assign rather than a spread followed by more properties, which V8 (Node 20) builds
+  // through its runtime at about 2.5 µs per object.
+  const headers: Record<string, string> = Object.assign(
+    {
+      etag: gz ? variant.gzipEtag : variant.etag,
+      age: '0',
+      'cache-status': variant.cacheStatus,
+      'cache-control': 'private',
+      'x-request-id': requestId,
+    },
+    variant.versionHeaders,
+  );
   if (gz) headers['content-encoding'] = 'gzip';
   return new Response(gz ? variant.gzip : variant.identity, { status: 200, headers });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { headerOf, requestHeaders, type HeaderBag, type NodeBindings } from '../app/request-headers.js';
+import { createAccessLog } from './access-log.js';
 import type { ProxyMetrics } from './metrics.js';
 
 /** What the cache did for a request, as logs and metrics label it. */
@@ -76,8 +77,8 @@ export function loggedPath(url: string): string {
 export function createObserver(options: ObserverOptions) {
   const { metrics, tracer } = options;
   // Access lines carry no credential by construction (no header, a query that looks like one
-  // dropped): redaction, the costliest part of a pino call, is left to the operational logs.
-  const logger = options.logger.child({}, { redact: [] });
+  // dropped), so they skip redaction: see createAccessLog.
+  const access = createAccessLog(options.logger);
   const finish = (
     request: Request,
     note: RequestNote,
@@ -89,18 +90,15 @@ export function createObserver(options: ObserverOptions) {
     const ms = performance.now() - started;
     const status = response.status;
     metrics.recordRequest(note.route, note.cache, status, ms / 1000);
-    logger.info(
-      {
-        reqId: note.id,
-        method: request.method,
-        path: loggedPath(env?.incoming?.url ?? request.url),
-        route: note.route,
-        status,
-        cache: note.cache,
-        ms: Math.round(ms * 1000) / 1000,
-      },
-      'request',
-    );
+    access({
+      reqId: note.id,
+      method: request.method,
+      path: loggedPath(env?.incoming?.url ?? request.url),
+      route: note.route,
+      status,
+      cache: note.cache,
+      ms: Math.round(ms * 1000) / 1000,
+    });
     if (span) {
       span.updateName(`${request.method} ${note.route}`);
       span.setAttribute('http.response.status_code', status);
