@@ -25,12 +25,18 @@ interface DirectLine {
 
 const direct = new WeakMap<Logger, DirectLine>();
 
-/** A string JSON needs no escape for: no `"`, `\\`, control character or non-ASCII code unit (RFC 8259 §7). */
-const PLAIN = /^[^"\\\u0000-\u001f\u007f-\uffff]*$/;
+/** Whether JSON may need to escape a character of `value`: `"`, `\\`, a control character or a non-ASCII code unit (RFC 8259 §7). */
+function mayNeedEscape(value: string): boolean {
+  for (let i = 0; i < value.length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || code > 0x7e) return true;
+  }
+  return false;
+}
 
-/** `value` as a JSON string: quoted as it is when {@link PLAIN} (the common case: a check, no copy), else by `JSON.stringify`. */
+/** `value` as a JSON string: quoted as it is when no character may need an escape (the common case: a scan, no copy), else by `JSON.stringify`. */
 function jsonString(value: string): string {
-  return PLAIN.test(value) ? `"${value}"` : JSON.stringify(value);
+  return mayNeedEscape(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
 /** JSON strings of the values of a small set (routes, cache results, methods): one map lookup each. */
