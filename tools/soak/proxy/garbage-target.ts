@@ -44,7 +44,7 @@ const tokenResponse = await fake.fetch(`${fake.baseUrl}/api/oauth/token`, {
 });
 const token = ((await tokenResponse.json()) as { access_token: string }).access_token;
 
-const server = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
+const server = await startServer(proxy, { port: 0, host: '127.0.0.1' });
 const cluster = project?.clusters.find((c) => c.cluster.clusterType === 'SHARDED');
 const base = `/api/atlas/v2/groups/${groupId}/clusters/${cluster?.cluster.name}/backupCheckpoints`;
 const paths = [`${base}?itemsPerPage=5&pageNum=2`, `${base}?itemsPerPage=20`, `${base}/${cluster?.checkpoints[0]?.id}`];

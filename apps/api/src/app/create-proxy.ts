@@ -25,7 +25,7 @@ import { registerOpsRoutes } from './ops-routes.js';
 import type { ProxyOptions } from './options.js';
 import { createPrincipalResolver } from './principals.js';
 import { createReadiness } from './readiness.js';
-import { createResponder, type Hit } from './respond.js';
+import { answerResponse, createResponder, type Hit } from './respond.js';
 import { createTokenRefusals } from './token-refusals.js';
 import { errorResponse } from './upstream-error.js';
 
@@ -201,19 +201,31 @@ export function createProxy(options: ProxyOptions) {
       note.cache = 'hit';
       note.idSent = true;
     }
-    return hit.response;
+    return answerResponse(hit.answer);
   };
   const routed = (request: Request, env: ProxyBindings): Response | Promise<Response> => {
     const response = app.fetch(request, env);
     return response instanceof Promise ? lifecycle.track(response) : response;
   };
-  const fetch = createObserver({ logger, metrics, tracer: options.tracer }).wrap(serve);
+  const observer = createObserver({ logger, metrics, tracer: options.tracer });
+  const fetch = observer.wrap(serve);
+  // While draining, every answer asks its connection to close: the full path says so.
+  const nodeHit = options.tracer
+    ? undefined
+    : observer.nodeHit((method, url, headers, id) =>
+        lifecycle.state === 'serving' ? handler.hit(method, url, headers, id) : undefined,
+      );
 
   return {
     /** The routes alone (no access log, metrics, tracing or shutdown handling): for composing into another app. */
     app,
-    /** The handler to serve (`startServer(proxy.fetch, …)`): the routes with access log, metrics, tracing and shutdown. */
+    /** The handler to serve (`startServer(proxy, …)` serves it after {@link nodeHit}): the routes with access log, metrics, tracing and shutdown. */
     fetch,
+    /**
+     * The hit path on Node's own request and response (see `createObserver`), which
+     * `startServer(proxy, …)` tries before {@link fetch}; `undefined` with a tracer.
+     */
+    nodeHit,
     /**
      * Like Hono's `app.request`: a path (or URL) and init through {@link fetch}, without a socket.
      *

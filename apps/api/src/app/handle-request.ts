@@ -22,7 +22,7 @@ import { hitFacts } from './hit-path.js';
 import type { TokenRefusals } from './token-refusals.js';
 import { createVariantAliases } from './variant-aliases.js';
 import { headerOf, requestHeaders, type HeaderBag } from './request-headers.js';
-import type { Hit, RequestFacts, Responder, ServeSpec } from './respond.js';
+import { answerResponse, type Hit, type RequestFacts, type Responder, type ServeSpec } from './respond.js';
 import { proxyErrors } from '../http/proxy-errors.js';
 import { errorResponse } from './upstream-error.js';
 
@@ -234,7 +234,7 @@ export function createRequestHandler(deps: HandlerDeps): {
       note.idSent = true;
     }
     aliases.set(prepared.alias, prepared.facts.variant);
-    return hit.response;
+    return answerResponse(hit.answer);
   };
 
   const hit: HitBeforeRouting = (method, url, headers, requestId) => {

@@ -34,7 +34,7 @@ async function secondReplica(h: Harness, url: string): Promise<RunningProxyServe
     now: h.clock.now,
     upstreamRetries: 0,
   });
-  const server = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
+  const server = await startServer(proxy, { port: 0, host: '127.0.0.1' });
   cleanups.push(async () => {
     await server.close(100);
     await proxy.close();

@@ -7,7 +7,7 @@ import type { CacheStore } from '../cache/store.js';
 import { createDocCache } from '../render/doc-cache.js';
 import { createRenderedCache } from '../render/rendered-cache.js';
 import { OPERATIONS, parseRequest } from '@atlas-checkpoints/core';
-import { createResponder, type RequestFacts, type ServeSpec } from './respond.js';
+import { answerResponse, createResponder, type Hit, type RequestFacts, type ServeSpec } from './respond.js';
 
 const policy = { ttlMs: 10_000, staleWhileRevalidateMs: 0, staleIfErrorMs: 0, negativeTtlMs: 1_000 };
 const items = Array.from({ length: 300 }, (_, i) => ({
@@ -59,6 +59,8 @@ const snapshotSpec = (list: { pageNum: number; itemsPerPage: number }): ServeSpe
   snapshot: true,
 });
 
+const responseOf = (hit: Hit | undefined) => (hit ? answerResponse(hit.answer) : undefined);
+
 describe('responder', () => {
   it('makes the gzip and brotli copies of a doc body when it is stored, before any compressed request', async () => {
     const { rendered, responder } = setup();
@@ -69,7 +71,7 @@ describe('responder', () => {
     const body = rendered.get(facts('').variant);
     expect(body?.gzip).toBeDefined();
     expect(body?.br).toBeDefined();
-    const hit = (await responder.hit(facts('').variant, { ...facts('', 'gzip') }))?.response;
+    const hit = responseOf(await responder.hit(facts('').variant, { ...facts('', 'gzip') }));
     expect(hit?.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(Buffer.from(await (hit as Response).arrayBuffer())).equals(Buffer.from(body?.identity ?? []))).toBe(true);
   });
@@ -96,7 +98,7 @@ describe('responder', () => {
     let version = 1;
     const spec = docSpec(() => createEntry('doc', { version }, 0));
     await responder.respond(spec, f);
-    expect(await (await responder.hit(f.variant, f))?.response.json()).toEqual({ version: 1 });
+    expect(await responseOf(await responder.hit(f.variant, f))?.json()).toEqual({ version: 1 });
     version = 2;
     await store.set('doc-key', createEntry('doc', { version: 2 }, 0), 10_000);
     expect(await responder.hit(f.variant, f)).toBeUndefined();
@@ -116,7 +118,7 @@ describe('responder', () => {
     ).response;
     const etag = first.headers.get('etag') ?? '';
     const length = (await first.arrayBuffer()).byteLength;
-    const notModified = (await responder.hit(f.variant, { ...f, ifNoneMatch: etag }))?.response;
+    const notModified = responseOf(await responder.hit(f.variant, { ...f, ifNoneMatch: etag }));
     expect(notModified?.status).toBe(304);
     expect(notModified?.body).toBeNull();
     expect(length).toBeGreaterThan(0);
@@ -133,7 +135,7 @@ describe('responder', () => {
       docSpec(() => createEntry('doc', { ok: true }, 0)),
       f,
     );
-    expect((responder.hit(f.variant, f) as { response: Response }).response).toBeInstanceOf(Response);
+    expect((responder.hit(f.variant, f) as Hit).answer.status).toBe(200);
     const withoutPeek: CacheStore = { ...store };
     delete withoutPeek.peek;
     const coordinator = createCoordinator({ store: withoutPeek, policy, now: () => 0 });
@@ -146,6 +148,6 @@ describe('responder', () => {
     });
     const pending = remote.hit(f.variant, f);
     expect(pending).toBeInstanceOf(Promise);
-    expect((await pending)?.response.status).toBe(200);
+    expect((await pending)?.answer.status).toBe(200);
   });
 });

@@ -32,10 +32,30 @@ export interface HitFacts {
   readonly requestId?: string | undefined;
 }
 
+/**
+ * A cached answer as the parts every server writes: `Content-Length` is among the headers of a
+ * 200 (HEAD included), and a 304 has no body.
+ */
+export interface Answer {
+  readonly status: 200 | 304;
+  readonly headers: Record<string, string>;
+  readonly body: Uint8Array<ArrayBuffer> | null;
+}
+
 /** A hit: the answer, and the route (operationId) of the rendering it served, for logs and metrics. */
 export interface Hit {
-  readonly response: Response;
+  readonly answer: Answer;
   readonly route: string;
+}
+
+/**
+ * `answer` as a `Response`. On @hono/node-server (its lightweight `Response`), bytes or a string
+ * are written as they are; a HEAD's empty string keeps it on that path, and its `Content-Length`
+ * is the one given. A 304's body stays null: an empty string would add `Content-Length: 0`.
+ */
+export function answerResponse(answer: Answer): Response {
+  const body = answer.body ?? (answer.status === 304 ? null : '');
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }
 
 /** The request facts a response depends on. */
@@ -65,7 +85,7 @@ export interface RequestFacts extends HitFacts {
  *
  * @example
  * const responder = createResponder({ coordinator, rendered, docs, now, upstreamOrigin });
- * const fast = await responder.hit(variant, facts); // or: (await responder.respond(spec, facts)).response
+ * const fast = await responder.hit(variant, facts); // fast?.answer; or: (await responder.respond(spec, facts)).response
  */
 export function createResponder(ctx: {
   coordinator: Coordinator;
@@ -112,7 +132,7 @@ export function createResponder(ctx: {
         ctx.rendered.put(facts.variantBase, render(spec, entry, { ...spec.request, query }, facts.origin, true));
       }
     }
-    return { response: serve(body, entry, cacheStatus(outcome), ctx.now(), facts), outcome };
+    return { response: answerResponse(serve(body, entry, cacheStatus(outcome), ctx.now(), facts)), outcome };
   };
 
   const hit = (variant: string, facts: HitFacts): Hit | undefined | Promise<Hit | undefined> => {
@@ -123,13 +143,13 @@ export function createResponder(ctx: {
       return fresh.then(
         (found) =>
           found && {
-            response: serve(body, found.entry, cacheStatus(found.outcome), ctx.now(), facts),
+            answer: serve(body, found.entry, cacheStatus(found.outcome), ctx.now(), facts),
             route: routeOfKey(body.storeKey),
           },
       );
     return (
       fresh && {
-        response: serve(body, fresh.entry, cacheStatus(fresh.outcome), ctx.now(), facts),
+        answer: serve(body, fresh.entry, cacheStatus(fresh.outcome), ctx.now(), facts),
         route: routeOfKey(body.storeKey),
       }
     );
@@ -141,10 +161,10 @@ export function createResponder(ctx: {
 /** The responder returned by {@link createResponder}. */
 export type Responder = ReturnType<typeof createResponder>;
 
-function serve(body: RenderedBody, entry: CacheEntry, status: string, now: number, facts: HitFacts): Response {
+function serve(body: RenderedBody, entry: CacheEntry, status: string, now: number, facts: HitFacts): Answer {
   const { bytes, encoding } = encodedBytes(body, pickEncoding(facts.acceptEncoding));
   const etag = body.etags[encoding];
-  // One fresh plain object per response: @hono/node-server writes it as it is (and adds to it).
+  // One fresh plain object per answer: @hono/node-server and Node's writeHead take it as it is.
   // Object.assign, not `{ ...versionHeaders, etag, … }`: V8 (Node 20) builds a spread followed by
   // more properties through its runtime, about 2.5 µs per object, half a 6 KB hit's own work.
   const headers: Record<string, string> = Object.assign(
@@ -159,18 +179,13 @@ function serve(body: RenderedBody, entry: CacheEntry, status: string, now: numbe
     body.versionHeaders,
   );
   if (facts.requestId !== undefined) headers['x-request-id'] = facts.requestId;
-  if (facts.ifNoneMatch !== undefined && matchesEtag(facts.ifNoneMatch, etag)) {
-    // A null body: no Content-Length at all. An empty string would keep @hono/node-server on its
-    // direct write path, but it then adds `Content-Length: 0`, which RFC 9110 forbids on a 304
-    // (and the 200's length instead makes undici, hence Node's fetch, fail the response).
-    return new Response(null, { status: 304, headers });
-  }
+  // A 304 has no body and no Content-Length at all: RFC 9110 forbids `Content-Length: 0` there
+  // (and the 200's length makes undici, hence Node's fetch, fail the response). A HEAD gets the
+  // GET's Content-Length and no body.
+  if (facts.ifNoneMatch !== undefined && matchesEtag(facts.ifNoneMatch, etag)) return { status: 304, headers, body: null };
   if (encoding !== 'identity') headers['content-encoding'] = encoding;
-  if (facts.head) {
-    headers['content-length'] = String(bytes.byteLength);
-    return new Response('', { status: 200, headers });
-  }
-  return new Response(bytes, { status: 200, headers });
+  headers['content-length'] = String(bytes.byteLength);
+  return { status: 200, headers, body: facts.head ? null : bytes };
 }
 
 /**

@@ -63,6 +63,7 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
   });
 
   let healthy = false;
+  let closed = false;
   const refresh = () => {
     const value = redis.status === 'ready' && breaker.state === CircuitState.Closed;
     if (value === healthy) return;
@@ -71,12 +72,19 @@ export function createRedisStore(options: RedisStoreOptions): CacheStore & { rea
   };
   redis.on('ready', refresh);
   redis.on('close', refresh);
-  redis.on('end', refresh);
+  // ioredis ends a connection it has given up on (seen after a Sentinel failover under load:
+  // status `end`, no more retries); a store that is not closed connects it again.
+  redis.on('end', () => {
+    refresh();
+    if (closed) return;
+    setTimeout(() => {
+      if (!closed && redis.status === 'end') redis.connect().catch(() => undefined);
+    }, retryAfterMs).unref();
+  });
   redis.on('error', refresh);
 
   // While the breaker is open no request touches Redis; this probe alone checks it again.
   let probe: NodeJS.Timeout | undefined;
-  let closed = false;
   const scheduleProbe = () => {
     if (probe !== undefined || closed) return;
     probe = setTimeout(() => {

@@ -160,7 +160,7 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
     publicUrl: opts.publicUrl,
     logger,
   });
-  const server = await startServer(proxy.fetch, { port: opts.port, host: opts.host });
+  const server = await startServer(proxy, { port: opts.port, host: opts.host });
   const metricsServer =
     opts.metricsPort === undefined
       ? undefined

@@ -100,7 +100,7 @@ describe('the access log', () => {
 
   it('sets X-Request-Id on a Node server with the hit path’s answer too', async () => {
     const { proxy, access } = setup();
-    const server = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
+    const server = await startServer(proxy, { port: 0, host: '127.0.0.1' });
     try {
       const url = `${server.url}${clusters}`;
       const first = await fetch(url, as('caller-token-1', { 'x-request-id': 'abc.123' }));

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import { STATUS_CODES, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { renderError } from '@atlas-checkpoints/core';
-import { serve } from '@hono/node-server';
-import { proxyErrors } from '../http/proxy-errors.js';
+import { renderError, wireErrors } from '@atlas-checkpoints/core';
+import { getRequestListener, RequestError, type HttpBindings } from '@hono/node-server';
+import { proxyErrors, wireErrorAnswer } from '../http/proxy-errors.js';
+import type { NodeHit } from '../observability/observe.js';
 
 /** Server timeouts in ms. */
 export interface ServerTimeouts {
@@ -31,19 +32,34 @@ export interface RunningProxyServer {
   close(graceMs?: number): Promise<void>;
 }
 
+/** A fetch handler: `(request, env) => response`, `env` being @hono/node-server's HTTP/1 bindings (`incoming`, `outgoing`). */
+export type FetchHandler = (request: Request, env: HttpBindings) => Response | Promise<Response>;
+
+/** What `startServer` serves: a fetch handler, or an app with one and, optionally, a hit path on Node's own objects (a `Proxy`). */
+export type Servable = FetchHandler | { readonly fetch: FetchHandler; readonly nodeHit?: NodeHit | undefined };
+
 /**
  * Serves a fetch handler on `host:port` with @hono/node-server, with header, request and
- * keep-alive timeouts set. Port 0 picks a free port.
+ * keep-alive timeouts set. Given an app with a `nodeHit` (the proxy), each request goes to it
+ * first, and to the fetch handler when it hands the request on. Port 0 picks a free port.
  *
  * @example
- * const running = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
+ * const running = await startServer(proxy, { port: 0, host: '127.0.0.1' });
  * console.log(running.url);
  */
 export async function startServer(
-  fetch: (request: Request) => Response | Promise<Response>,
+  app: Servable,
   options: { port: number; host: string } & ServerTimeouts,
 ): Promise<RunningProxyServer> {
-  const server = serve({ fetch, port: options.port, hostname: options.host }) as Server;
+  const { fetch, nodeHit } = typeof app === 'function' ? { fetch: app, nodeHit: undefined } : app;
+  // An HTTP/1 server: @hono/node-server's env is always its HttpBindings here.
+  const listener = getRequestListener(fetch as Parameters<typeof getRequestListener>[0], { errorHandler: answerListenerError });
+  const server = createServer(
+    nodeHit
+      ? (incoming, outgoing) => nodeHit(incoming, outgoing, () => void listener(incoming, outgoing))
+      : (incoming, outgoing) => void listener(incoming, outgoing),
+  );
+  server.listen(options.port, options.host);
   server.headersTimeout = options.headersTimeoutMs ?? 10_000;
   server.requestTimeout = options.requestTimeoutMs ?? 30_000;
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
@@ -96,4 +112,14 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   for (const [name, value] of Object.entries(rendered.headers)) head.push(`${name}: ${value}`);
   head.push(`content-length: ${Buffer.byteLength(rendered.body)}`);
   socket.end(`${head.join('\r\n')}\r\n\r\n${rendered.body}`);
+}
+
+/**
+ * What @hono/node-server answers when it cannot build the `Request` (a `Host` its URL check
+ * refuses, such as an upper-case name, or a target that is not a URL: an Atlas-shaped 400) or the
+ * fetch handler throws (an Atlas-shaped 500): in place of its own plain-text answers.
+ */
+function answerListenerError(error: unknown): Response {
+  if (error instanceof RequestError) return wireErrorAnswer(proxyErrors.badRequest(), { connection: 'close' });
+  return wireErrorAnswer(wireErrors.unexpected());
 }

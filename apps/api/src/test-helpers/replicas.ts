@@ -38,7 +38,7 @@ export async function startReplicas(
     upstreamRetries: 0,
     upstreamTimeoutMs: 5_000,
   });
-  const other = await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' });
+  const other = await startServer(proxy, { port: 0, host: '127.0.0.1' });
   return {
     h,
     other,

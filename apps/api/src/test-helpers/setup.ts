@@ -119,7 +119,7 @@ export async function startHarness(
     upstreamTimeoutMs: 5_000,
     ...overrides,
   });
-  const server = options.listen ? await startServer(proxy.fetch, { port: 0, host: '127.0.0.1' }) : undefined;
+  const server = options.listen ? await startServer(proxy, { port: 0, host: '127.0.0.1' }) : undefined;
   const project = fixtures.projects[fakeOptions.demo ? 1 : 0];
   // Legacy checkpoints exist only for sharded clusters: the harness's cluster is the sharded one.
   const cluster = project?.clusters.find((entry) => entry.cluster.clusterType === 'SHARDED');
