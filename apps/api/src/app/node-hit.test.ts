@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { none } from '@atlas-checkpoints/core';
@@ -180,7 +180,7 @@ describe('the hit path on Node’s own request and response', () => {
 
   it('is not used with a tracer: every request gets its span on the full path', async () => {
     const exporter = new InMemorySpanExporter();
-    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
     h = await startHarness();
     const traced = createProxy({
       upstreamUrl: h.upstream.url,

@@ -7,7 +7,7 @@ export type FlushableDestination = DestinationStream & {
 };
 
 /** A line whose text is made when it is written: its `toString()`. */
-export interface LazyLine {
+interface LazyLine {
   toString(): string;
 }
 

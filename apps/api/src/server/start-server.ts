@@ -33,7 +33,7 @@ export interface RunningProxyServer {
 }
 
 /** A fetch handler: `(request, env) => response`, `env` being @hono/node-server's HTTP/1 bindings (`incoming`, `outgoing`). */
-export type FetchHandler = (request: Request, env: HttpBindings) => Response | Promise<Response>;
+type FetchHandler = (request: Request, env: HttpBindings) => Response | Promise<Response>;
 
 /** What `startServer` serves: a fetch handler, or an app with one and, optionally, a hit path on Node's own objects (a `Proxy`). */
 export type Servable = FetchHandler | { readonly fetch: FetchHandler; readonly nodeHit?: NodeHit | undefined };
