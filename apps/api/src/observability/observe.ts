@@ -38,8 +38,8 @@ export type NodeHitSource = (
 /** Answers a request on Node's own objects, or hands it to `next` (the full path) untouched. */
 export type NodeHit = (incoming: IncomingMessage, outgoing: ServerResponse, next: () => void) => void;
 
-/** A `Host` the hit path takes as it is: a name or IPv4 address, or a bracketed IPv6 address, and a port. */
-const PLAIN_HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+/** A `Host` the hit path takes as it is: a lower-case name or IPv4 address, or a bracketed IPv6 address, and a port (node-server refuses an upper-case one). */
+const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
 
 /** Options for {@link createObserver}. */
 export interface ObserverOptions {
