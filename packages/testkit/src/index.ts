@@ -23,6 +23,7 @@ export { ATLAS_CONTENT_TYPE } from './fake/content-type.js';
 export { createSpecValidator } from './spec/spec-validator.js';
 export type { SpecValidationResult, SpecValidator, SpecValidatorOptions } from './spec/spec-validator.js';
 export { defaultSpecPath, defaultSpecPaths } from './spec/default-spec-path.js';
+export { createVersionSweep } from './spec/version-sweep.js';
 export { startForwardProxy } from './network/forward-proxy.js';
 export type { ForwardProxy } from './network/forward-proxy.js';
 export { createSelfSignedCertificate } from './network/self-signed-certificate.js';

@@ -2,6 +2,7 @@ import { expandPath, OPERATION_LIST, versionHeaders, type Operation } from '@atl
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoFixtures } from '../fixtures/generate-fixtures.js';
 import { createSpecValidator } from '../spec/spec-validator.js';
+import { createVersionSweep } from '../spec/version-sweep.js';
 import { createFakeAtlas } from './create-fake-atlas.js';
 import type { RunningServer } from './listen.js';
 
@@ -38,39 +39,7 @@ const pathOf = (operation: Operation) => expandPath(operation, sampleFor(operati
 const servedVersion = (response: Response) =>
   /^application\/vnd\.atlas\.([\d-]+)\+json;charset=utf-8$/.exec(response.headers.get('content-type') ?? '')?.[1];
 
-function days(from: string, to: Date): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= to.getTime(); t += 86_400_000)
-    out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-}
-
-/**
- * The days an operation is asked for: every day from its first version to today for the first
- * excerpt's operations and for the first operation of each distinct list of versions (the
- * negotiation depends on nothing else); for the other operations, the days where the answer can
- * change (each version's date and the day before it) and today. Keeps the sweep inside the
- * test timeout on a loaded machine now that the table has sixteen operations.
- */
-const EVERY_DAY = new Set([
-  'listGroups',
-  'listGroupClusters',
-  'listGroupClusterBackupCheckpoints',
-  'getGroupClusterBackupCheckpoint',
-]);
-const sweptLists = new Set<string>();
-function daysFor(operationId: string, versions: readonly string[]): string[] {
-  const all = days(versions[0] ?? '', new Date());
-  const key = versions.join(' ');
-  if (EVERY_DAY.has(operationId) || !sweptLists.has(key)) {
-    sweptLists.add(key);
-    return all;
-  }
-  const edges = new Set(
-    versions.flatMap((v) => [v, new Date(Date.parse(`${v}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)]),
-  );
-  return all.filter((day) => edges.has(day) || day === all.at(-1));
-}
+const daysFor = createVersionSweep();
 
 let server: RunningServer;
 beforeAll(async () => {
