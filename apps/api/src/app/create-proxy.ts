@@ -212,9 +212,12 @@ export function createProxy(options: ProxyOptions) {
   // While draining, every answer asks its connection to close: the full path says so.
   const nodeHit = options.tracer
     ? undefined
-    : observer.nodeHit((method, url, headers, id) =>
-        lifecycle.state === 'serving' ? handler.hit(method, url, headers, id) : undefined,
-      );
+    : observer.nodeHit((method, url, headers, id) => {
+        if (lifecycle.state !== 'serving') return undefined;
+        const hot = handler.hit(method, url, headers, id);
+        // A hit that waited on the store goes the full way if draining began meanwhile.
+        return hot instanceof Promise ? hot.then((found) => (lifecycle.state === 'serving' ? found : undefined)) : hot;
+      });
 
   return {
     /** The routes alone (no access log, metrics, tracing or shutdown handling): for composing into another app. */
@@ -226,6 +229,8 @@ export function createProxy(options: ProxyOptions) {
      * `startServer(proxy, …)` tries before {@link fetch}; `undefined` with a tracer.
      */
     nodeHit,
+    /** Records a request @hono/node-server refused (see `startServer`): access line, metrics, request id. */
+    refused: observer.refused,
     /**
      * Like Hono's `app.request`: a path (or URL) and init through {@link fetch}, without a socket.
      *

@@ -125,6 +125,10 @@ describe('the access log', () => {
     expect(requestId(undefined)).toMatch(UUID);
     expect(loggedPath('http://h/api/atlas/v2/groups?pageNum=2')).toBe('/api/atlas/v2/groups?pageNum=2');
     expect(loggedPath('http://h/api/atlas/v2/groups?apiKey=x')).toBe('/api/atlas/v2/groups?[REDACTED]');
+    expect(loggedPath('/api/atlas/v2/groups?%74oken=x')).toBe('/api/atlas/v2/groups?[REDACTED]');
+    expect(loggedPath('/api/atlas/v2/groups?p%61ssword=x&pageNum=2')).toBe('/api/atlas/v2/groups?[REDACTED]');
+    expect(loggedPath('/api/atlas/v2/groups?t%6Fken=x%ZZ')).toBe('/api/atlas/v2/groups?[REDACTED]');
+    expect(loggedPath('/api/atlas/v2/groups?name=caf%C3%A9')).toBe('/api/atlas/v2/groups?name=caf%C3%A9');
   });
 });
 

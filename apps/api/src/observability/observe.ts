@@ -68,13 +68,27 @@ export function requestId(incoming: string | undefined): string {
   return incoming !== undefined && REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** The path and query (of a URL, or as they came) as logged: the query dropped when a parameter name looks like a credential. */
+/**
+ * The path and query (of a URL, or as they came) as logged: the query dropped when a parameter
+ * name looks like a credential, as sent or percent-decoded (`?%74oken=…`).
+ */
 export function loggedPath(url: string): string {
   const start = url.startsWith('/') ? 0 : url.indexOf('/', url.indexOf('//') + 2);
   const path = start < 0 ? '/' : start === 0 ? url : url.slice(start);
   const q = path.indexOf('?');
-  const clipped = q >= 0 && SECRET_LOOKING.test(path.slice(q)) ? `${path.slice(0, q)}?[REDACTED]` : path;
+  const clipped = q >= 0 && looksSecret(path.slice(q)) ? `${path.slice(0, q)}?[REDACTED]` : path;
   return clipped.length > 2048 ? `${clipped.slice(0, 2048)}…` : clipped;
+}
+
+function looksSecret(query: string): boolean {
+  if (SECRET_LOOKING.test(query)) return true;
+  if (!query.includes('%')) return false;
+  try {
+    return SECRET_LOOKING.test(decodeURIComponent(query));
+  } catch {
+    // Not decodable as a whole: any escape may hide a name.
+    return true;
+  }
 }
 
 /**
@@ -216,5 +230,17 @@ export function createObserver(options: ObserverOptions) {
       );
     };
 
-  return { wrap, nodeHit };
+  /**
+   * Records a request @hono/node-server refused before any handler ran (its `Host` or target is
+   * not a URL): the access line and metrics (route `unmatched`), and the request id on `answer`.
+   */
+  const refused = (incoming: IncomingMessage, answer: Response): Response => {
+    const id = requestId(headerOf(incoming.headers, 'x-request-id'));
+    answer.headers.set('x-request-id', id);
+    const note: RequestNote = { id, route: 'unmatched', cache: 'none', idSent: true };
+    record(incoming.method ?? '', incoming.url ?? '/', note, answer.status, performance.now());
+    return answer;
+  };
+
+  return { wrap, nodeHit, refused };
 }

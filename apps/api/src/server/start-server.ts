@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, STATUS_CODES, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { renderError, wireErrors } from '@atlas-checkpoints/core';
 import { getRequestListener, RequestError, type HttpBindings } from '@hono/node-server';
@@ -35,8 +35,18 @@ export interface RunningProxyServer {
 /** A fetch handler: `(request, env) => response`, `env` being @hono/node-server's HTTP/1 bindings (`incoming`, `outgoing`). */
 type FetchHandler = (request: Request, env: HttpBindings) => Response | Promise<Response>;
 
-/** What `startServer` serves: a fetch handler, or an app with one and, optionally, a hit path on Node's own objects (a `Proxy`). */
-export type Servable = FetchHandler | { readonly fetch: FetchHandler; readonly nodeHit?: NodeHit | undefined };
+/**
+ * What `startServer` serves: a fetch handler, or an app with one and, optionally, a hit path on
+ * Node's own objects and a hook for requests @hono/node-server refuses (a `Proxy`).
+ */
+export type Servable =
+  | FetchHandler
+  | {
+      readonly fetch: FetchHandler;
+      readonly nodeHit?: NodeHit | undefined;
+      /** Given the answer to a request refused before any handler ran; returns the answer to send. */
+      readonly refused?: ((incoming: IncomingMessage, answer: Response) => Response) | undefined;
+    };
 
 /**
  * Serves a fetch handler on `host:port` with @hono/node-server, with header, request and
@@ -51,14 +61,28 @@ export async function startServer(
   app: Servable,
   options: { port: number; host: string } & ServerTimeouts,
 ): Promise<RunningProxyServer> {
-  const { fetch, nodeHit } = typeof app === 'function' ? { fetch: app, nodeHit: undefined } : app;
+  const { fetch, nodeHit, refused } = typeof app === 'function' ? { fetch: app, nodeHit: undefined, refused: undefined } : app;
+  // node-server builds the Request synchronously, first thing, and calls its errorHandler from
+  // there when it cannot: `refusing` is the request being handed to it at that moment.
+  let refusing: IncomingMessage | undefined;
+  const errorHandler = (error: unknown) => {
+    const answer = answerListenerError(error);
+    return refusing && refused && error instanceof RequestError ? refused(refusing, answer) : answer;
+  };
   // An HTTP/1 server: @hono/node-server's env is always its HttpBindings here.
-  const listener = getRequestListener(fetch as Parameters<typeof getRequestListener>[0], { errorHandler: answerListenerError });
-  const server = createServer(
-    nodeHit
-      ? (incoming, outgoing) => nodeHit(incoming, outgoing, () => void listener(incoming, outgoing))
-      : (incoming, outgoing) => void listener(incoming, outgoing),
-  );
+  const listener = getRequestListener(fetch as Parameters<typeof getRequestListener>[0], { errorHandler });
+  const full = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    refusing = incoming;
+    void listener(incoming, outgoing);
+    refusing = undefined;
+  };
+  const server = createServer((incoming, outgoing) => {
+    // Host names are case-insensitive (RFC 9110 §7.2); node-server refuses `Host: Name:port`.
+    const host = incoming.headers.host;
+    if (host !== undefined && /[A-Z]/.test(host)) incoming.headers.host = host.toLowerCase();
+    if (nodeHit) nodeHit(incoming, outgoing, () => full(incoming, outgoing));
+    else full(incoming, outgoing);
+  });
   server.listen(options.port, options.host);
   server.headersTimeout = options.headersTimeoutMs ?? 10_000;
   server.requestTimeout = options.requestTimeoutMs ?? 30_000;
@@ -116,8 +140,8 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
 
 /**
  * What @hono/node-server answers when it cannot build the `Request` (a `Host` its URL check
- * refuses, such as an upper-case name, or a target that is not a URL: an Atlas-shaped 400) or the
- * fetch handler throws (an Atlas-shaped 500): in place of its own plain-text answers.
+ * refuses, such as `a:99999`, or a target that is not a URL: an Atlas-shaped 400) or the fetch
+ * handler throws (an Atlas-shaped 500): in place of its own plain-text answers.
  */
 function answerListenerError(error: unknown): Response {
   if (error instanceof RequestError) return wireErrorAnswer(proxyErrors.badRequest(), { connection: 'close' });
