@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { request } from 'undici';
@@ -171,6 +172,18 @@ describe('the hit path on Node’s own request and response', () => {
     ]);
     const metrics = await (await h.proxy.request('/metrics')).text();
     expect(metrics).toMatch(/atlas_proxy_requests_total\{route="unmatched",status="400"\} 1/);
+  });
+
+  it('answers an HTTP/1.1 request with no Host Atlas-shaped, with its request id', async () => {
+    h = await startHarness();
+    const { fast } = await serveBoth(h);
+    const socket = connect(Number(new URL(fast.url).port), '127.0.0.1');
+    socket.end(`GET ${V2}/groups HTTP/1.1\r\nX-Request-Id: no-host-1\r\nConnection: close\r\n\r\n`);
+    let reply = '';
+    for await (const chunk of socket) reply += String(chunk);
+    expect(reply).toMatch(/^HTTP\/1\.1 400 /);
+    expect(reply.toLowerCase()).toContain('x-request-id: no-host-1');
+    expect(reply).toContain('"errorCode":"INVALID_REQUEST"');
   });
 
   it('leaves a hit that waited on the store to the full path when draining began meanwhile', async () => {

@@ -59,15 +59,21 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   const upstreamCa = opts.upstreamCa === undefined ? undefined : readPem(opts.upstreamCa, '--upstream-ca');
   const metricsToken =
     opts.metricsTokenFile === undefined ? io.env.ATLAS_PROXY_METRICS_TOKEN : readSecret(opts.metricsTokenFile, 'metrics token');
-  const [core, { createLogger }, { createProxy }, { startServer }, { shutdown }, { startTracing, TracingConfigError }] =
-    await Promise.all([
-      import('@atlas-checkpoints/core'),
-      import('../observability/logger.js'),
-      import('../app/create-proxy.js'),
-      import('../server/start-server.js'),
-      import('../server/shutdown.js'),
-      import('../observability/tracing.js'),
-    ]);
+  const [
+    core,
+    { createLogger, flushLog, LOG_FLUSH_TIMEOUT_MS },
+    { createProxy },
+    { startServer },
+    { shutdown },
+    { startTracing, TracingConfigError },
+  ] = await Promise.all([
+    import('@atlas-checkpoints/core'),
+    import('../observability/logger.js'),
+    import('../app/create-proxy.js'),
+    import('../server/start-server.js'),
+    import('../server/shutdown.js'),
+    import('../observability/tracing.js'),
+  ]);
   const tracing = await startTracing(io.env, { version: manifest.version }).catch((error: unknown) => {
     throw error instanceof TracingConfigError ? new UsageError(error.message) : error;
   });
@@ -201,7 +207,7 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
           onPhase: (phase, detail) => logger.info({ shutdown: phase, ...detail }, `shutdown: ${phase}`),
         },
         { drainDelayMs: opts.drainDelay, timeoutMs: opts.shutdownTimeout },
-      ).finally(() => logger.flush())),
+      ).finally(() => flushLog(logger, LOG_FLUSH_TIMEOUT_MS))),
   };
 }
 

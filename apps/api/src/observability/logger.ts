@@ -2,6 +2,8 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import { registerDirectLines } from './access-log.js';
 import { batchedDestination } from './batched-destination.js';
 
+export { flushLog, LOG_FLUSH_TIMEOUT_MS } from './flush-log.js';
+
 /** Paths pino censors in every log line: credential headers and anything named like a token or secret. */
 const REDACT_PATHS = [
   'authorization',

@@ -129,6 +129,23 @@ describe('the access log', () => {
     expect(loggedPath('/api/atlas/v2/groups?p%61ssword=x&pageNum=2')).toBe('/api/atlas/v2/groups?[REDACTED]');
     expect(loggedPath('/api/atlas/v2/groups?t%6Fken=x%ZZ')).toBe('/api/atlas/v2/groups?[REDACTED]');
     expect(loggedPath('/api/atlas/v2/groups?name=caf%C3%A9')).toBe('/api/atlas/v2/groups?name=caf%C3%A9');
+    for (const query of [
+      'pwd=S',
+      'pass=S',
+      'bearer=S',
+      'jwt=S',
+      'otp=S',
+      'cred=S',
+      'sid=S',
+      'private=S',
+      'code=S',
+      '%2574oken=S',
+      'to+ken=S',
+      'tok%00en=S',
+    ])
+      expect(loggedPath(`/api/atlas/v2/groups?${query}`), query).toBe('/api/atlas/v2/groups?[REDACTED]');
+    expect(loggedPath('/api/atlas/v2/groups;token=S')).toBe('/api/atlas/v2/groups?[REDACTED]');
+    expect(loggedPath('/api/atlas/v2/groups?pageNum=2&itemsPerPage=5')).toBe('/api/atlas/v2/groups?pageNum=2&itemsPerPage=5');
   });
 });
 

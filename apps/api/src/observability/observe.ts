@@ -49,8 +49,11 @@ export interface ObserverOptions {
 }
 
 const REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
-/** A query that may carry a secret (a token someone put in the URL) is not logged. */
-const SECRET_LOOKING = /token|secret|passw|key|auth|sig|credential|session/i;
+/**
+ * A query that may carry a secret (a token someone put in the URL) is not logged. Tested on the
+ * query's letters and digits alone (`to+ken`, `tok%00en`), so it errs towards dropping a query.
+ */
+const SECRET_LOOKING = /token|secret|pass|pwd|key|auth|sig|cred|session|sid|bearer|jwt|otp|private|code/i;
 const getHeader = {
   keys: (carrier: HeaderBag) => Object.keys(carrier),
   get: (carrier: HeaderBag, key: string) => carrier[key],
@@ -69,26 +72,29 @@ export function requestId(incoming: string | undefined): string {
 }
 
 /**
- * The path and query (of a URL, or as they came) as logged: the query dropped when a parameter
- * name looks like a credential, as sent or percent-decoded (`?%74oken=…`).
+ * The path and query (of a URL, or as they came) as logged: the query (or `;` parameters)
+ * dropped when it looks like it holds a credential, as sent or percent-decoded (`?%74oken=…`).
  */
 export function loggedPath(url: string): string {
   const start = url.startsWith('/') ? 0 : url.indexOf('/', url.indexOf('//') + 2);
   const path = start < 0 ? '/' : start === 0 ? url : url.slice(start);
-  const q = path.indexOf('?');
+  // The query, or path parameters (`;token=…`), from the first `?` or `;`.
+  const q = path.search(/[?;]/);
   const clipped = q >= 0 && looksSecret(path.slice(q)) ? `${path.slice(0, q)}?[REDACTED]` : path;
   return clipped.length > 2048 ? `${clipped.slice(0, 2048)}…` : clipped;
 }
 
 function looksSecret(query: string): boolean {
-  if (SECRET_LOOKING.test(query)) return true;
-  if (!query.includes('%')) return false;
-  try {
-    return SECRET_LOOKING.test(decodeURIComponent(query));
-  } catch {
-    // Not decodable as a whole: any escape may hide a name.
-    return true;
+  let text = query;
+  // Decoded up to three times (`%2574oken` is `token` encoded twice); what cannot be decoded may hide a name.
+  for (let round = 0; round < 3 && text.includes('%'); round += 1) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      return true;
+    }
   }
+  return SECRET_LOOKING.test(query) || SECRET_LOOKING.test(text.replace(/[^a-z0-9]/gi, ''));
 }
 
 /**

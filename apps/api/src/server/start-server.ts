@@ -76,7 +76,9 @@ export async function startServer(
     void listener(incoming, outgoing);
     refusing = undefined;
   };
-  const server = createServer((incoming, outgoing) => {
+  // No `Host` at all (HTTP/1.1 requires one) is refused by node-server like any unusable Host,
+  // Atlas-shaped and logged, rather than by Node with an empty 400.
+  const server = createServer({ requireHostHeader: false }, (incoming, outgoing) => {
     // Host names are case-insensitive (RFC 9110 §7.2); node-server refuses `Host: Name:port`.
     const host = incoming.headers.host;
     if (host !== undefined && /[A-Z]/.test(host)) incoming.headers.host = host.toLowerCase();
