@@ -1,6 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** What the target process reports on start. */
 export interface TargetInfo {
@@ -28,21 +33,48 @@ export interface TargetStats {
 }
 
 /**
+ * Builds the packages the targets import (`npm run build`: tsc's output in each `dist`, what npm
+ * ships; Nx's cache makes it a no-op when nothing changed). Call once, before the first
+ * {@link spawnTarget}.
+ */
+export function buildPackages(): void {
+  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error('npm run build failed: the targets run the built packages');
+}
+
+/**
+ * The target script as the deployed proxy runs: transpiled alone (esbuild, no bundling) to plain
+ * JavaScript and run by `node`, so the packages it imports are the built ones (`dist`). Run
+ * through tsx instead, every module of ours would be esbuild's transform of the source, which
+ * wraps each function a request creates in a `__name()` call (tsx keeps names), a cost the
+ * shipped code does not have and the bare app's Hono (from node_modules, untransformed) never pays.
+ */
+function compileTarget(script: string): string {
+  const dir = join(ROOT, 'node_modules', '.cache', 'atlas-bench');
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, basename(script).replace(/\.ts$/, '.mjs'));
+  buildSync({ entryPoints: [script], outfile, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+  return outfile;
+}
+
+/**
  * Starts `target.ts` (or another `script` that prints one JSON line of info and answers `stats`
  * over IPC) in its own process pinned to core `cpu` (`taskset`), so the load generator, pinned to
- * the other core, never shares its core.
+ * the other core, never shares its core. The script runs as deployed code runs (see
+ * `compileTarget`): call {@link buildPackages} first.
  */
 export async function spawnTarget<Info = TargetInfo>(
   args: string[] = [],
   cpu = 0,
   script: string = fileURLToPath(new URL('./target.ts', import.meta.url)),
 ): Promise<{ child: ChildProcess; info: Info; stats(): Promise<TargetStats>; stop(): Promise<void> }> {
-  const target = script;
-  const child = spawn(
-    'taskset',
-    ['-c', String(cpu), process.execPath, '--import', 'tsx', '--conditions=@atlas-checkpoints/source', target, ...args],
-    { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
-  );
+  const target = compileTarget(script);
+  const child = spawn('taskset', ['-c', String(cpu), process.execPath, target, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   let buffered = '';
   const info = await new Promise<Info>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {

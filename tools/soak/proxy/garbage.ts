@@ -11,7 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
-import { spawnTarget } from '../../bench/proxy/spawn-target.js';
+import { buildPackages, spawnTarget } from '../../bench/proxy/spawn-target.js';
 
 const seconds = Number(process.argv[2] ?? 60);
 const garbageRate = Number(process.argv[3] ?? 100);
@@ -60,6 +60,7 @@ async function paced(origin: string, paths: string[], headers: Record<string, st
   return { count: latencies.length, failures, p50: at(0.5), p99: at(0.99) };
 }
 
+buildPackages();
 const target = await spawnTarget<{ proxyUrl: string; token: string; paths: string[] }>(
   [],
   0,

@@ -7,11 +7,12 @@
  * Usage: npx tsx --conditions=@atlas-checkpoints/source tools/soak/proxy/index.ts [seconds=60] [connections=64]
  */
 import autocannon from 'autocannon';
-import { spawnTarget } from '../../bench/proxy/spawn-target.js';
+import { buildPackages, spawnTarget } from '../../bench/proxy/spawn-target.js';
 
 const seconds = Number(process.argv[2] ?? 60);
 const connections = Number(process.argv[3] ?? 64);
 
+buildPackages();
 const target = await spawnTarget(['--ttl', '5']);
 try {
   const { info } = target;
