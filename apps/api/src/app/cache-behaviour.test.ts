@@ -65,6 +65,20 @@ describe('caching proxy over real sockets', () => {
     expect(second.headers.get('cache-status')).toBe('atlas-checkpoints-proxy; hit; ttl=57');
   });
 
+  it("serves a fresh copy whatever the request's own Cache-Control asks (no-cache, max-age=0, no-store)", async () => {
+    // Documented choice (api README, Caching): a caller cannot turn requests into upstream calls
+    // against Atlas's rate limit; POST /admin/purge drops entries.
+    h = await startHarness();
+    const url = `${h.url}${V2}/groups`;
+    await h.fetch(url);
+    for (const directive of ['no-cache', 'max-age=0', 'no-store', 'no-cache, no-store, must-revalidate']) {
+      const res = await h.fetch(url, { headers: { 'cache-control': directive, pragma: 'no-cache' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-status')).toMatch(/; hit; ttl=/);
+    }
+    expect(upstreamCalls(h, 'listGroups')).toBe(1);
+  });
+
   it('is fresh for the TTL, then serves stale while one background refresh runs', async () => {
     h = await startHarness({}, { latencyMs: 150 });
     const url = `${h.url}${V2}/groups/${h.groupId}/clusters`;
