@@ -231,6 +231,8 @@ export function createProxy(options: ProxyOptions) {
     nodeHit,
     /** Records a request @hono/node-server refused (see `startServer`): access line, metrics, request id. */
     refused: observer.refused,
+    /** Records a request Node's parser refused (see `startServer`): access line, metrics; returns its request id. */
+    parserRefused: observer.parserRefused,
     /**
      * Like Hono's `app.request`: a path (or URL) and init through {@link fetch}, without a socket.
      *

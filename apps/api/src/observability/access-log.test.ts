@@ -34,6 +34,8 @@ const awkward: AccessFields[] = [
   { ...base, path: '/é/日本/\u{1F600}', ms: 0 },
   { ...base, path: '/x', ms: 123.456 },
   { ...base, reqId: 'a.b:c@d/e+f=g-h_i', method: 'HEAD', route: 'unmatched', cache: 'none', status: 404, ms: 2.01 },
+  // A request Node's parser refused: no method or path to log.
+  { ...base, method: undefined, path: undefined, route: 'unmatched', cache: 'none', status: 431, ms: 0.5 },
 ];
 
 describe('the access log', () => {

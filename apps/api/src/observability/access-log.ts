@@ -2,11 +2,14 @@ import type { DestinationStream, Logger } from 'pino';
 import { memoize } from './memo.js';
 import { isLazyDestination, type LazyDestination } from './batched-destination.js';
 
-/** The fields of one access-log line (see `createObserver`): `ms` is the served duration in milliseconds. */
+/**
+ * The fields of one access-log line (see `createObserver`): `ms` is the served duration in
+ * milliseconds; `method` and `path` are left out when unknown (a request Node could not parse).
+ */
 export interface AccessFields {
   readonly reqId: string;
-  readonly method: string;
-  readonly path: string;
+  readonly method: string | undefined;
+  readonly path: string | undefined;
   readonly route: string;
   readonly status: number;
   readonly cache: string;
@@ -61,7 +64,7 @@ class AccessLine {
 
   toString(): string {
     const f = this.f;
-    return `{"level":30,"time":${this.time}${this.bindings},"reqId":${jsonString(f.reqId)},"method":${knownJson(f.method)},"path":${jsonString(f.path)},"route":${knownJson(f.route)},"status":${f.status},"cache":${knownJson(f.cache)},"ms":${millis(f.ms)},"msg":"request"}\n`;
+    return `{"level":30,"time":${this.time}${this.bindings},"reqId":${jsonString(f.reqId)}${f.method === undefined ? '' : `,"method":${knownJson(f.method)}`}${f.path === undefined ? '' : `,"path":${jsonString(f.path)}`},"route":${knownJson(f.route)},"status":${f.status},"cache":${knownJson(f.cache)},"ms":${millis(f.ms)},"msg":"request"}\n`;
   }
 }
 

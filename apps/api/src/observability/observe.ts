@@ -35,8 +35,11 @@ export type NodeHitSource = (
   requestId: string,
 ) => Hit | Promise<Hit | undefined> | undefined;
 
-/** Answers a request on Node's own objects, or hands it to `next` (the full path) untouched. */
-export type NodeHit = (incoming: IncomingMessage, outgoing: ServerResponse, next: () => void) => void;
+/**
+ * Answers a request on Node's own objects, or hands it to `next` (the full path) untouched.
+ * `arrived` is when the server got the request (`performance.now()`; default: now).
+ */
+export type NodeHit = (incoming: IncomingMessage, outgoing: ServerResponse, next: () => void, arrived?: number) => void;
 
 /** A `Host` the hit path takes as it is: a lower-case name or IPv4 address, or a bracketed IPv6 address, and a port (node-server refuses an upper-case one). */
 const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
@@ -116,13 +119,13 @@ export function createObserver(options: ObserverOptions) {
   // dropped), so they skip redaction: see createAccessLog.
   const access = createAccessLog(options.logger);
   /** The access line and the metrics of one answered request. */
-  const record = (method: string, url: string, note: RequestNote, status: number, started: number) => {
+  const record = (method: string | undefined, url: string | undefined, note: RequestNote, status: number, started: number) => {
     const ms = performance.now() - started;
     metrics.recordRequest(note.route, note.cache, status, ms / 1000);
     access({
       reqId: note.id,
       method,
-      path: loggedPath(url),
+      path: url === undefined ? undefined : loggedPath(url),
       route: note.route,
       status,
       cache: note.cache,
@@ -209,12 +212,12 @@ export function createObserver(options: ObserverOptions) {
    */
   const nodeHit =
     (hit: NodeHitSource): NodeHit =>
-    (incoming, outgoing, next) => {
+    (incoming, outgoing, next, arrived) => {
       const { method, url } = incoming;
       const host = incoming.headers.host;
       if ((method !== 'GET' && method !== 'HEAD') || url?.[0] !== '/' || host === undefined || !PLAIN_HOST.test(host))
         return next();
-      const started = performance.now();
+      const started = arrived ?? performance.now();
       const id = requestId(headerOf(incoming.headers, 'x-request-id'));
       const write = (found: Hit) => {
         const { answer } = found;
@@ -237,16 +240,30 @@ export function createObserver(options: ObserverOptions) {
     };
 
   /**
-   * Records a request @hono/node-server refused before any handler ran (its `Host` or target is
-   * not a URL): the access line and metrics (route `unmatched`), and the request id on `answer`.
+   * Records a request refused before any handler ran (@hono/node-server cannot make its `Host` or
+   * target a URL, or it has more than one `Host`, RFC 9112 §3.2): the access line and metrics
+   * (route `unmatched`), timed from `arrived` (when the server got it; default: now), and the
+   * request id on `answer`.
    */
-  const refused = (incoming: IncomingMessage, answer: Response): Response => {
+  const refused = (incoming: IncomingMessage, answer: Response, arrived?: number): Response => {
     const id = requestId(headerOf(incoming.headers, 'x-request-id'));
     answer.headers.set('x-request-id', id);
     const note: RequestNote = { id, route: 'unmatched', cache: 'none', idSent: true };
-    record(incoming.method ?? '', incoming.url ?? '/', note, answer.status, performance.now());
+    record(incoming.method ?? '', incoming.url ?? '/', note, answer.status, arrived ?? performance.now());
     return answer;
   };
 
-  return { wrap, nodeHit, refused };
+  /**
+   * Records a request Node's parser refused, so there is no request to read (malformed, RFC 9112
+   * §2.2 and §5: 400; headers too large, RFC 6585 §5: 431; not received in time, RFC 9110
+   * §15.5.9: 408): the access line (route `unmatched`, `status`, no method or path) and metrics,
+   * timed from `started`. Returns a new request id for the answer's `X-Request-Id`.
+   */
+  const parserRefused = (status: number, started: number): string => {
+    const id = randomUUID();
+    record(undefined, undefined, { id, route: 'unmatched', cache: 'none', idSent: true }, status, started);
+    return id;
+  };
+
+  return { wrap, nodeHit, refused, parserRefused };
 }

@@ -5,6 +5,8 @@ import { renderError, wireErrors } from '@atlas-checkpoints/core';
 import { getRequestListener, RequestError, type HttpBindings } from '@hono/node-server';
 import { proxyErrors, wireErrorAnswer } from '../http/proxy-errors.js';
 import type { NodeHit } from '../observability/observe.js';
+import { hasRepeatedHost } from './repeated-host.js';
+import { whenItsTurn } from './pipelined.js';
 
 /** Server timeouts in ms. */
 export interface ServerTimeouts {
@@ -37,15 +39,24 @@ type FetchHandler = (request: Request, env: HttpBindings) => Response | Promise<
 
 /**
  * What `startServer` serves: a fetch handler, or an app with one and, optionally, a hit path on
- * Node's own objects and a hook for requests @hono/node-server refuses (a `Proxy`).
+ * Node's own objects and hooks for requests refused before any handler ran (a `Proxy`).
  */
 export type Servable =
   | FetchHandler
   | {
       readonly fetch: FetchHandler;
       readonly nodeHit?: NodeHit | undefined;
-      /** Given the answer to a request refused before any handler ran; returns the answer to send. */
-      readonly refused?: ((incoming: IncomingMessage, answer: Response) => Response) | undefined;
+      /**
+       * Given the answer to a request refused before any handler ran (node-server cannot make it a
+       * URL, or it has more than one `Host`) and when it arrived (`performance.now()`); returns the
+       * answer to send.
+       */
+      readonly refused?: ((incoming: IncomingMessage, answer: Response, arrived?: number) => Response) | undefined;
+      /**
+       * Given the status of a request Node's parser refused (400, 431, 408: there is no request to
+       * read) and when that was noticed; returns the request id to send.
+       */
+      readonly parserRefused?: ((status: number, started: number) => string) | undefined;
     };
 
 /**
@@ -61,36 +72,46 @@ export async function startServer(
   app: Servable,
   options: { port: number; host: string } & ServerTimeouts,
 ): Promise<RunningProxyServer> {
-  const { fetch, nodeHit, refused } = typeof app === 'function' ? { fetch: app, nodeHit: undefined, refused: undefined } : app;
+  const { fetch, nodeHit, refused, parserRefused } =
+    typeof app === 'function' ? { fetch: app, nodeHit: undefined, refused: undefined, parserRefused: undefined } : app;
   // node-server builds the Request synchronously, first thing, and calls its errorHandler from
   // there when it cannot: `refusing` is the request being handed to it at that moment.
   let refusing: IncomingMessage | undefined;
+  let refusingArrived = 0;
   const errorHandler = (error: unknown) => {
     const answer = answerListenerError(error);
-    return refusing && refused && error instanceof RequestError ? refused(refusing, answer) : answer;
+    return refusing && refused && error instanceof RequestError ? refused(refusing, answer, refusingArrived) : answer;
   };
   // An HTTP/1 server: @hono/node-server's env is always its HttpBindings here.
   const listener = getRequestListener(fetch as Parameters<typeof getRequestListener>[0], { errorHandler });
-  const full = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+  const full = (incoming: IncomingMessage, outgoing: ServerResponse, arrived: number) => {
     refusing = incoming;
+    refusingArrived = arrived;
     void listener(incoming, outgoing);
     refusing = undefined;
+  };
+  const serve = (incoming: IncomingMessage, outgoing: ServerResponse, arrived: number) => {
+    if (hasRepeatedHost(incoming.rawHeaders)) return refuseRepeatedHost(incoming, outgoing, arrived, refused);
+    // Host names are case-insensitive (RFC 9110 §7.2); node-server refuses `Host: Name:port`.
+    const host = incoming.headers.host;
+    if (host !== undefined && /[A-Z]/.test(host)) incoming.headers.host = host.toLowerCase();
+    if (nodeHit) nodeHit(incoming, outgoing, () => full(incoming, outgoing, arrived), arrived);
+    else full(incoming, outgoing, arrived);
   };
   // No `Host` at all (HTTP/1.1 requires one) is refused by node-server like any unusable Host,
   // Atlas-shaped and logged, rather than by Node with an empty 400.
   const server = createServer({ requireHostHeader: false }, (incoming, outgoing) => {
-    // Host names are case-insensitive (RFC 9110 §7.2); node-server refuses `Host: Name:port`.
-    const host = incoming.headers.host;
-    if (host !== undefined && /[A-Z]/.test(host)) incoming.headers.host = host.toLowerCase();
-    if (nodeHit) nodeHit(incoming, outgoing, () => full(incoming, outgoing));
-    else full(incoming, outgoing);
+    const arrived = performance.now();
+    // A pipelined request waits for its turn (see `whenItsTurn`).
+    if (outgoing.socket === null) whenItsTurn(outgoing, () => serve(incoming, outgoing, arrived));
+    else serve(incoming, outgoing, arrived);
   });
   server.listen(options.port, options.host);
   server.headersTimeout = options.headersTimeoutMs ?? 10_000;
   server.requestTimeout = options.requestTimeoutMs ?? 30_000;
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
   server.maxHeadersCount = 100;
-  server.on('clientError', answerClientError);
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => answerClientError(error, socket, parserRefused));
   if (!server.listening) await once(server, 'listening');
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
@@ -116,14 +137,24 @@ export async function startServer(
 }
 
 /**
- * Node's own answer to a request its parser refused (malformed HTTP 400, headers too large 431,
- * not received in time 408), made Atlas-shaped like every other error: the same statuses Node
- * picks, with an Atlas error document, then the connection closes. Nothing is written on a socket
- * already closed, reset, or part way through a response.
+ * Node's own answer to a request its parser refused (malformed HTTP 400, RFC 9112 §2.2; headers
+ * too large 431, RFC 6585 §5; not received in time 408, RFC 9110 §15.5.9), made Atlas-shaped like
+ * every other error: the same statuses Node picks, with an Atlas error document, then the
+ * connection closes. With `record` (the proxy's `parserRefused`), it gets an access line, metrics
+ * and an `X-Request-Id`. Nothing is written on a socket already closed, reset, or part way through
+ * a response, nor for bytes after a request that asked to close while its answer is owed.
  */
-function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  const busy = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
-  if (error.code === 'ECONNRESET' || !socket.writable || busy) {
+function answerClientError(
+  error: Error & { code?: string },
+  socket: Socket,
+  record: ((status: number, started: number) => string) | undefined,
+): void {
+  const started = performance.now();
+  const pending = (socket as Socket & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+  // Bytes after a request that asked to close (RFC 9112 §9.6: not processed): the answer still
+  // owed to that request is sent, and closes the connection, as it would have without them.
+  if (error.code === 'HPE_CLOSED_CONNECTION' && pending) return;
+  if (error.code === 'ECONNRESET' || !socket.writable || pending?.headersSent === true) {
     socket.destroy();
     return;
   }
@@ -133,7 +164,9 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? proxyErrors.requestTimeout()
         : proxyErrors.badRequest();
-  const rendered = renderError(wire.status, wire.body, { 'cache-control': 'private', connection: 'close' });
+  const extra: Record<string, string> = { 'cache-control': 'private', connection: 'close' };
+  if (record) extra['x-request-id'] = record(wire.status, started);
+  const rendered = renderError(wire.status, wire.body, extra);
   const head = [`HTTP/1.1 ${rendered.status} ${STATUS_CODES[rendered.status] ?? ''}`];
   for (const [name, value] of Object.entries(rendered.headers)) head.push(`${name}: ${value}`);
   head.push(`content-length: ${Buffer.byteLength(rendered.body)}`);
@@ -146,6 +179,33 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
  * handler throws (an Atlas-shaped 500): in place of its own plain-text answers.
  */
 function answerListenerError(error: unknown): Response {
-  if (error instanceof RequestError) return wireErrorAnswer(proxyErrors.badRequest(), { connection: 'close' });
+  if (error instanceof RequestError) return refusal();
   return wireErrorAnswer(wireErrors.unexpected());
+}
+
+/** The Atlas-shaped 400 of a request refused before any handler ran; the connection closes. */
+function refusal(): Response {
+  return wireErrorAnswer(proxyErrors.badRequest(), { connection: 'close' });
+}
+
+/**
+ * Answers a request with more than one `Host` field line 400, as RFC 9112 §3.2 requires, with
+ * node-server's refusal (through `refused`: access line, metrics, request id); the connection
+ * closes, so no request pipelined after it is run (see `whenItsTurn`).
+ */
+function refuseRepeatedHost(
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  arrived: number,
+  refused: ((incoming: IncomingMessage, answer: Response, arrived?: number) => Response) | undefined,
+): void {
+  const answer = refused ? refused(incoming, refusal(), arrived) : refusal();
+  incoming.resume();
+  // Read before the body: node-server's `Response` forgets headers set on it once its body is read.
+  const { status } = answer;
+  const headers = Object.fromEntries(answer.headers);
+  void answer.arrayBuffer().then((body) => {
+    outgoing.writeHead(status, { ...headers, 'content-length': String(body.byteLength) });
+    outgoing.end(Buffer.from(body));
+  });
 }
