@@ -71,6 +71,25 @@ describe('the server edge: refusals', () => {
     expect(metrics).toMatch(/atlas_proxy_requests_total\{route="unmatched",status="400"\} 1/);
   });
 
+  it('answers CONNECT with the Atlas-shaped 405, logged and counted, and tunnels nothing (RFC 9110 §9.3.6)', async () => {
+    const { h, access } = await listening();
+    const reply = await exchange(
+      h.server.url,
+      `CONNECT cloud.mongodb.com:443 HTTP/1.1\r\nHost: cloud.mongodb.com:443\r\nX-Request-Id: tunnel-1\r\n\r\n`,
+    );
+    expect(statuses(reply)).toEqual([405]);
+    const head = reply.toLowerCase();
+    expect(head).toContain('allow: get, head');
+    expect(head).toContain('x-request-id: tunnel-1');
+    expect(head).toContain('connection: close');
+    expect(reply).toContain('"errorCode":"METHOD_NOT_ALLOWED"');
+    expect(Number(/content-length: (\d+)/.exec(head)?.[1])).toBe(Buffer.byteLength(reply.slice(reply.indexOf('\r\n\r\n') + 4)));
+    expect(access()).toMatchObject([{ reqId: 'tunnel-1', method: 'CONNECT', route: 'unmatched', status: 405 }]);
+    expect(h.fake.requests()).toHaveLength(0);
+    const metrics = await (await h.proxy.request('/metrics')).text();
+    expect(metrics).toMatch(/atlas_proxy_requests_total\{route="unmatched",status="405"\} 1/);
+  });
+
   it('still serves a request with one Host, whatever its case', async () => {
     const { h } = await listening();
     const port = new URL(h.server.url).port;

@@ -112,6 +112,11 @@ export async function startServer(
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
   server.maxHeadersCount = 100;
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => answerClientError(error, socket, parserRefused));
+  // Node hands CONNECT to this event, never to the request handler, and without a listener it
+  // closes the connection with no answer at all.
+  server.on('connect', (incoming: IncomingMessage, socket: Socket) =>
+    refuseConnect(incoming, socket, performance.now(), refused),
+  );
   if (!server.listening) await once(server, 'listening');
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
@@ -167,10 +172,7 @@ function answerClientError(
   const extra: Record<string, string> = { 'cache-control': 'private', connection: 'close' };
   if (record) extra['x-request-id'] = record(wire.status, started);
   const rendered = renderError(wire.status, wire.body, extra);
-  const head = [`HTTP/1.1 ${rendered.status} ${STATUS_CODES[rendered.status] ?? ''}`];
-  for (const [name, value] of Object.entries(rendered.headers)) head.push(`${name}: ${value}`);
-  head.push(`content-length: ${Buffer.byteLength(rendered.body)}`);
-  socket.end(`${head.join('\r\n')}\r\n\r\n${rendered.body}`);
+  writeRaw(socket, rendered.status, rendered.headers, rendered.body);
 }
 
 /**
@@ -186,6 +188,33 @@ function answerListenerError(error: unknown): Response {
 /** The Atlas-shaped 400 of a request refused before any handler ran; the connection closes. */
 function refusal(): Response {
   return wireErrorAnswer(proxyErrors.badRequest(), { connection: 'close' });
+}
+
+/**
+ * Answers CONNECT (a request to open a tunnel, RFC 9110 §9.3.6) with the Atlas-shaped 405 every
+ * other method outside GET and HEAD gets, through `refused` (access line, metrics, request id):
+ * this is a reverse proxy for the Atlas paths, not a forward proxy, so it tunnels nothing. The
+ * connection closes after the answer.
+ */
+function refuseConnect(
+  incoming: IncomingMessage,
+  socket: Socket,
+  arrived: number,
+  refused: ((incoming: IncomingMessage, answer: Response, arrived?: number) => Response) | undefined,
+): void {
+  const wire = wireErrors.methodNotAllowed('CONNECT');
+  const answer = wireErrorAnswer(wire, { connection: 'close' });
+  const { status } = answer;
+  const headers = Object.fromEntries((refused ? refused(incoming, answer, arrived) : answer).headers);
+  void answer.text().then((body) => writeRaw(socket, status, headers, body));
+}
+
+/** Writes a whole HTTP/1.1 response on `socket` and ends it (for answers Node's own response objects cannot carry). */
+function writeRaw(socket: Socket, status: number, headers: Readonly<Record<string, string>>, body: string): void {
+  const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`];
+  for (const [name, value] of Object.entries(headers)) if (name !== 'content-length') head.push(`${name}: ${value}`);
+  head.push(`content-length: ${Buffer.byteLength(body)}`);
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }
 
 /**
