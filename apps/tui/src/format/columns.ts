@@ -1,4 +1,5 @@
 import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
+import type { FitOptions } from './fit.js';
 import { fitWhen, formatWhen } from './time.js';
 
 /** A column of a list: how to show a row in a table/the browser and how to write it raw (CSV). */
@@ -63,7 +64,7 @@ export const CHECKPOINT_COLUMNS: ReadonlyArray<Column<Checkpoint>> = [
     width: 30,
     min: 30,
     display: (c, now) => formatWhen(c.timestamp, now),
-    fit: (c, now, width) => fitWhen(c.timestamp, now, width),
+    fit: (c, now, width) => fitWhen(c.timestamp, now, width, true),
     raw: (c) => c.timestamp,
   },
   { key: 'restorable', header: 'RESTORABLE', width: 10, min: 10, display: (c) => yesNo(c.restorable), raw: (c) => c.restorable },
@@ -87,6 +88,13 @@ export const CHECKPOINT_COLUMNS: ReadonlyArray<Column<Checkpoint>> = [
     raw: (c) => c.completed,
   },
 ];
+
+/**
+ * How the browser's checkpoint list fits a narrow terminal: id, timestamp (to the second, without
+ * its age) and restorable stay, the id cut last (to 8 cells at the least); the other columns show
+ * only beside their natural widths.
+ */
+export const CHECKPOINT_FIT: FitOptions = { keep: 3, mins: [8, 19, 5], firstShrinksLast: true };
 
 /** The project columns. */
 export const PROJECT_COLUMNS: ReadonlyArray<Column<ProjectRow>> = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cell, cellWidth, COLUMN_GAP, cutToWidth, fitWidths } from './fit.js';
+import { cell, cellWidth, COLUMN_GAP, cutToWidth, ellipsize, fitWidths } from './fit.js';
 
 const used = (ws: number[]): number => {
   const shown = ws.filter((w) => w > 0);
@@ -80,5 +80,32 @@ describe('widths in terminal cells', () => {
         expect(cellWidth(cell(text, width))).toBe(Math.max(0, width));
       }),
     );
+  });
+});
+
+describe('fitWidths with keep and firstShrinksLast', () => {
+  const natural = [24, 30, 10, 20, 30];
+  const mins = [24, 30, 10, 20, 19];
+  const options = { keep: 3, mins: [8, 19, 5], firstShrinksLast: true };
+
+  it('keeps the first three columns at 38 cells, the id shrunk last', () => {
+    expect(fitWidths(natural, mins, 38, options)).toEqual([10, 19, 5, 0, 0]);
+  });
+
+  it('shows an optional column only beside the natural widths before it', () => {
+    expect(fitWidths(natural, mins, 58, options)).toEqual([24, 20, 10, 0, 0]);
+    expect(fitWidths(natural, mins, 90, options)).toEqual([24, 30, 10, 20, 0]);
+  });
+
+  it('without options drops from the right as before', () => {
+    expect(fitWidths(natural, mins, 38)).toEqual([24, 0, 0, 0, 0]);
+  });
+});
+
+describe('ellipsize', () => {
+  it('cuts with an ellipsis, never mid-grapheme, and does not pad', () => {
+    expect(ellipsize('東京-prod', 5)).toBe('東京…');
+    expect(ellipsize('ab', 4)).toBe('ab');
+    expect(ellipsize('ab', 0)).toBe('');
   });
 });

@@ -3,28 +3,60 @@ import { printable } from './printable.js';
 /** Gap between two columns, in cells. */
 export const COLUMN_GAP = 2;
 
+/** How {@link fitWidths} chooses when not every column fits. */
+export interface FitOptions {
+  /**
+   * The leading columns that matter most (default: all): a column after them is shown only when
+   * the columns before it keep their natural widths and it fits at its minimum.
+   */
+  readonly keep?: number;
+  /** Narrower minimums than `mins` for the kept columns (they shrink to these before one is dropped). */
+  readonly mins?: ReadonlyArray<number | undefined>;
+  /** Shrink the first column (an id) only after the others are at their minimums. */
+  readonly firstShrinksLast?: boolean;
+}
+
 /**
- * Fits column widths into `total` cells: shrinks the widest columns first (never below their minimum),
- * then drops columns from the right. A width of 0 means "dropped".
+ * Fits column widths into `total` cells: drops the optional columns (past `keep`) that do not fit
+ * beside the others' natural widths, shrinks the widest columns first (never below their minimum;
+ * the first column last with `firstShrinksLast`), then drops columns from the right. A width of 0
+ * means "dropped".
  *
  * @example
  * fitWidths([24, 30, 10], [8, 10, 5], 40) // [13, 13, 10]
+ * fitWidths([24, 30, 10, 20], [24, 30, 10, 20], 38, { keep: 3, mins: [8, 19, 5], firstShrinksLast: true }) // [10, 19, 5, 0]
  */
-export function fitWidths(natural: readonly number[], mins: readonly number[], total: number): number[] {
+export function fitWidths(
+  natural: readonly number[],
+  mins: readonly number[],
+  total: number,
+  options: FitOptions = {},
+): number[] {
   const widths = natural.map((w) => Math.max(1, w));
-  const minOf = (i: number): number => Math.min(mins[i] ?? 1, widths[i] ?? 1);
+  const keep = Math.max(1, options.keep ?? widths.length);
+  const baseMin = (i: number): number => Math.min(mins[i] ?? 1, widths[i] ?? 1);
+  const minOf = (i: number): number => (i < keep ? Math.min(options.mins?.[i] ?? baseMin(i), baseMin(i)) : baseMin(i));
   const used = (pick: (i: number) => number): number => {
     const shown = widths.map((w, i) => (w > 0 ? pick(i) : 0)).filter((w) => w > 0);
     return shown.reduce((a, b) => a + b, 0) + Math.max(0, shown.length - 1) * COLUMN_GAP;
   };
+  // An optional column (past `keep`) shows only beside the natural widths of those before it.
+  for (let j = keep; j < widths.length; j++) {
+    const fits = used((i) => (i < j ? (widths[i] ?? 0) : i === j ? baseMin(i) : 0)) <= total;
+    if (!fits) widths.fill(0, j);
+    if (!fits) break;
+  }
   // Drop columns from the right until their minimums fit (always keep the first).
   for (let last = widths.length - 1; last > 0 && used(minOf) > total; last--) widths[last] = 0;
   const current = (i: number): number => widths[i] ?? 0;
-  // Then shrink the widest column, one cell at a time, down to its minimum.
+  const shrinkable = (i: number): boolean => current(i) > minOf(i);
+  const firstWaits = (): boolean => options.firstShrinksLast === true && widths.some((_, j) => j > 0 && shrinkable(j));
+  // Then shrink the widest column, one cell at a time, down to its minimum (the first last, if asked).
   while (used(current) > total) {
     let widest = -1;
     for (let i = 0; i < widths.length; i++) {
-      if (current(i) > minOf(i) && (widest < 0 || current(i) > current(widest))) widest = i;
+      if (i === 0 && firstWaits()) continue;
+      if (shrinkable(i) && (widest < 0 || current(i) > current(widest))) widest = i;
     }
     if (widest < 0) {
       widths[0] = Math.max(1, total);
@@ -71,6 +103,17 @@ export function cutToWidth(text: string, width: number): string {
 }
 
 /**
+ * `text` cut to at most `width` cells, ending in `…` when cut (never mid-grapheme); not padded.
+ *
+ * @example
+ * ellipsize('東京-prod', 5) // '東京…'
+ */
+export function ellipsize(text: string, width: number): string {
+  if (width <= 0) return '';
+  return cellWidth(text) > width ? `${cutToWidth(text, width - 1)}…` : text;
+}
+
+/**
  * Cuts `text` to `width` cells with an ellipsis, and pads it to exactly `width` cells. Control
  * characters are made printable first.
  *
@@ -80,8 +123,7 @@ export function cutToWidth(text: string, width: number): string {
  */
 export function cell(raw: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
-  const text = printable(raw);
-  const cut = cellWidth(text) > width ? `${cutToWidth(text, width - 1)}…` : text;
+  const cut = ellipsize(printable(raw), width);
   const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
   return align === 'right' ? pad + cut : cut + pad;
 }

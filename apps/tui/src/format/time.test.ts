@@ -41,5 +41,8 @@ describe('time formatting', () => {
     expect(fitWhen(iso, now, 10)).toBe('3h ago');
     expect(fitWhen(iso, now, 4)).toBe('…');
     expect(fitWhen(undefined, now, 10)).toBe('');
+    // keepTime (checkpoints, minutes apart): the whole time before the age
+    expect(fitWhen(iso, now, 20, true)).toBe(`${date} ${time}`);
+    expect(fitWhen(iso, now, 18, true)).toBe(`3h ago ${date}`);
   });
 });

@@ -60,16 +60,20 @@ export function formatWhen(iso: string | undefined, now: number): string {
 /**
  * A time fitted to `width` cells without cutting a field: `local (age)` when it fits, else the
  * relative age first and then as much of the local time as fits in whole parts (`3h ago 2024-05-04`,
- * `3h ago`), else `…`; never `15:44:4…`.
+ * `3h ago`), else `…`; never `15:44:4…`. `keepTime`: the whole local time without the age comes
+ * before the age with the date alone (for rows minutes apart).
  *
  * @example
  * fitWhen('2024-05-04T09:00:00Z', Date.parse('2024-05-04T12:00:00Z'), 20) // '3h ago 2024-05-04' (UTC)
+ * fitWhen('2024-05-04T09:00:00Z', Date.parse('2024-05-04T12:00:00Z'), 20, true) // '2024-05-04 09:00:00' (UTC)
  */
-export function fitWhen(iso: string | undefined, now: number, width: number): string {
+export function fitWhen(iso: string | undefined, now: number, width: number, keepTime = false): string {
   const full = formatWhen(iso, now);
   if (full.length <= width) return full;
   const [date = '', time = ''] = formatLocalTime(iso).split(' ');
   const age = relativeAge(iso, now);
-  for (const candidate of [`${age} ${date} ${time}`, `${age} ${date}`, age]) if (candidate.length <= width) return candidate;
+  const exact = keepTime ? [`${date} ${time}`] : [];
+  for (const candidate of [`${age} ${date} ${time}`, ...exact, `${age} ${date}`, age])
+    if (candidate.length <= width) return candidate;
   return width > 0 ? '…' : '';
 }

@@ -26,6 +26,8 @@ export function emptyList<T>(sort: SortOrder = { column: 0, descending: false })
     filter: '',
     sort,
     jump: undefined,
+    newer: 0,
+    newFrom: undefined,
     keep: undefined,
   };
 }
@@ -72,7 +74,9 @@ export function moveTo<T>(list: ListData<T>, target: number, height: number): Li
   let offset = Math.min(list.offset, Math.max(0, last - height + 1));
   if (cursor < offset) offset = cursor;
   if (cursor >= offset + height) offset = cursor - height + 1;
-  return cursor === list.cursor && offset === list.offset ? list : { ...list, cursor, offset };
+  if (cursor === list.cursor && offset === list.offset) return list;
+  // Newer rows above the screen are seen once the screen scrolls up to them.
+  return { ...list, cursor, offset, newer: Math.min(list.newer, offset) };
 }
 
 /**
@@ -110,9 +114,38 @@ function landing<T>(list: ListData<T>, place: Place, rows: readonly T[], height:
   }
   const { keep } = list;
   if (keep === undefined) return list;
-  const found = rows.findIndex((r) => (r as { id?: unknown } | null)?.id === keep.id);
+  const found = rows.findIndex((r) => idOf(r) === keep.id);
   const row = found < 0 ? keep.row : rowOfIndex(list.view, list.items.length, found, list.sort);
   return moveTo({ ...list, keep: undefined, offset: Math.max(0, row - keep.row) }, row, height);
+}
+
+const idOf = (row: unknown): unknown => (row as { id?: unknown } | null)?.id;
+
+/**
+ * Rows new since a refresh (ids not loaded before, at API index `newFrom` or later) that landed
+ * above the screen, added to those still unseen.
+ */
+function newerAbove<T>(
+  before: ListData<T>,
+  after: ListData<T>,
+  rows: readonly T[],
+  at: { readonly firstApiIndex: number; readonly pageSize: number },
+): number {
+  // Above or below only means newer or older in the API's order, unfiltered.
+  const from = after.newFrom;
+  if (from === undefined || after.sort.column !== 0 || after.filter !== '') return after.newer;
+  const known = new Set<unknown>();
+  for (let i = 0; i < before.items.length; i++) known.add(idOf(before.items.at(i)));
+  const windowStart = (after.items.firstPage - 1) * at.pageSize;
+  let fresh = 0;
+  rows.forEach((r, i) => {
+    const id = idOf(r);
+    const apiIndex = at.firstApiIndex + i;
+    if (apiIndex < from || id === undefined || known.has(id)) return;
+    const index = apiIndex - windowStart;
+    if (index >= 0 && rowOfIndex(after.view, after.items.length, index, after.sort) < after.offset) fresh += 1;
+  });
+  return Math.min(after.offset, after.newer + fresh);
 }
 
 /**
@@ -152,5 +185,9 @@ export function addPage<T>(
     place === 'replace'
       ? moveTo({ ...next, cursor: 0, offset: 0 }, 0, height)
       : keepSelection(list, next, place === 'prepend' ? rows.length : 0, height);
-  return landing(placed, place, rows, height);
+  const landed = landing(placed, place, rows, height);
+  // A refresh that finds the list grown: rows from the old count on are new.
+  const grew = list.keep !== undefined && list.totalCount !== undefined && (totalCount ?? 0) > list.totalCount;
+  const marked = grew && landed.newFrom === undefined ? { ...landed, newFrom: list.totalCount } : landed;
+  return { ...marked, newer: newerAbove(list, marked, rows, { firstApiIndex: (pageNum - 1) * pageSize, pageSize }) };
 }

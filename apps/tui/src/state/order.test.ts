@@ -169,6 +169,28 @@ describe('refresh', () => {
     expect(list(state).totalCount).toBe(1001);
   });
 
+  it('a refresh that brings newer checkpoints above the screen counts them (N newer) without moving the cursor', () => {
+    let { state } = settle(atCheckpoints(), ROWS.slice(0, 1000));
+    state = run(state, { type: 'move', delta: 3 });
+    state = run(state, { type: 'refresh', auto: true });
+    ({ state } = settle(state, ROWS.slice(0, 1003))); // three checkpoints taken meanwhile
+    expect(selectedId(state)).toBe(hexId(996));
+    expect(list(state).cursor - list(state).offset).toBe(3); // the same place on screen
+    expect(list(state).newer).toBe(3);
+    state = run(state, { type: 'move', delta: -4 }); // up to the top row on screen: one newer row comes into view
+    expect(list(state).newer).toBe(2);
+    state = run(state, key('g'));
+    expect(list(state).newer).toBe(0);
+    expect(selectedId(state)).toBe(hexId(1002));
+  });
+
+  it('a refresh that brings nothing new says nothing', () => {
+    let { state } = settle(atCheckpoints(), ROWS.slice(0, 1000));
+    state = run(state, { type: 'move', delta: 3 }, { type: 'refresh', auto: true });
+    ({ state } = settle(state, ROWS.slice(0, 1000)));
+    expect(list(state).newer).toBe(0);
+  });
+
   it('an automatic refresh (--refresh) waits while a read is in flight', () => {
     const { state } = settle(atCheckpoints(), ROWS.slice(0, 100));
     const busy = run(state, key('G'), { type: 'fetchStarted', screenId: 3, token: 9 });

@@ -167,14 +167,16 @@ export function loadingReason(state: BrowserState): string | undefined {
   const screen = currentScreen(state);
   if (!isListScreen(screen)) return undefined;
   const { list } = screen;
-  if (list.pending === undefined) return undefined;
+  if (list.error !== undefined) return undefined;
   const count = (n: number | undefined): string => (n === undefined ? '?' : n.toLocaleString('en-US'));
   const progress = `${count(list.items.length)} of ${count(list.totalCount)}`;
-  if (list.jump !== undefined) return `going to the ${list.jump.cursor === 'bottom' ? 'end' : 'top'}: reading its page…`;
-  if (list.sort.column !== 0 && !fullyLoaded(list)) {
+  // A column sort loads page after page: said until every row is in, also between two pages.
+  if (list.sort.column !== 0 && list.pagesLoaded > 0 && !fullyLoaded(list) && list.jump === undefined) {
     const header = columnsOf(screen.kind)[list.sort.column - 1]?.header ?? '';
     return `sorting by ${header} needs every row: loading ${progress}…`;
   }
+  if (list.pending === undefined) return undefined;
+  if (list.jump !== undefined) return `going to the ${list.jump.cursor === 'bottom' ? 'end' : 'top'}: reading its page…`;
   if (list.filter !== '' && list.pagesLoaded > 0 && viewLength(list) < list.offset + listHeight(state))
     return `filtering rows not loaded yet: searched ${progress}…`;
   return undefined;

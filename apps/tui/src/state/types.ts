@@ -46,6 +46,13 @@ export interface ListData<T> {
   readonly sort: SortOrder;
   /** A jump to an end waiting for its page (`g`/`G` past what is loaded). */
   readonly jump: Jump | undefined;
+  /**
+   * Rows a refresh brought that are above the screen, not seen yet (`N newer`); falls as the user
+   * scrolls up to them. The cursor never moves for them.
+   */
+  readonly newer: number;
+  /** After a refresh found the list grown: the API index from which rows are new (counted in `newer` as they load). */
+  readonly newFrom: number | undefined;
   /** After a refresh: the checkpoint (or project, cluster) to put the cursor back on, and the page it was on. */
   readonly keep: { readonly id: string; readonly pageNum: number; readonly row: number } | undefined;
 }

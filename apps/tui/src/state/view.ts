@@ -1,4 +1,5 @@
-import { CHECKPOINT_COLUMNS, CLUSTER_COLUMNS, PROJECT_COLUMNS, type Column } from '../format/columns.js';
+import { CHECKPOINT_COLUMNS, CHECKPOINT_FIT, CLUSTER_COLUMNS, PROJECT_COLUMNS, type Column } from '../format/columns.js';
+import type { FitOptions } from '../format/fit.js';
 import { RESTORE_JOB_COLUMNS, RESTORE_POINT_COLUMNS } from '../format/restore-columns.js';
 import { formatLocalTime } from '../format/time.js';
 import type { RestoreJob } from '../source/restore-jobs.js';
@@ -22,6 +23,11 @@ export function columnsOf(kind: ListScreen['kind']): ReadonlyArray<Column<never>
     default:
       return kind satisfies never;
   }
+}
+
+/** How a list screen's columns give way in a narrow terminal (see `fitWidths`). */
+export function fitOf(kind: ListScreen['kind']): FitOptions {
+  return kind === 'checkpoints' ? CHECKPOINT_FIT : {};
 }
 
 type Kind = ListScreen['kind'];

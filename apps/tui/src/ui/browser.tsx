@@ -8,7 +8,7 @@ import { splitKeys } from '../state/keymap.js';
 import { browserReducer } from '../state/reducer.js';
 import { currentScreen, isListScreen, layoutFor, nextRequest, pollsRunningJob } from '../state/selectors.js';
 import type { BrowserState } from '../state/types.js';
-import { columnsOf } from '../state/view.js';
+import { columnsOf, fitOf } from '../state/view.js';
 import { DetailView } from './detail-view.js';
 import { ErrorPanel } from './error-panel.js';
 import { fetchFor } from './fetch-for.js';
@@ -142,6 +142,7 @@ export function Browser({
         now={time}
         titles={layout.columnTitles}
         sort={screen.list.sort}
+        fit={fitOf(screen.kind)}
       />
     );
 

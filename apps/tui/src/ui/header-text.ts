@@ -2,7 +2,7 @@ import { printable } from '../format/printable.js';
 import { currentScreen, isListScreen } from '../state/selectors.js';
 import type { BrowserState, ListScreen, Screen, SortOrder } from '../state/types.js';
 import { columnsOf } from '../state/view.js';
-import { cells, cutCells } from './cells.js';
+import { cellWidth, ellipsize } from '../format/fit.js';
 
 /** Where the data comes from, for the header. */
 export interface SourceInfo {
@@ -84,12 +84,12 @@ export function headerText(state: BrowserState, source: SourceInfo, width: numbe
       : printable(`cache: ${state.cache.status}${state.cache.age === undefined ? '' : ` age ${state.cache.age}s`}`);
   let label = source.demo ? ' DEMO ' : printable(source.label);
   const rightWidth = (): number =>
-    [order, label, cache].filter((p) => p !== '').reduce((sum, p, i) => sum + cells(p) + (i > 0 ? 1 : 0), 0);
+    [order, label, cache].filter((p) => p !== '').reduce((sum, p, i) => sum + cellWidth(p) + (i > 0 ? 1 : 0), 0);
   const titleRoom = (): number => width - GAP - rightWidth();
   // The title keeps at least 60% of the line (or 24 cells): where you are matters as much as where from.
-  const minTitle = Math.min(cells(title), Math.max(24, Math.floor(width * 0.6)));
-  if (titleRoom() < cells(title)) cache = '';
+  const minTitle = Math.min(cellWidth(title), Math.max(24, Math.floor(width * 0.6)));
+  if (titleRoom() < cellWidth(title)) cache = '';
   if (titleRoom() < minTitle) order = '';
-  if (!source.demo && titleRoom() < minTitle) label = cutCells(label, Math.max(0, width - GAP - minTitle));
-  return { title: cutCells(title, Math.max(0, Math.min(cells(title), titleRoom()))), order, source: label, cache };
+  if (!source.demo && titleRoom() < minTitle) label = ellipsize(label, Math.max(0, width - GAP - minTitle));
+  return { title: ellipsize(title, Math.max(0, Math.min(cellWidth(title), titleRoom()))), order, source: label, cache };
 }

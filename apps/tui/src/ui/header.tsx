@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { BrowserState } from '../state/types.js';
-import { cells } from './cells.js';
+import { cellWidth } from '../format/fit.js';
 import { useColor } from './color.js';
 import { headerText, type SourceInfo } from './header-text.js';
 
@@ -16,7 +16,7 @@ export function Header({ state, source, compact = false }: { state: BrowserState
   const width = Math.max(1, state.viewport.columns - 1);
   const text = headerText(state, source, width);
   const right = [text.order, text.source, text.cache].filter((p) => p !== '');
-  const used = cells(text.title) + right.reduce((sum, p, i) => sum + cells(p) + (i > 0 ? 1 : 0), 0);
+  const used = cellWidth(text.title) + right.reduce((sum, p, i) => sum + cellWidth(p) + (i > 0 ? 1 : 0), 0);
   const pad = ' '.repeat(Math.max(right.length > 0 ? 1 : 0, width - used));
   return (
     <Box flexDirection="column">

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useColor } from './color.js';
 import { KEY_HELP } from '../state/keymap.js';
-import { padCells } from './cells.js';
+import { cell } from '../format/fit.js';
 
 const TITLE = 'Keys';
 const FOOTER = 'any key closes this help';
@@ -40,7 +40,7 @@ export function HelpOverlay({ height = 99, width = 200 }: { height?: number; wid
   const cols = Array.from({ length: layout.columns }, (_, c) => visible.slice(c * layout.keyRows, (c + 1) * layout.keyRows));
   const item = ([keys, what]: readonly [string, string], keyCells: number) => (
     <Text key={keys} wrap="truncate-end">
-      <Text {...color('cyan')}>{padCells(keys, keyCells)}</Text>
+      <Text {...color('cyan')}>{cell(keys, keyCells)}</Text>
       {what}
     </Text>
   );

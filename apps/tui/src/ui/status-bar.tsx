@@ -18,8 +18,8 @@ function loadedText(state: BrowserState): string {
 }
 
 /**
- * The message line's text and colour: the filter prompt, a rate limit, what is loading and why, a
- * notice, the active filter, a deprecation; `undefined` when there is nothing to say.
+ * The message line's text and colour: the filter prompt, a rate limit, what is loading and why, rows
+ * a refresh brought above the screen (`↑ 3 newer`), a notice, the active filter, a deprecation; `undefined` when there is nothing to say.
  */
 function messageOf(state: BrowserState): { text: string; color: string } | undefined {
   const screen = currentScreen(state);
@@ -29,6 +29,8 @@ function messageOf(state: BrowserState): { text: string; color: string } | undef
   if (state.rateLimitedMs !== undefined)
     return { text: `Rate limited by Atlas: waiting ${Math.ceil(state.rateLimitedMs / 1000)}s and retrying…`, color: 'yellow' };
   if (reason !== undefined) return { text: reason, color: 'cyan' };
+  const newer = isListScreen(screen) ? screen.list.newer : 0;
+  if (newer > 0) return { text: `↑ ${newer.toLocaleString('en-US')} newer (g: go to them)`, color: 'green' };
   if (state.notice !== undefined) return { text: state.notice, color: 'green' };
   if (filter !== '') return { text: `filter: ${filter} (esc clears)`, color: 'yellow' };
   if (state.deprecation !== undefined) return { text: state.deprecation, color: 'yellow' };

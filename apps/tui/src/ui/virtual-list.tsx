@@ -1,10 +1,8 @@
 import { Box, Text } from 'ink';
 import { memo, useMemo, type ReactElement } from 'react';
 import type { Column } from '../format/columns.js';
-import { fitWidths } from '../format/fit.js';
-import { printable } from '../format/printable.js';
+import { cell, fitWidths, type FitOptions } from '../format/fit.js';
 import type { SortOrder } from '../state/types.js';
-import { padCells } from './cells.js';
 import { visibleRows } from '../state/list.js';
 import type { ListData } from '../state/types.js';
 import { useColor } from './color.js';
@@ -20,6 +18,8 @@ export interface VirtualListProps<T> {
   readonly titles?: boolean;
   /** The list's order: its column's title gets ↑ or ↓. */
   readonly sort?: SortOrder;
+  /** Which columns to keep when not all fit (see `fitWidths`). */
+  readonly fit?: FitOptions;
 }
 
 /** Formats one row as a line fitted to the column widths: `value(column, width)` gives each cell's text. */
@@ -53,21 +53,22 @@ const Row = memo(function Row({ item, selected, line, second }: RowProps) {
  * @example
  * <VirtualList list={screen.list} columns={CHECKPOINT_COLUMNS} height={24} width={100} now={Date.now()} />
  */
-export function VirtualList<T>({ list, columns, height, width, now, titles = true, sort }: VirtualListProps<T>) {
+export function VirtualList<T>({ list, columns, height, width, now, titles = true, sort, fit }: VirtualListProps<T>) {
   const color = useColor();
   const line = useMemo((): LineOf => {
     const widths = fitWidths(
       columns.map((c) => c.width),
       columns.map((c) => c.min),
       Math.max(10, width - 2),
+      fit,
     );
     return (value) =>
       columns
         .map((c, i) => ({ c: c, w: widths[i] ?? 0 }))
         .filter(({ w }) => w > 0)
-        .map(({ c, w }) => padCells(printable(value(c, w)), w, c.align))
+        .map(({ c, w }) => cell(value(c, w), w, c.align))
         .join('  ');
-  }, [columns, width]);
+  }, [columns, width, fit]);
   const sorted = sort?.column ?? 0;
   const arrow = sort?.descending === true ? '↓' : '↑';
   const header = useMemo(
