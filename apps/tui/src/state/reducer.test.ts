@@ -7,7 +7,7 @@ import { initialState } from './initial.js';
 import type { AppendList } from './append-list.js';
 import { itemAt, viewLength } from './list.js';
 import { browserReducer } from './reducer.js';
-import { currentScreen, nextRequest, PREFETCH_MARGIN, selectedItem } from './selectors.js';
+import { currentScreen, nextRequest, PREFETCH_MARGIN, projectNameRequest, selectedItem } from './selectors.js';
 import type { BrowserState, ListScreen, Place } from './types.js';
 
 const key = (input: string, flags: Partial<Key> = {}): Action => ({ type: 'key', input, key: { ...NO_KEY, ...flags } });
@@ -59,6 +59,33 @@ describe('initial state and requests', () => {
     expect(state.stack.map((s) => s.kind)).toEqual(['projects', 'clusters', 'checkpoints', 'detail']);
     expect(nextRequest(state)).toMatchObject({ kind: 'detail', checkpointId: hexId(5) });
     expect(currentScreen(run(state, { type: 'back' })).kind).toBe('checkpoints');
+  });
+
+  it('opened by --groupId, names the project from the projects list once the screen is idle', () => {
+    let state = atCheckpoints();
+    expect(projectNameRequest(state)).toBeUndefined(); // the checkpoints go first
+    state = run(state, ...page(3, 1, checkpoints(5), 1, 5, 'replace'));
+    expect(projectNameRequest(state)).toEqual({
+      kind: 'projects',
+      screenId: 1,
+      pageNum: 1,
+      place: 'replace',
+      totalCount: undefined,
+    });
+    const projects = [
+      { id: hexId(2, 'a'), name: 'other' },
+      { id: GROUP, name: 'payments-prod' },
+    ];
+    state = run(state, ...page(1, 2, projects, 1, 2, 'replace'));
+    expect(state.stack.map((s) => (s.kind === 'projects' ? '' : s.projectName))).toEqual(['', 'payments-prod', 'payments-prod']);
+    expect(projectNameRequest(state)).toBeUndefined();
+  });
+
+  it('keeps the group id as the name when the project is not in the list', () => {
+    let state = run(atCheckpoints(), ...page(3, 1, checkpoints(5), 1, 5, 'replace'));
+    state = run(state, ...page(1, 2, [{ id: hexId(2, 'a'), name: 'other' }], 1, 1, 'replace'));
+    expect(state.stack.map((s) => (s.kind === 'projects' ? '' : s.projectName))).toEqual(['', GROUP, GROUP]);
+    expect(projectNameRequest(state)).toBeUndefined(); // asked once
   });
 
   it('asks nothing while a request is in flight, and ignores stale responses', () => {

@@ -188,6 +188,44 @@ const toEnd = (state: BrowserState, end: 'top' | 'bottom'): BrowserState => {
   });
 };
 
+type PageLoaded = Extract<Action, { type: 'pageLoaded' }>;
+
+/** A page arrived for a list screen (stale tokens are ignored). */
+const pageLoaded = (state: BrowserState, action: PageLoaded): BrowserState =>
+  updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) =>
+    !isListScreen(screen) || screen.list.pending !== action.token
+      ? screen
+      : ({
+          ...screen,
+          list: addPage(
+            screen.kind,
+            screen.list as ListData<unknown>,
+            { page: action.page, pageNum: action.pageNum, place: action.place, pageSize: state.pageSize },
+            listHeight(state),
+          ),
+        } as ListScreen),
+  );
+
+/**
+ * A page of projects names the screens that knew their project by its id only (opened by
+ * `--groupId`); a project not in the page keeps its id.
+ */
+const nameProjects = (state: BrowserState, action: PageLoaded): BrowserState => {
+  if (state.stack.find((s) => s.id === action.screenId)?.kind !== 'projects') return state;
+  const names = new Map<string, string>();
+  for (const p of action.page.results as readonly ProjectRow[])
+    if (p.id !== undefined && p.name !== undefined) names.set(p.id, p.name);
+  let renamed = false;
+  const stack = state.stack.map((s) => {
+    if (s.kind === 'projects' || s.projectName !== s.groupId) return s;
+    const name = names.get(s.groupId);
+    if (name === undefined) return s;
+    renamed = true;
+    return { ...s, projectName: name };
+  });
+  return renamed ? { ...state, stack } : state;
+};
+
 /**
  * The browser's state transition: pure, one case per action kind.
  *
@@ -253,19 +291,7 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
           : { ...screen, pending: action.token, error: undefined },
       );
     case 'pageLoaded':
-      return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) =>
-        !isListScreen(screen) || screen.list.pending !== action.token
-          ? screen
-          : ({
-              ...screen,
-              list: addPage(
-                screen.kind,
-                screen.list as ListData<unknown>,
-                { page: action.page, pageNum: action.pageNum, place: action.place, pageSize: state.pageSize },
-                listHeight(state),
-              ),
-            } as ListScreen),
-      );
+      return nameProjects(pageLoaded(state, action), action);
     case 'detailLoaded':
       return updateScreen({ ...state, rateLimitedMs: undefined }, action.screenId, (screen) =>
         screen.kind !== 'detail' || screen.pending !== action.token

@@ -119,6 +119,28 @@ function planFor(list: ListData<unknown>, height: number): PagePlan | undefined 
   return undefined;
 }
 
+/** Whether the screen on top is waiting for a response. */
+function busy(screen: Screen): boolean {
+  return isListScreen(screen) ? screen.list.pending !== undefined : screen.pending !== undefined;
+}
+
+/**
+ * Opened by `--groupId`, the levels above know the project by its id only: once the screen on top
+ * is idle, the projects list's first page is read for its name (the id stays when it is not there).
+ *
+ * @example
+ * const request = nextRequest(state) ?? projectNameRequest(state);
+ */
+export function projectNameRequest(state: BrowserState): FetchRequest | undefined {
+  const projects = state.stack[0];
+  if (projects?.kind !== 'projects' || state.stack.length < 2) return undefined;
+  if (busy(currentScreen(state)) || nextRequest(state) !== undefined) return undefined;
+  const { list } = projects;
+  if (list.pagesLoaded > 0 || list.pending !== undefined || list.error !== undefined) return undefined;
+  const unnamed = state.stack.some((s) => s.kind !== 'projects' && s.projectName === s.groupId);
+  return unnamed ? { kind: 'projects', screenId: projects.id, pageNum: 1, place: 'replace', totalCount: undefined } : undefined;
+}
+
 /**
  * The request the current screen needs (see the list rules above), or the checkpoint of a detail
  * screen opened by id. `undefined` while one is in flight or after an error.

@@ -43,6 +43,12 @@ const browser = (props: Partial<BrowserProps> = {}) => (
 );
 
 describe('what the browser shows', () => {
+  it('opened by --groupId, the header names the project once the projects list says its name', async () => {
+    const app = show(browser({ start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' } }));
+    await app.until('projects › production › Cluster0');
+    expect(app.frame().split('\n')[0]).not.toContain(hexId(1, 'a'));
+  });
+
   it('says DEMO on every screen in demo mode', async () => {
     const app = show(browser());
     await app.until('production');

@@ -6,7 +6,7 @@ import type { StartAt } from '../state/initial.js';
 import { initialState } from '../state/initial.js';
 import { splitKeys } from '../state/keymap.js';
 import { browserReducer } from '../state/reducer.js';
-import { currentScreen, isListScreen, layoutFor, nextRequest, pollsRunningJob } from '../state/selectors.js';
+import { currentScreen, isListScreen, layoutFor, nextRequest, pollsRunningJob, projectNameRequest } from '../state/selectors.js';
 import type { BrowserState } from '../state/types.js';
 import { columnsOf, fitOf } from '../state/view.js';
 import { DetailView } from './detail-view.js';
@@ -75,7 +75,7 @@ export function Browser({
   const token = useRef(0);
 
   useEffect(() => {
-    const request = nextRequest(state);
+    const request = nextRequest(state) ?? projectNameRequest(state);
     if (request === undefined) return;
     token.current += 1;
     const current = token.current;
