@@ -87,6 +87,7 @@ describe('Browser', () => {
       start: { groupId: hexId(1, 'a'), clusterName: 'Cluster0', view: 'checkpoints' },
     });
     await app.until(`›${hexId(4999)}`);
+    await app.until('› production ›'); // the project's name, read once from the projects list
     app.reader.calls.length = 0;
     await app.press('G', `›${hexId(0)}`);
     expect(app.reader.calls).toEqual(['checkpoints:Cluster0:1']);

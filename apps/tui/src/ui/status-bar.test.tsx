@@ -1,3 +1,4 @@
+import { Box } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { initialState } from '../state/initial.js';
@@ -52,5 +53,18 @@ describe('StatusBar', () => {
   it('says how many newer rows a refresh put above the screen', () => {
     const state = withList({ totalCount: 100, hasMore: false, pagesLoaded: 1, newer: 3, offset: 5, cursor: 8 });
     expect(frame(state)).toContain('↑ 3 newer (g: go to them)');
+  });
+
+  it('at 40 columns the progress stays whole and the key hint gives way', () => {
+    const state = withList({ totalCount: 100, hasMore: false, pagesLoaded: 1 });
+    const view = render(
+      <Box width={40}>
+        <StatusBar state={state} />
+      </Box>,
+    );
+    unmount = view.unmount;
+    const last = (view.lastFrame() ?? '').split('\n').at(-1) ?? '';
+    expect(last).toMatch(/^loaded 100 of 100 +tab view/);
+    expect(last.length).toBeLessThanOrEqual(40);
   });
 });

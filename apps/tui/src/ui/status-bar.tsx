@@ -55,12 +55,17 @@ export function StatusBar({ state, lines = 2 }: { state: BrowserState; lines?: 1
   );
   const progress = (
     <Box justifyContent="space-between" height={1} overflow="hidden">
-      <Box gap={2}>
-        <Text wrap="truncate">{loadedText(state)}</Text>
+      <Box gap={2} flexShrink={0}>
+        <Text>{loadedText(state)}</Text>
         {pending ? <Spinner label="loading…" /> : null}
         {pollsRunningJob(state) ? <Text {...color('cyan')}>restore running: watching</Text> : null}
       </Box>
-      <Text {...color('gray')}>{isClusterView(screen.kind) ? 'tab view · ' : ''}? help · q quit</Text>
+      {/* The key hint gives way first: the progress is what changes. */}
+      <Box flexShrink={1} marginLeft={1}>
+        <Text {...color('gray')} wrap="truncate">
+          {isClusterView(screen.kind) ? 'tab view · ' : ''}? help · q quit
+        </Text>
+      </Box>
     </Box>
   );
   if (lines === 1) return said === undefined ? progress : message;
