@@ -22,7 +22,7 @@ import { createRequestHandler } from './handle-request.js';
 import { createPrincipalIds } from './hit-path.js';
 import { createLifecycle } from './lifecycle.js';
 import { registerOpsRoutes } from './ops-routes.js';
-import type { ProxyOptions } from './options.js';
+import { publicOrigin, type ProxyOptions } from './options.js';
 import { createPrincipalResolver } from './principals.js';
 import { createReadiness } from './readiness.js';
 import { answerResponse, createResponder, type Hit } from './respond.js';
@@ -40,8 +40,13 @@ const ATLAS_PATHS = OPERATION_LIST.map((operation) => routePattern(operation, (n
  * const proxy = createProxy({ upstreamUrl: fake.baseUrl, upstreamAuth: none(), upstreamFetch: fake.fetch,
  *   authMode: 'proxy', store: createMemoryStore({ maxBytes: 64e6 }), policy });
  * const res = await proxy.request('/api/atlas/v2/groups');
+ *
+ * @throws {ProxyOptionsError} when `publicUrl` is not an http(s) origin (see {@link publicOrigin});
+ *   nothing is started then.
  */
 export function createProxy(options: ProxyOptions) {
+  // Checked first, before any resource exists: links get the normalised origin, never the raw value.
+  const publicUrl = options.publicUrl === undefined ? undefined : publicOrigin(options.publicUrl);
   const now = options.now ?? Date.now;
   const logger = options.logger ?? pino({ level: 'silent' });
   const { store } = options;
@@ -137,7 +142,7 @@ export function createProxy(options: ProxyOptions) {
     forwardUpstream: (request) =>
       forward(upstreamFetch, options.upstreamUrl, request, { 'cache-status': cacheStatus({ fwd: 'bypass' }) }),
     health,
-    publicUrl: options.publicUrl,
+    publicUrl,
     evictPartition,
     refusals,
     aliasBytes: options.aliasBytes ?? 4 * 1024 * 1024,

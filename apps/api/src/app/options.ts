@@ -53,7 +53,11 @@ export interface ProxyOptions {
   readonly docCacheBytes?: number | undefined;
   /** Bytes of exact-request aliases kept (default 4 MiB). */
   readonly aliasBytes?: number | undefined;
-  /** The origin written in links (default: the request's own origin). */
+  /**
+   * The origin written in links (default: the request's own origin): `http(s)://host[:port]`, one
+   * trailing `/` tolerated, normalised by {@link publicOrigin}. {@link createProxy} throws
+   * {@link ProxyOptionsError} for anything else (a path, a query, userinfo, another scheme, …).
+   */
   readonly publicUrl?: string | undefined;
   /** Clock in ms (default `Date.now`); tests inject one. */
   readonly now?: (() => number) | undefined;
@@ -65,4 +69,57 @@ export interface ProxyOptions {
   readonly metricsToken?: string | undefined;
   /** Serve `/metrics` on the main app (default true; false when it has a port of its own). */
   readonly metricsOnMainPort?: boolean | undefined;
+}
+
+/** An option {@link createProxy} cannot use: `option` names it, the message says why in one line. */
+export class ProxyOptionsError extends Error {
+  override name = 'ProxyOptionsError' as const;
+  constructor(
+    /** The option at fault (`publicUrl`). */
+    readonly option: keyof ProxyOptions,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const SHAPE = /^([A-Za-z][A-Za-z\d+.-]*):\/\/([^/?#]*)\/?(.*)$/s;
+
+/**
+ * The origin links are written with, from a configured public URL (`publicUrl`, `--public-url`):
+ * `http` or `https`, a host and an optional port, one trailing `/` tolerated; normalised as the
+ * WHATWG URL `origin` (scheme and host lower-case, IDN host in punycode, default port dropped).
+ *
+ * @param value - the configured URL
+ * @param name - how the message names the setting (`publicUrl`, `--public-url`, an env var)
+ * @throws {ProxyOptionsError} (option `publicUrl`) for anything else: another scheme, userinfo, a
+ *   path, a query or a fragment, whitespace, control characters or backslashes, an invalid host,
+ *   port 0 or a port above 65535. The message is one line; it never repeats a userinfo.
+ *
+ * @example
+ * publicOrigin('HTTPS://Proxy.Example.com:443/') // 'https://proxy.example.com'
+ * publicOrigin('https://proxy.example.com/api') // throws ProxyOptionsError: publicUrl must be an origin …
+ */
+export function publicOrigin(value: string, name = 'publicUrl'): string {
+  const refuse = (why: string, shown: string = JSON.stringify(value)) =>
+    new ProxyOptionsError('publicUrl', `${name} must be an origin, http(s)://host[:port], not ${shown}: ${why}`);
+  // eslint-disable-next-line no-control-regex -- control characters are what it refuses
+  if (/[\u0000-\u0020\u007f\\]/.test(value)) throw refuse('it holds whitespace, a control character or a backslash');
+  const shape = SHAPE.exec(value);
+  if (!shape) throw refuse('it is not an absolute URL');
+  const [, scheme = '', authority = '', rest = ''] = shape;
+  if (!/^https?$/i.test(scheme)) throw refuse(`it uses ${scheme.toLowerCase()}: (http or https only)`);
+  if (authority.includes('@')) throw refuse('it holds a user name or password', 'that URL');
+  if (rest !== '') {
+    const part = rest.startsWith('?') ? 'a query' : rest.startsWith('#') ? 'a fragment' : 'a path';
+    throw refuse(`it has ${part} (links are written at the origin)`);
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw refuse('its host or port is invalid');
+  }
+  if (url.port === '0') throw refuse('port 0 is not one a client can reach');
+  return url.origin;
 }

@@ -6,18 +6,18 @@ import { loadTokensFile, TokensFileError } from '../auth/tokens-file.js';
 import { splitCacheBytes } from '../cache/memory-budget.js';
 import type { CacheStore } from '../cache/store.js';
 import type { ProxyMetrics } from '../observability/metrics.js';
+import { ProxyOptionsError } from '../app/options.js';
+import { checkOptions } from './check-options.js';
 import { buildProgram, type CliOptions } from './program.js';
 import { upstreamScope } from './upstream-scope.js';
+import { UsageError } from './usage-error.js';
 
 // Only commander and the option parsers load before arguments are parsed: `--help`, `--version`
 // and usage errors never pay for hono, undici, pino, prom-client, ioredis, core or testkit. What
 // the chosen options need is imported after parsing (the Redis store only for `--cache redis://…`,
 // testkit only for `--demo`).
 
-/** A startup problem the operator must fix (exit code 2). */
-export class UsageError extends Error {
-  override name = 'UsageError' as const;
-}
+export { UsageError } from './usage-error.js';
 
 interface Io {
   readonly stdout: (line: string) => void;
@@ -50,9 +50,11 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
   const program = buildProgram();
   program.configureOutput({ writeOut: (s) => io.stdout(s.trimEnd()), writeErr: (s) => io.stderr(s.trimEnd()) });
   program.parse([...argv]);
-  const opts = program.opts<CliOptions>();
+  const parsed = program.opts<CliOptions>();
   // commander turns a boolean flag on whenever its env var is set, even to "false".
-  if (program.getOptionValueSource('demo') === 'env') opts.demo = envSwitch('ATLAS_PROXY_DEMO', process.env.ATLAS_PROXY_DEMO);
+  if (program.getOptionValueSource('demo') === 'env') parsed.demo = envSwitch('ATLAS_PROXY_DEMO', process.env.ATLAS_PROXY_DEMO);
+  // Contradictions and meaningless settings are refused before anything is read or started.
+  const opts = checkOptions(program, parsed, io.env);
   const tokens = opts.tokensFile === undefined ? undefined : loadTokensFile(opts.tokensFile);
   if (!opts.demo && opts.authMode === 'proxy' && tokens === undefined)
     throw new UsageError('--auth-mode proxy needs --tokens-file (or use --demo)');
@@ -281,7 +283,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     // core is loaded by now if it threw; a usage error before that never pays for it
     const { isConfigError } = await import('@atlas-checkpoints/core');
-    const usage = error instanceof UsageError || error instanceof TokensFileError || isConfigError(error);
+    const usage =
+      error instanceof UsageError ||
+      error instanceof TokensFileError ||
+      error instanceof ProxyOptionsError ||
+      isConfigError(error);
     const cannotListen = isListenError(error);
     process.stderr.write(
       `atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n${usage ? 'Run with --help for usage.\n' : cannotListen ? 'Check --port, --metrics-port and --host.\n' : ''}`,

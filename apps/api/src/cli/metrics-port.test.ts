@@ -44,7 +44,10 @@ describe('--metrics-port and the metrics token', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ca-')), 'ca.pem');
     writeFileSync(file, 'not a certificate');
     await expect(
-      startFromArgs(['node', 'proxy', '--demo', '--port', '0', '--upstream-ca', file, '--log-level', 'silent'], io()),
+      startFromArgs(
+        ['node', 'proxy', '--auth-mode', 'passthrough', '--port', '0', '--upstream-ca', file, '--log-level', 'silent'],
+        io(),
+      ),
     ).rejects.toThrow(/holds no PEM certificate/);
   });
 });

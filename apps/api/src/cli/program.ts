@@ -32,6 +32,7 @@ export interface CliOptions {
   tokensFile?: string;
   adminTokenFile?: string;
   partitionKeyFile?: string;
+  /** `http(s)://host[:port]`; normalised to its origin by `checkOptions`. */
   publicUrl?: string;
   snapshotMaxItems: number;
   upstreamConcurrency: number;
@@ -45,6 +46,7 @@ export interface CliOptions {
   drainDelay: number;
   /** ms from SIGTERM to exit */
   shutdownTimeout: number;
+  /** Port of `/metrics` alone; never the main `port` (0 picks a free one). */
   metricsPort?: number;
   metricsTokenFile?: string;
   logLevel: string;
@@ -225,7 +227,12 @@ export function buildProgram(): Command {
       ),
     )
     .addOption(
-      opt('--public-url <url>', 'origin written in links (default: the request origin)', 'ATLAS_PROXY_PUBLIC_URL').argParser(url),
+      // Checked (and normalised to its origin) by checkOptions, whose message never repeats a password.
+      opt(
+        '--public-url <url>',
+        'origin written in links, http(s)://host[:port] (default: the request origin)',
+        'ATLAS_PROXY_PUBLIC_URL',
+      ),
     )
     .addOption(
       opt('--snapshot-max-items <n>', 'lists above this are cached page by page', 'ATLAS_PROXY_SNAPSHOT_MAX_ITEMS')
