@@ -44,7 +44,8 @@ async function expectRefused(args: readonly string[], message: string | RegExp, 
   const { code, stdout, stderr } = await runBin(args, env);
   const lines = stderr.split('\n');
   expect(lines).toHaveLength(3); // the message, the hint, and the final newline
-  expect(lines[0]).toMatch(typeof message === 'string' ? `atlas-checkpoints-proxy: ${message}` : message);
+  if (typeof message !== 'string') expect(lines[0]).toMatch(message);
+  else expect(lines[0]).toBe(message.startsWith('error: ') ? message : `atlas-checkpoints-proxy: ${message}`);
   expect(lines[1]).toBe('Run with --help for usage.');
   expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
   expect(stdout).toBe('');
@@ -190,6 +191,14 @@ describe('contradictory or meaningless settings are refused', () => {
     await expectRefused(['--demo', flag, secret], `${variable} and ${flag} both give the token: keep one`, {
       [variable]: 'another',
     });
+  });
+
+  it('an empty --host (Node would listen on every interface)', async () => {
+    await expectRefused(
+      ['--demo'],
+      "error: option '--host <host>' value '' from env 'ATLAS_PROXY_HOST' is invalid. expected an address to bind (0.0.0.0 for every interface)",
+      { ATLAS_PROXY_HOST: '' },
+    );
   });
 
   it.each([

@@ -84,6 +84,12 @@ const url = (value: string): string => {
   return value.replace(/\/+$/, '');
 };
 
+/** An empty address would make Node listen on every interface: never what an empty variable meant. */
+const host = (value: string): string => {
+  if (value.trim() === '') throw new InvalidArgumentError('expected an address to bind (0.0.0.0 for every interface)');
+  return value;
+};
+
 const cache = (value: string): string => {
   if (value === 'memory') return value;
   try {
@@ -118,7 +124,7 @@ export function buildProgram(): Command {
     .addOption(
       opt('--port <n>', 'port to listen on (0 picks a free one)', 'ATLAS_PROXY_PORT').argParser(integer(0, 65535)).default(8080),
     )
-    .addOption(opt('--host <host>', 'address to bind', 'ATLAS_PROXY_HOST').default('127.0.0.1'))
+    .addOption(opt('--host <host>', 'address to bind', 'ATLAS_PROXY_HOST').argParser(host).default('127.0.0.1'))
     .addOption(
       opt(
         '--upstream <url>',
