@@ -5,6 +5,7 @@
 export { createProxy } from './app/create-proxy.js';
 export type { Proxy } from './app/create-proxy.js';
 export type { ProxyOptions } from './app/options.js';
+export { ProxyOptionsError } from './app/options.js';
 export { startServer } from './server/start-server.js';
 export type { RunningProxyServer, ServerTimeouts } from './server/start-server.js';
 export { createMemoryStore } from './cache/memory-store.js';

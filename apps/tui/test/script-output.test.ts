@@ -138,6 +138,12 @@ describe('usage', () => {
   it('a usage error is one line plus the same hint everywhere; an unknown command gets "did you mean"', async () => {
     const unknown = await runBin(['list', '--nope']);
     expect(unknown).toMatchObject({ code: 2, stderr: "error: unknown option '--nope'\nRun with --help for usage.\n" });
+    // commander repeats the argument as typed: a credential given to a flag that does not exist is not echoed
+    const secret = await runBin(['list', '--clientSecret=s3cret-value']);
+    expect(secret).toMatchObject({
+      code: 2,
+      stderr: "error: unknown option '--clientSecret=[REDACTED]'\nRun with --help for usage.\n",
+    });
     const missing = await runBin(['get', ...base, '--groupId', groupId]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error: required option '--clusterName <name>' not specified\nRun with --help for usage.\n$/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRedisUrl, redact } from './redis-url.js';
+import { parseRedisUrl } from './redis-url.js';
 
 describe('Redis cache URLs', () => {
   it('reads one server, with or without TLS', () => {
@@ -51,6 +51,5 @@ describe('Redis cache URLs', () => {
     expect(() => parseRedisUrl('redis-cluster://u:secret@h1:99999')).toThrow(/invalid host:port/);
     expect(() => parseRedisUrl('redis-cluster://u:secret@h1:99999')).not.toThrow(/secret/);
     expect(() => parseRedisUrl('memcached://h1')).toThrow(/redis-sentinel:\/\/host:port/);
-    expect(redact('redis://u:secret@h:1/0')).toBe('redis://u:***@h:1/0');
   });
 });

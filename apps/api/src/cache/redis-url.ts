@@ -1,3 +1,6 @@
+// The dependency-free entry point: the bin parses flags before loading core (see lazy-imports.test.ts).
+import { redactCredentials } from '@atlas-checkpoints/core/redact';
+
 /** Where the Redis cache lives, parsed from a `--cache` URL by {@link parseRedisUrl}. */
 export type RedisTarget =
   | { readonly mode: 'standalone'; readonly url: string; readonly tls: boolean }
@@ -42,7 +45,7 @@ export function parseRedisUrl(value: string): RedisTarget {
     try {
       new URL(value);
     } catch {
-      throw new Error(`invalid Redis URL: ${redact(value)}`);
+      throw new Error(`invalid Redis URL: ${redactCredentials(value)}`);
     }
     return { mode: 'standalone', url: value, tls: value.startsWith('rediss:') };
   }
@@ -58,24 +61,20 @@ export function parseRedisUrl(value: string): RedisTarget {
   const hosts = (hostList ?? '').split(',').map((entry) => hostPort(entry, defaultPort, value));
   const credentials = userinfo === undefined ? {} : parseUserinfo(userinfo);
   if (mode === 'cluster') {
-    if (first || second) throw new Error(`a redis-cluster:// URL has no path (Redis Cluster has one database): ${redact(value)}`);
+    if (first || second)
+      throw new Error(`a redis-cluster:// URL has no path (Redis Cluster has one database): ${redactCredentials(value)}`);
     return { mode, tls, nodes: hosts, ...credentials };
   }
   if (!first) throw new Error(`a redis-sentinel:// URL names its master: redis-sentinel://host:26379/<master name>`);
   const db = second ? Number(second) : 0;
-  if (!Number.isInteger(db) || db < 0) throw new Error(`invalid Redis database number in ${redact(value)}`);
+  if (!Number.isInteger(db) || db < 0) throw new Error(`invalid Redis database number in ${redactCredentials(value)}`);
   return { mode: 'sentinel', tls, sentinels: hosts, name: decodeURIComponent(first), db, ...credentials };
-}
-
-/** A URL with its password replaced by `***`, for messages and logs. */
-export function redact(value: string): string {
-  return value.replace(/(:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
 }
 
 function hostPort(entry: string, defaultPort: number, url: string): { host: string; port: number } {
   const match = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]+)(?::(\d+))?$/.exec(entry);
   const port = match?.[2] === undefined ? defaultPort : Number(match[2]);
-  if (!match?.[1] || port < 1 || port > 65535) throw new Error(`invalid host:port "${entry}" in ${redact(url)}`);
+  if (!match?.[1] || port < 1 || port > 65535) throw new Error(`invalid host:port "${entry}" in ${redactCredentials(url)}`);
   return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 

@@ -208,3 +208,21 @@ describe('contradictory or meaningless settings are refused', () => {
     await expectRefused(['--demo'], message, { ATLAS_PROXY_METRICS_TOKEN: value });
   });
 });
+
+describe('a refused argument is repeated without its password', () => {
+  it.each([
+    [
+      '--upstream',
+      'https://bob:s3cret@exa mple.com',
+      "error: option '--upstream <url>' argument 'https://bob:***@exa mple.com' is invalid. expected an http(s) URL",
+    ],
+    [
+      '--cache',
+      'redis://:hunter2@host:99999',
+      "error: option '--cache <memory|url>' argument 'redis://:***@host:99999' is invalid. invalid Redis URL: redis://:***@host:99999",
+    ],
+  ])('%s %s', async (flag, value, message) => {
+    const line = await expectRefused([flag, value], message);
+    expect(line).not.toMatch(/s3cret|hunter2/);
+  });
+});

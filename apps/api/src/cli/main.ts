@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AtlasAuth } from '@atlas-checkpoints/core';
+import { redactCredentials } from '@atlas-checkpoints/core/redact';
 import { CommanderError } from 'commander';
 import { loadTokensFile, TokensFileError } from '../auth/tokens-file.js';
 import { splitCacheBytes } from '../cache/memory-budget.js';
@@ -48,7 +49,12 @@ function readSecret(path: string, what: string): string {
  */
 export async function startFromArgs(argv: readonly string[], io: Io = defaultIo()) {
   const program = buildProgram();
-  program.configureOutput({ writeOut: (s) => io.stdout(s.trimEnd()), writeErr: (s) => io.stderr(s.trimEnd()) });
+  // commander repeats a refused argument as typed: a URL's password must not reach the log.
+  program.configureOutput({
+    writeOut: (s) => io.stdout(s.trimEnd()),
+    writeErr: (s) => io.stderr(s.trimEnd()),
+    outputError: (s, write) => write(redactCredentials(s)),
+  });
   program.parse([...argv]);
   const parsed = program.opts<CliOptions>();
   // commander turns a boolean flag on whenever its env var is set, even to "false".

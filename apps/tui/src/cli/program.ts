@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { redactCredentials } from '@atlas-checkpoints/core/redact';
 import { Command, Option } from 'commander';
 import type { BrowseOptions } from './commands/browse-command.js';
 import type { GetCommandOptions } from './commands/get-command.js';
@@ -87,7 +88,12 @@ export function createProgram(io: CliIo, handlers: Handlers): Command {
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('--refresh <duration>', 're-read the list on screen every <duration> (e.g. 30s, 5m)', durationArg('--refresh', 1000))
     .enablePositionalOptions()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    // commander repeats a refused argument as typed: a URL's password must not reach the terminal's log.
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(redactCredentials(s)),
+    })
     .exitOverride()
     .showHelpAfterError(USAGE_HINT)
     .addHelpText(

@@ -5,4 +5,4 @@ export { AtlasRequestError, isAtlasRequestError } from './atlas-request-error.js
 export { ConfigError, isConfigError } from './config-error.js';
 export { InvalidParameterError, isInvalidParameterError } from './invalid-parameter-error.js';
 export { ResponseShapeError, isResponseShapeError } from './response-shape-error.js';
-export { redactUrl } from './redact.js';
+export { redactCredentials, redactUrl } from './redact.js';
