@@ -144,3 +144,9 @@ export const CLUSTER_COLUMNS: ReadonlyArray<Column<ClusterRow>> = [
   },
   { key: 'id', header: 'ID', width: 24, min: 8, display: (c) => c.id ?? '', raw: (c) => c.id },
 ];
+
+/**
+ * How the browser's cluster list fits a narrow terminal: name (to 12 cells at the least), type and
+ * state stay down to 40 columns; version, backup and id show only beside their natural widths.
+ */
+export const CLUSTER_FIT: FitOptions = { keep: 3, mins: [12, 7, 4] };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cell, cellWidth, COLUMN_GAP, cutToWidth, ellipsize, fitWidths } from './fit.js';
+import { cell, cellWidth, COLUMN_GAP, cutToWidth, ellipsize, ellipsizeStart, fitWidths, titleCell, titledWidth } from './fit.js';
 
 const used = (ws: number[]): number => {
   const shown = ws.filter((w) => w > 0);
@@ -18,6 +18,12 @@ describe('fitWidths', () => {
 
   it('drops columns from the right once every column is at its minimum', () => {
     expect(fitWidths([10, 10, 10], [10, 10, 10], 25)).toEqual([10, 10, 0]);
+  });
+
+  it('shrinks a kept column below its own minimum only once every column is at its own', () => {
+    // a 30-cell time kept whole while another column has room to give, however wide the time
+    expect(fitWidths([30, 24, 24], [30, 8, 8], 62, { keep: 3, mins: [19, 8, 8] })).toEqual([30, 14, 14]);
+    expect(fitWidths([30, 24], [30, 8], 38, { keep: 2, mins: [19, 8] })).toEqual([28, 8]);
   });
 
   it('never exceeds the width when it can fit at least the first column', () => {
@@ -107,5 +113,30 @@ describe('ellipsize', () => {
     expect(ellipsize('東京-prod', 5)).toBe('東京…');
     expect(ellipsize('ab', 4)).toBe('ab');
     expect(ellipsize('ab', 0)).toBe('');
+  });
+});
+
+describe('ellipsizeStart', () => {
+  it('keeps the end and marks the cut at the start', () => {
+    expect(ellipsizeStart('projects › prod › Cluster0', 12)).toBe('… › Cluster0');
+    expect(ellipsizeStart('short', 12)).toBe('short');
+  });
+
+  it('never cuts a wide character in half', () => {
+    expect(ellipsizeStart('prod › 東京タワー', 6)).toBe('…ワー');
+    expect(cellWidth(ellipsizeStart('prod › 東京タワー', 6))).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('titleCell', () => {
+  it('keeps the mark and cuts the name instead', () => {
+    expect(titleCell('RESTORABLE', '↑', 11)).toBe('RESTORABLE↑');
+    expect(titleCell('RESTORABLE', '↓', 5)).toBe('RES…↓');
+    expect(titleCell('ID', '↑', 6)).toBe('ID↑   ');
+  });
+
+  it('reserves a cell for the mark in the natural width', () => {
+    expect(titledWidth({ header: 'RESTORABLE', width: 10 })).toBe(11);
+    expect(titledWidth({ header: 'ID', width: 24 })).toBe(24);
   });
 });

@@ -10,7 +10,10 @@ export interface FitOptions {
    * the columns before it keep their natural widths and it fits at its minimum.
    */
   readonly keep?: number;
-  /** Narrower minimums than `mins` for the kept columns (they shrink to these before one is dropped). */
+  /**
+   * Narrower minimums than `mins` for the kept columns: they shrink to these, once every column is
+   * at its own minimum, before one of them is dropped.
+   */
   readonly mins?: ReadonlyArray<number | undefined>;
   /** Shrink the first column (an id) only after the others are at their minimums. */
   readonly firstShrinksLast?: boolean;
@@ -18,9 +21,10 @@ export interface FitOptions {
 
 /**
  * Fits column widths into `total` cells: drops the optional columns (past `keep`) that do not fit
- * beside the others' natural widths, shrinks the widest columns first (never below their minimum;
- * the first column last with `firstShrinksLast`), then drops columns from the right. A width of 0
- * means "dropped".
+ * beside the others' natural widths, then columns from the right until their minimums fit, and
+ * shrinks the widest columns first (never below their minimum, the kept ones' narrower minimums
+ * only after every column is at its own; the first column last with `firstShrinksLast`). A width
+ * of 0 means "dropped".
  *
  * @example
  * fitWidths([24, 30, 10], [8, 10, 5], 40) // [13, 13, 10]
@@ -49,21 +53,23 @@ export function fitWidths(
   // Drop columns from the right until their minimums fit (always keep the first).
   for (let last = widths.length - 1; last > 0 && used(minOf) > total; last--) widths[last] = 0;
   const current = (i: number): number => widths[i] ?? 0;
-  const shrinkable = (i: number): boolean => current(i) > minOf(i);
-  const firstWaits = (): boolean => options.firstShrinksLast === true && widths.some((_, j) => j > 0 && shrinkable(j));
-  // Then shrink the widest column, one cell at a time, down to its minimum (the first last, if asked).
-  while (used(current) > total) {
-    let widest = -1;
-    for (let i = 0; i < widths.length; i++) {
-      if (i === 0 && firstWaits()) continue;
-      if (shrinkable(i) && (widest < 0 || current(i) > current(widest))) widest = i;
+  // Shrink the widest column, one cell at a time, down to `min` (the first last, if asked); false when short of room.
+  const shrinkTo = (min: (i: number) => number): boolean => {
+    const shrinkable = (i: number): boolean => current(i) > min(i);
+    const firstWaits = (): boolean => options.firstShrinksLast === true && widths.some((_, j) => j > 0 && shrinkable(j));
+    while (used(current) > total) {
+      let widest = -1;
+      for (let i = 0; i < widths.length; i++) {
+        if (i === 0 && firstWaits()) continue;
+        if (shrinkable(i) && (widest < 0 || current(i) > current(widest))) widest = i;
+      }
+      if (widest < 0) return false;
+      widths[widest] = current(widest) - 1;
     }
-    if (widest < 0) {
-      widths[0] = Math.max(1, total);
-      break;
-    }
-    widths[widest] = current(widest) - 1;
-  }
+    return true;
+  };
+  // Every column to its own minimum first; only then the kept columns to their narrower ones.
+  if (!shrinkTo(baseMin) && !shrinkTo(minOf)) widths[0] = Math.max(1, total);
   return widths;
 }
 
@@ -126,4 +132,52 @@ export function cell(raw: string, width: number, align: 'left' | 'right' = 'left
   const cut = ellipsize(printable(raw), width);
   const pad = ' '.repeat(Math.max(0, width - cellWidth(cut)));
   return align === 'right' ? pad + cut : cut + pad;
+}
+
+/**
+ * `text` cut from the start to at most `width` cells, starting with `…` when cut (the end kept:
+ * a breadcrumb's current location); not padded.
+ *
+ * @example
+ * ellipsizeStart('projects › prod › Cluster0', 12) // '… › Cluster0'
+ */
+export function ellipsizeStart(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (cellWidth(text) <= width) return text;
+  const segments = [...graphemes.segment(text)].map((s) => s.segment);
+  let out = '';
+  let used = 0;
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i] ?? '';
+    const w = cellWidth(segment);
+    if (used + w > width - 1) break;
+    out = segment + out;
+    used += w;
+  }
+  return `…${out}`;
+}
+
+/**
+ * A column title with a mark after it (a sort arrow), in `width` cells: the name is cut, never the
+ * mark; padded like {@link cell}.
+ *
+ * @example
+ * titleCell('RESTORABLE', '↑', 11) // 'RESTORABLE↑'
+ * titleCell('RESTORABLE', '↑', 5) // 'RES…↑'
+ */
+export function titleCell(title: string, mark: string, width: number, align: 'left' | 'right' = 'left'): string {
+  if (width <= 0) return '';
+  const room = width - cellWidth(mark);
+  if (room <= 0) return cell(mark, width, align);
+  return cell(`${ellipsize(printable(title), room)}${mark}`, width, align);
+}
+
+/**
+ * A column's natural width with room for a sort arrow after its title (so sorting never cuts it).
+ *
+ * @example
+ * titledWidth({ header: 'RESTORABLE', width: 10 }) // 11
+ */
+export function titledWidth(column: { readonly header: string; readonly width: number }): number {
+  return Math.max(column.width, cellWidth(column.header) + 1);
 }

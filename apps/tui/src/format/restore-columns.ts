@@ -7,6 +7,7 @@ import {
   type RestoreJob,
 } from '../source/restore-jobs.js';
 import { partsSummary, type Column } from './columns.js';
+import type { FitOptions } from './fit.js';
 import { fitWhen, formatWhen } from './time.js';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'] as const;
@@ -34,6 +35,14 @@ export const RESTORE_POINT_KIND_LABELS: Readonly<Record<RestorePoint['kind'], st
   shardedSnapshot: 'sharded snapshot',
   checkpoint: 'checkpoint',
   legacySnapshot: 'legacy snapshot',
+};
+
+/** A kind in at most 8 cells, for a narrow KIND column. */
+const RESTORE_POINT_KIND_SHORT: Readonly<Record<RestorePoint['kind'], string>> = {
+  snapshot: 'snapshot',
+  shardedSnapshot: 'sharded',
+  checkpoint: 'checkpt',
+  legacySnapshot: 'legacy',
 };
 
 /**
@@ -91,13 +100,21 @@ export function restorePointExpiry(point: RestorePoint): string | undefined {
   return undefined;
 }
 
-const time = <T>(key: string, header: string, of: (row: T) => string | undefined, min = 19, width = 30): Column<T> => ({
+/** A time column; `keepTime`: narrow, the whole local time goes before the age (a list's own time). */
+const time = <T>(
+  key: string,
+  header: string,
+  of: (row: T) => string | undefined,
+  min = 19,
+  width = 30,
+  keepTime = false,
+): Column<T> => ({
   key,
   header,
   width,
   min,
   display: (row, now) => formatWhen(of(row), now),
-  fit: (row, now, width) => fitWhen(of(row), now, width),
+  fit: (row, now, width) => fitWhen(of(row), now, width, keepTime),
   raw: of,
 });
 
@@ -108,13 +125,17 @@ const time = <T>(key: string, header: string, of: (row: T) => string | undefined
  * RESTORE_POINT_COLUMNS.map((c) => c.header) // ['TIME', 'KIND', 'STATUS', 'SIZE / PARTS', 'EXPIRES', 'ID']
  */
 export const RESTORE_POINT_COLUMNS: ReadonlyArray<Column<RestorePoint>> = [
-  time('time', 'TIME', (p) => p.time, 30),
+  time('time', 'TIME', (p) => p.time, 30, 30, true),
   {
     key: 'kind',
     header: 'KIND',
     width: 16,
     min: 16,
     display: (p) => RESTORE_POINT_KIND_LABELS[p.kind] ?? p.kind,
+    fit: (p, _now, width) => {
+      const label = RESTORE_POINT_KIND_LABELS[p.kind] ?? p.kind;
+      return label.length <= width ? label : (RESTORE_POINT_KIND_SHORT[p.kind] ?? label);
+    },
     raw: (p) => p.kind,
   },
   { key: 'status', header: 'STATUS', width: 14, min: 14, display: restorePointStatus, raw: restorePointStatus },
@@ -122,6 +143,13 @@ export const RESTORE_POINT_COLUMNS: ReadonlyArray<Column<RestorePoint>> = [
   time('expires', 'EXPIRES', restorePointExpiry, 10, 22),
   { key: 'id', header: 'ID', width: 24, min: 24, display: (p) => p.id, raw: (p) => p.id },
 ];
+
+/**
+ * How the browser's restore points fit a narrow terminal: time (to the second, without its age),
+ * kind (short: `sharded`, `checkpt`) and status stay down to 40 columns; size, expiry and id show
+ * only beside their natural widths.
+ */
+export const RESTORE_POINT_FIT: FitOptions = { keep: 3, mins: [19, 8, 7] };
 
 const target = (job: RestoreJob): string => {
   const name = job.kind === 'cloudRestoreJob' ? job.document.targetClusterName : job.document.delivery?.targetClusterName;
@@ -135,7 +163,7 @@ const target = (job: RestoreJob): string => {
  * RESTORE_JOB_COLUMNS.map((c) => c.header) // ['REQUESTED', 'BACKUP', 'STATUS', 'PROGRESS', 'DELIVERY', 'TARGET', 'SNAPSHOT', 'ID']
  */
 export const RESTORE_JOB_COLUMNS: ReadonlyArray<Column<RestoreJob>> = [
-  time('time', 'REQUESTED', (j) => j.time, 30),
+  time('time', 'REQUESTED', (j) => j.time, 30, 30, true),
   {
     key: 'backup',
     header: 'BACKUP',
@@ -165,3 +193,9 @@ export const RESTORE_JOB_COLUMNS: ReadonlyArray<Column<RestoreJob>> = [
   },
   { key: 'id', header: 'ID', width: 24, min: 24, display: (j) => j.id, raw: (j) => j.id },
 ];
+
+/**
+ * How the browser's restore jobs fit a narrow terminal: request time (to the second), backup and
+ * status (`● running`) stay down to 40 columns; the others show only beside their natural widths.
+ */
+export const RESTORE_JOB_FIT: FitOptions = { keep: 3, mins: [19, 6, 9] };

@@ -1,7 +1,7 @@
 import type { Key } from 'ink';
 import type { BackupRecord } from '../format/record-lines.js';
 import type { Checkpoint, PageOf } from '../source/types.js';
-import type { ErrorInfo, Place } from './types.js';
+import type { Deprecation, ErrorInfo, Place } from './types.js';
 
 /** Everything that can happen to the browser; the reducer handles each kind. */
 export type Action =
@@ -41,6 +41,6 @@ export type Action =
   | { readonly type: 'rateLimited'; readonly retryAfterMs: number }
   | { readonly type: 'cacheInfo'; readonly status: string; readonly age: number | undefined }
   | { readonly type: 'copied'; readonly seq: number; readonly delivered: boolean }
-  | { readonly type: 'deprecated'; readonly text: string }
+  | ({ readonly type: 'deprecated' } & Deprecation)
   /** `q`; Ctrl-C quits with `interrupted` (the process then exits 130, as shells expect after SIGINT). */
   | { readonly type: 'quit'; readonly interrupted?: boolean };

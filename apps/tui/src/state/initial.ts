@@ -59,7 +59,7 @@ export function initialState(
     copyRequest: undefined,
     unsentCopies: [],
     notice: undefined,
-    deprecation: undefined,
+    deprecations: [],
     pageSize,
     quit: false,
     interrupted: false,

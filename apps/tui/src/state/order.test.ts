@@ -205,8 +205,9 @@ describe('quitting and deprecations', () => {
     expect(run(atCheckpoints(), key('q'))).toMatchObject({ quit: true, interrupted: false });
   });
 
-  it('keeps the deprecation line to show', () => {
+  it('keeps each deprecation line by its operation', () => {
     const text = 'Atlas deprecated listGroupClusterBackupCheckpoints (API 2023-01-01); removed 2027-07-01';
-    expect(run(atCheckpoints(), { type: 'deprecated', text }).deprecation).toBe(text);
+    const deprecation = { operationId: 'listGroupClusterBackupCheckpoints', apiVersion: '2023-01-01', text };
+    expect(run(atCheckpoints(), { type: 'deprecated', ...deprecation }).deprecations).toEqual([deprecation]);
   });
 });

@@ -327,7 +327,13 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
       };
     }
     case 'deprecated':
-      return { ...state, deprecation: action.text };
+      return {
+        ...state,
+        deprecations: [
+          ...state.deprecations,
+          { operationId: action.operationId, apiVersion: action.apiVersion, text: action.text },
+        ],
+      };
     case 'key': {
       const command = keyToCommand(action.input, action.key, { filtering: state.filterDraft !== undefined, help: state.help });
       if (command === undefined) return state;

@@ -135,6 +135,13 @@ export interface DetailScreen extends ScreenBase {
 export type ListScreen = ProjectsScreen | ClustersScreen | CheckpointsScreen | RestorePointsScreen | RestoreJobsScreen;
 export type Screen = ListScreen | DetailScreen | RecordScreen;
 
+/** Atlas said an operation, at an API version, is deprecated: `text` is its line, `Atlas deprecated <operationId> (API <date>)…`. */
+export interface Deprecation {
+  readonly operationId: string;
+  readonly apiVersion: string;
+  readonly text: string;
+}
+
 /** The whole browser state. */
 export interface BrowserState {
   /** Never empty: the last screen is the one shown. */
@@ -151,8 +158,8 @@ export interface BrowserState {
   /** Copies that could not go to the clipboard, printed on exit. */
   readonly unsentCopies: readonly string[];
   readonly notice: string | undefined;
-  /** Atlas said an operation the browser uses is deprecated: one line, `Atlas deprecated <operationId> (API <date>)…`. */
-  readonly deprecation: string | undefined;
+  /** What Atlas said is deprecated, in the order it said so; the status line shows the current screen's (see `deprecationOf`). */
+  readonly deprecations: readonly Deprecation[];
   /** Page size of every list read (pages are numbered for it). */
   readonly pageSize: number;
   readonly quit: boolean;

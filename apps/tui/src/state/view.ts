@@ -1,6 +1,13 @@
-import { CHECKPOINT_COLUMNS, CHECKPOINT_FIT, CLUSTER_COLUMNS, PROJECT_COLUMNS, type Column } from '../format/columns.js';
+import {
+  CHECKPOINT_COLUMNS,
+  CHECKPOINT_FIT,
+  CLUSTER_COLUMNS,
+  CLUSTER_FIT,
+  PROJECT_COLUMNS,
+  type Column,
+} from '../format/columns.js';
 import type { FitOptions } from '../format/fit.js';
-import { RESTORE_JOB_COLUMNS, RESTORE_POINT_COLUMNS } from '../format/restore-columns.js';
+import { RESTORE_JOB_COLUMNS, RESTORE_JOB_FIT, RESTORE_POINT_COLUMNS, RESTORE_POINT_FIT } from '../format/restore-columns.js';
 import { formatLocalTime } from '../format/time.js';
 import type { RestoreJob } from '../source/restore-jobs.js';
 import type { Checkpoint, ClusterRow, ProjectRow } from '../source/types.js';
@@ -27,7 +34,20 @@ export function columnsOf(kind: ListScreen['kind']): ReadonlyArray<Column<never>
 
 /** How a list screen's columns give way in a narrow terminal (see `fitWidths`). */
 export function fitOf(kind: ListScreen['kind']): FitOptions {
-  return kind === 'checkpoints' ? CHECKPOINT_FIT : {};
+  switch (kind) {
+    case 'projects':
+      return {};
+    case 'clusters':
+      return CLUSTER_FIT;
+    case 'checkpoints':
+      return CHECKPOINT_FIT;
+    case 'restorePoints':
+      return RESTORE_POINT_FIT;
+    case 'restoreJobs':
+      return RESTORE_JOB_FIT;
+    default:
+      return kind satisfies never;
+  }
 }
 
 type Kind = ListScreen['kind'];

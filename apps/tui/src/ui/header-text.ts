@@ -2,7 +2,7 @@ import { printable } from '../format/printable.js';
 import { currentScreen, isListScreen } from '../state/selectors.js';
 import type { BrowserState, ListScreen, Screen, SortOrder } from '../state/types.js';
 import { columnsOf } from '../state/view.js';
-import { cellWidth, ellipsize } from '../format/fit.js';
+import { cellWidth, ellipsize, ellipsizeStart } from '../format/fit.js';
 
 /** Where the data comes from, for the header. */
 export interface SourceInfo {
@@ -23,10 +23,10 @@ export interface HeaderText {
   readonly cache: string;
 }
 
-/** Breadcrumbs for the current stack: `projects › prod › Cluster0 › 65f…`. */
-function breadcrumbs(stack: readonly Screen[]): string {
+/** Breadcrumbs for the current stack: `projects`, `prod`, `Cluster0`, `65f…`. */
+function breadcrumbs(stack: readonly Screen[]): string[] {
   const top = stack[stack.length - 1];
-  if (top === undefined) return '';
+  if (top === undefined) return [];
   const crumbs = ['projects'];
   if (top.kind !== 'projects') crumbs.push(top.projectName);
   if (top.kind !== 'projects' && top.kind !== 'clusters') crumbs.push(top.clusterName);
@@ -34,7 +34,21 @@ function breadcrumbs(stack: readonly Screen[]): string {
   if (top.kind === 'restoreJobs') crumbs.push('restore jobs');
   if (top.kind === 'detail') crumbs.push(top.checkpointId);
   if (top.kind === 'record') crumbs.push(top.record.id);
-  return printable(crumbs.join(' › '));
+  return crumbs.map(printable);
+}
+
+const SEPARATOR = ' › ';
+
+/**
+ * The title in at most `width` cells, keeping its end (where you are): the whole title, else the
+ * breadcrumbs (without the app's name) cut from the start.
+ *
+ * @example
+ * fitTitle(['projects', 'prod', 'Cluster0', 'restore points'], 30) // '…d › Cluster0 › restore points'
+ */
+export function fitTitle(crumbs: readonly string[], width: number): string {
+  const title = `atlas-checkpoints ${crumbs.join(SEPARATOR)}`;
+  return cellWidth(title) <= width ? title : ellipsizeStart(crumbs.join(SEPARATOR), width);
 }
 
 /**
@@ -58,14 +72,16 @@ const GAP = 2;
 
 /**
  * The header's first line fitted to `width` cells: the title keeps at least 60% of the line; the
- * cache info goes first, then the order, then the source URL is cut; DEMO always stays.
+ * cache info goes first, then the order, then the source URL is cut; DEMO always stays. A title
+ * still too long loses its start (`…harded-legacy › restore points`), never the current location.
  *
  * @example
  * headerText(state, { label: 'http://127.0.0.1:8080', demo: false }, 60)
  */
 export function headerText(state: BrowserState, source: SourceInfo, width: number): HeaderText {
   const screen = currentScreen(state);
-  const title = `atlas-checkpoints ${breadcrumbs(state.stack)}`;
+  const crumbs = breadcrumbs(state.stack);
+  const title = `atlas-checkpoints ${crumbs.join(SEPARATOR)}`;
   // The order is always worth saying for checkpoints (newest or oldest first); elsewhere only when not the API's.
   const sort = isListScreen(screen) ? screen.list.sort : undefined;
   let order =
@@ -91,5 +107,6 @@ export function headerText(state: BrowserState, source: SourceInfo, width: numbe
   if (titleRoom() < cellWidth(title)) cache = '';
   if (titleRoom() < minTitle) order = '';
   if (!source.demo && titleRoom() < minTitle) label = ellipsize(label, Math.max(0, width - GAP - minTitle));
-  return { title: ellipsize(title, Math.max(0, Math.min(cellWidth(title), titleRoom()))), order, source: label, cache };
+  // Cut from the start: the end of the breadcrumbs is where you are.
+  return { title: fitTitle(crumbs, Math.max(0, Math.min(cellWidth(title), titleRoom()))), order, source: label, cache };
 }

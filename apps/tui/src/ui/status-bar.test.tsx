@@ -22,7 +22,11 @@ function withList(list: Partial<ListData<Checkpoint>>): BrowserState {
   );
   const screen = state.stack[state.stack.length - 1] as ListScreen;
   const full = { ...emptyList<Checkpoint>({ column: 0, descending: true }), items: PageWindow.of(checkpoints(100), 1), ...list };
-  return { ...state, deprecation: DEPRECATION, stack: [...state.stack.slice(0, -1), { ...screen, list: full } as ListScreen] };
+  return {
+    ...state,
+    deprecations: [{ operationId: 'listGroupClusterBackupCheckpoints', apiVersion: '2023-01-01', text: DEPRECATION }],
+    stack: [...state.stack.slice(0, -1), { ...screen, list: full } as ListScreen],
+  };
 }
 
 const frame = (state: BrowserState): string => {

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { viewLength } from '../state/list.js';
 import { currentScreen, isListScreen, loadingReason, pollsRunningJob } from '../state/selectors.js';
 import { isClusterView } from '../state/cluster-views.js';
+import { deprecationOf } from '../state/operations.js';
 import type { BrowserState } from '../state/types.js';
 import { useColor } from './color.js';
 import { Spinner } from './spinner.js';
@@ -19,7 +20,7 @@ function loadedText(state: BrowserState): string {
 
 /**
  * The message line's text and colour: the filter prompt, a rate limit, what is loading and why, rows
- * a refresh brought above the screen (`↑ 3 newer`), a notice, the active filter, a deprecation; `undefined` when there is nothing to say.
+ * a refresh brought above the screen (`↑ 3 newer`), a notice, the active filter, a deprecation of an operation behind the screen; `undefined` when there is nothing to say.
  */
 function messageOf(state: BrowserState): { text: string; color: string } | undefined {
   const screen = currentScreen(state);
@@ -33,7 +34,8 @@ function messageOf(state: BrowserState): { text: string; color: string } | undef
   if (newer > 0) return { text: `↑ ${newer.toLocaleString('en-US')} newer (g: go to them)`, color: 'green' };
   if (state.notice !== undefined) return { text: state.notice, color: 'green' };
   if (filter !== '') return { text: `filter: ${filter} (esc clears)`, color: 'yellow' };
-  if (state.deprecation !== undefined) return { text: state.deprecation, color: 'yellow' };
+  const deprecation = deprecationOf(state);
+  if (deprecation !== undefined) return { text: deprecation, color: 'yellow' };
   return undefined;
 }
 

@@ -27,6 +27,13 @@ export function useResponseFeed(feed: ResponseFeed | undefined, dispatch: (actio
   }, [feed, dispatch]);
   useEffect(() => {
     if (feed === undefined) return undefined;
-    return feed.subscribeDeprecations((event) => dispatch({ type: 'deprecated', text: deprecationLine(event) }));
+    return feed.subscribeDeprecations((event) =>
+      dispatch({
+        type: 'deprecated',
+        operationId: event.operationId,
+        apiVersion: event.apiVersion,
+        text: deprecationLine(event),
+      }),
+    );
   }, [feed, dispatch]);
 }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo, useMemo, type ReactElement } from 'react';
 import type { Column } from '../format/columns.js';
-import { cell, fitWidths, type FitOptions } from '../format/fit.js';
+import { cell, fitWidths, titleCell, titledWidth, type FitOptions } from '../format/fit.js';
 import type { SortOrder } from '../state/types.js';
 import { visibleRows } from '../state/list.js';
 import type { ListData } from '../state/types.js';
@@ -22,8 +22,8 @@ export interface VirtualListProps<T> {
   readonly fit?: FitOptions;
 }
 
-/** Formats one row as a line fitted to the column widths: `value(column, width)` gives each cell's text. */
-type LineOf = (value: (column: Column<never>, width: number) => string) => string;
+/** Formats one row as a line fitted to the column widths: `cellOf(column, width)` gives each padded cell. */
+type LineOf = (cellOf: (column: Column<never>, width: number) => string) => string;
 
 interface RowProps {
   readonly item: unknown;
@@ -36,7 +36,9 @@ interface RowProps {
 /** One row; memoised, so a cursor move re-renders the two rows whose selection changed, not all of them. */
 const Row = memo(function Row({ item, selected, line, second }: RowProps) {
   const color = useColor();
-  const text = line((c, w) => (c.fit === undefined ? c.display(item as never, second) : c.fit(item as never, second, w)));
+  const text = line((c, w) =>
+    cell(c.fit === undefined ? c.display(item as never, second) : c.fit(item as never, second, w), w, c.align),
+  );
   return (
     <Text inverse={selected} {...(selected ? color('cyan') : {})} wrap="truncate">
       {selected ? '›' : ' '}
@@ -56,23 +58,26 @@ const Row = memo(function Row({ item, selected, line, second }: RowProps) {
 export function VirtualList<T>({ list, columns, height, width, now, titles = true, sort, fit }: VirtualListProps<T>) {
   const color = useColor();
   const line = useMemo((): LineOf => {
+    // Every column has room for a sort arrow after its title, so sorting by it never cuts its name.
     const widths = fitWidths(
-      columns.map((c) => c.width),
-      columns.map((c) => c.min),
+      columns.map(titledWidth),
+      // a column that never shrinks (its minimum is its width) keeps the arrow's room too
+      columns.map((c) => (c.min >= c.width ? titledWidth(c) : c.min)),
       Math.max(10, width - 2),
       fit,
     );
-    return (value) =>
+    return (cellOf) =>
       columns
         .map((c, i) => ({ c: c, w: widths[i] ?? 0 }))
         .filter(({ w }) => w > 0)
-        .map(({ c, w }) => cell(value(c, w), w, c.align))
+        .map(({ c, w }) => cellOf(c, w))
         .join('  ');
   }, [columns, width, fit]);
   const sorted = sort?.column ?? 0;
   const arrow = sort?.descending === true ? '↓' : '↑';
   const header = useMemo(
-    () => line((c) => (columns.indexOf(c) + 1 === sorted ? `${c.header}${arrow}` : c.header)),
+    () =>
+      line((c, w) => (columns.indexOf(c) + 1 === sorted ? titleCell(c.header, arrow, w, c.align) : cell(c.header, w, c.align))),
     [line, columns, sorted, arrow],
   );
   const second = Math.floor(now / 1000) * 1000;
