@@ -115,7 +115,13 @@ export function createProxy(options: ProxyOptions) {
     health.forget(partition);
     await store.deletePartition(partition);
   };
-  const refusals = createTokenRefusals({ ttlMs: options.refusedTokenTtlMs ?? 10_000, now });
+  // Callers upstream has not accepted yet get a quarter of the upstream concurrency and a queue of
+  // their own: a flood of made-up tokens cannot push accepted callers out of the upstream queue.
+  const refusals = createTokenRefusals({
+    ttlMs: options.refusedTokenTtlMs ?? 10_000,
+    now,
+    unverified: { concurrency: Math.max(1, Math.floor(concurrency / 4)), queue: options.upstreamQueue ?? 64 },
+  });
   const coordinator = createCoordinator({
     store,
     policy: options.policy,

@@ -139,7 +139,8 @@ export function createRequestHandler(deps: HandlerDeps): {
     return { principal, request, facts, alias: aliases.key(id, url, accept) };
   };
 
-  const bypass = async (c: Context, note: RequestNote | undefined): Promise<Response> => {
+  /** Forwards a request as it is; one without credentials (upstream will refuse it) within the unverified budget. */
+  const bypass = async (c: Context, note: RequestNote | undefined, anonymous: boolean): Promise<Response> => {
     deps.onBypass();
     if (note) note.cache = 'bypass';
     const url = c.req.url;
@@ -149,7 +150,8 @@ export function createRequestHandler(deps: HandlerDeps): {
       headers: c.req.raw.headers,
       origin: linkOrigin(url, deps.publicUrl),
     };
-    return deps.health.fill('forward', (signal) => deps.forwardUpstream({ ...request, signal }));
+    const forward = () => deps.health.fill('forward', (signal) => deps.forwardUpstream({ ...request, signal }));
+    return anonymous ? deps.refusals.unverified(forward) : forward();
   };
 
   const fail = async (error: unknown, principal: Principal | undefined): Promise<Response> => {
@@ -201,10 +203,11 @@ export function createRequestHandler(deps: HandlerDeps): {
     let principal: Principal | undefined;
     let prepared: Prepared;
     try {
-      principal = deps.resolvePrincipal(headerOf(headers, 'authorization'));
+      const authorization = headerOf(headers, 'authorization');
+      principal = deps.resolvePrincipal(authorization);
       if (principal.kind === 'bypass') {
         const caller = principal;
-        return bypass(c, note).catch((error: unknown) => fail(error, caller));
+        return bypass(c, note, authorization === undefined).catch((error: unknown) => fail(error, caller));
       }
       if (principal.kind === 'bearer' && deps.refusals.refused(principal.partition)) return refusedAnswer();
       prepared = prepare(c, headers, operation, principal, note);
@@ -225,7 +228,10 @@ export function createRequestHandler(deps: HandlerDeps): {
   const upstream = (prepared: Prepared, build: SpecBuilder, note: RequestNote | undefined): Promise<Response> => {
     const { principal } = prepared;
     if (principal.kind !== 'bearer') return full(prepared, build, note);
-    return deps.refusals.probe(principal.partition, () => full(prepared, build, note), refusedAnswer);
+    // The unverified budget's refusal (queue-full) is answered like the upstream queue's.
+    return deps.refusals
+      .probe(principal.partition, () => full(prepared, build, note), refusedAnswer)
+      .catch((error: unknown) => fail(error, principal));
   };
 
   const servedHit = (hit: Hit, note: RequestNote | undefined, prepared: Prepared): Response => {

@@ -17,8 +17,8 @@ const auth = {
 };
 
 /** A passthrough proxy on a real socket, and two valid tokens each with one cached entry per checkpoint. */
-async function cachedForTwoTokens() {
-  const harness = await startHarness({ authMode: 'passthrough' }, { auth }, undefined, { listen: true });
+async function cachedForTwoTokens(overrides: Parameters<typeof startHarness>[0] = {}) {
+  const harness = await startHarness({ authMode: 'passthrough', ...overrides }, { auth }, undefined, { listen: true });
   h = harness;
   const a = { authorization: `Bearer ${await oauthToken(harness.upstream.url, 'sa-a', 'secret-a')}` };
   const b = { authorization: `Bearer ${await oauthToken(harness.upstream.url, 'sa-b', 'secret-b')}` };
@@ -73,6 +73,33 @@ describe('tokens upstream refuses (passthrough, real sockets)', () => {
     harness.clock.advance(10_001);
     expect((await harness.fetch(checkpoint(7), { headers: first })).status).toBe(401);
     expect(upstreamCalls() - before).toBe(garbage.length + 1);
+  });
+
+  it.each([
+    ['made-up tokens', (i: number): Record<string, string> => ({ authorization: `Bearer garbage-flood-${i}` })],
+    ['requests without credentials (forwarded)', (): Record<string, string> => ({})],
+  ])('a flood of %s cannot push an accepted token out of the upstream queue', async (_kind, headersOf) => {
+    // 4 upstream connections and a queue of 2: made-up tokens get 1 of them and a queue of their own.
+    const { harness, a } = await cachedForTwoTokens({ upstreamConnections: 4, upstreamQueue: 2 });
+    harness.fake.faults.setLatency(300);
+    // Only the flood lists projects.
+    const garbageCalls = () => harness.fake.requests().filter((r) => r.route === 'listGroups').length;
+    const flood = Array.from({ length: 30 }, async (_, i) => {
+      const res = await harness.fetch(`${harness.url}${V2}/groups`, { headers: headersOf(i) });
+      await res.arrayBuffer();
+      return { status: res.status, cache: res.headers.get('cache-status') };
+    });
+    await expect.poll(() => harness.proxy.upstreamHealth.state().active).toBeGreaterThan(0);
+    // An accepted token's miss, while the flood waits on upstream: served, not shed.
+    const mine = await harness.fetch(`${harness.url}${V2}/groups/${harness.groupId}/clusters`, { headers: a });
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('cache-status')).toMatch(/fwd=miss/);
+    const answers = await Promise.all(flood);
+    expect(answers.filter((answer) => answer.status === 401).length).toBe(garbageCalls());
+    const shed = answers.filter((answer) => answer.status === 503);
+    expect(shed.length + garbageCalls()).toBe(30);
+    for (const answer of shed) expect(answer.cache).toMatch(/^atlas-checkpoints-proxy; fwd=(miss|bypass); detail=queue-full$/);
+    expect(garbageCalls()).toBe(3); // one running and two waiting, within their own budget
   });
 
   it("a 401 for a known token evicts that token's entries only, and is remembered for the window", async () => {

@@ -84,6 +84,21 @@ describe('one view of upstream health', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', circuit: 'open', upstream: 'down' });
   });
 
+  it('counts failed fills, not attempts: with one retry each, the circuit opens at the fifth failed fill', async () => {
+    const { proxy, fake } = await setup({ upstreamRetries: 1, upstreamTimeoutMs: 5_000 });
+    fake.faults.failNext(100, { status: 500 });
+    for (let i = 0; i < 4; i += 1) {
+      expect((await proxy.request(checkpoint(i))).status).toBe(500);
+      expect(proxy.upstreamHealth.state().circuit).toBe('closed');
+    }
+    expect(fake.requests()).toHaveLength(8); // each fill: the attempt and its retry
+    expect((await proxy.request(checkpoint(4))).status).toBe(500);
+    expect(proxy.upstreamHealth.state().circuit).toBe('open');
+    const miss = await proxy.request(checkpoint(5));
+    expect(miss.status).toBe(503);
+    expect(fake.requests()).toHaveLength(10);
+  });
+
   it('honours one Retry-After for everyone: one upstream call, stale copies at once, misses get the 429 until it passes', async () => {
     const { proxy, fake, clock } = await setup();
     for (let i = 0; i < 3; i += 1) expect((await proxy.request(checkpoint(i))).status).toBe(200);

@@ -85,3 +85,29 @@ describe('SIGTERM', () => {
     expect(phases).toEqual(['draining', 'closing', 'aborting', 'closing-resources']);
   });
 });
+
+describe('the log stream', () => {
+  it('is JSON lines only, from start to exit: Node’s own warnings (undici’s ExperimentalWarning) included', async () => {
+    const fake = createFakeAtlas({
+      fixtures: generateFixtures({ seed: 3, projects: 1, clustersPerProject: 1, checkpointsPerCluster: 2 }),
+    });
+    upstream = await startGatedUpstream(fake);
+    const proxy = await startBin([
+      '--upstream',
+      upstream.url,
+      '--auth-mode',
+      'passthrough',
+      '--port',
+      '0',
+      '--drain-delay',
+      '0s',
+    ]);
+    const served = await fetch(`${proxy.url}/api/atlas/v2/groups`, { headers: { authorization: 'Bearer some-atlas-token' } });
+    await served.arrayBuffer();
+    proxy.child.kill('SIGTERM');
+    expect((await proxy.exited)[0]).toBe(0);
+    const lines = proxy.stderr().split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+  });
+});

@@ -47,7 +47,12 @@ function readSecret(path: string, what: string): string {
  * const running = await startFromArgs(['node', 'atlas-checkpoints-proxy', '--demo', '--port', '0']);
  * await running.stop();
  */
-export async function startFromArgs(argv: readonly string[], io: Io = defaultIo()) {
+export async function startFromArgs(
+  argv: readonly string[],
+  io: Io = defaultIo(),
+  /** The bin owns its process: Node's warnings become JSON log lines (see `logProcessWarnings`). */
+  options: { ownProcess?: boolean } = {},
+) {
   const program = buildProgram();
   // commander repeats a refused argument as typed: a URL's password must not reach the log.
   program.configureOutput({
@@ -74,6 +79,7 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
     { startServer },
     { shutdown },
     { startTracing, TracingConfigError },
+    { logProcessWarnings },
   ] = await Promise.all([
     import('@atlas-checkpoints/core'),
     import('../observability/logger.js'),
@@ -81,11 +87,13 @@ export async function startFromArgs(argv: readonly string[], io: Io = defaultIo(
     import('../server/start-server.js'),
     import('../server/shutdown.js'),
     import('../observability/tracing.js'),
+    import('../observability/process-warnings.js'),
   ]);
   const tracing = await startTracing(io.env, { version: manifest.version }).catch((error: unknown) => {
     throw error instanceof TracingConfigError ? new UsageError(error.message) : error;
   });
   const logger = createLogger({ level: opts.logLevel });
+  if (options.ownProcess) logProcessWarnings(logger);
 
   let upstreamUrl: string;
   let upstreamAuth: AtlasAuth = core.none();
@@ -269,7 +277,7 @@ function defaultIo(): Io {
  */
 export async function main(argv: readonly string[]): Promise<void> {
   try {
-    const running = await startFromArgs(argv);
+    const running = await startFromArgs(argv, defaultIo(), { ownProcess: true });
     let signalled = false;
     const stop = () => {
       // A second signal ends it at once.

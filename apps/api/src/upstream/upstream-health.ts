@@ -190,7 +190,9 @@ export function createUpstreamHealth(options: UpstreamHealthOptions) {
     const gate = gateOf(identity);
     const early = refusal(gate, true);
     if (early) throw early;
-    const policy = wrap(deadline, slots, retries, gate.policy, circuit);
+    // The circuit sees whole fills (retries inside it): `failureThreshold` failed fills open it, as
+    // documented, not that many attempts. The gate sees each attempt: a 429 closes it at once.
+    const policy = wrap(deadline, slots, circuit, retries, gate.policy);
     try {
       return await policy.execute(async ({ signal }) => {
         if (signal.aborted) throw new TaskCancelledError();

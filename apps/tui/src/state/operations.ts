@@ -2,7 +2,7 @@ import type { BrowserState, Screen } from './types.js';
 import { currentScreen } from './selectors.js';
 
 /** An operation behind a screen: its `operationId`, and which of its API versions it is read at. */
-export interface OperationRef {
+interface OperationRef {
   readonly operationId: string;
   readonly version: (apiVersion: string) => boolean;
 }
@@ -22,7 +22,7 @@ const any = (operationId: string): OperationRef => ({ operationId, version: () =
  * @example
  * operationsOf({ kind: 'checkpoints', … }).map((o) => o.operationId) // ['listGroupClusterBackupCheckpoints']
  */
-export function operationsOf(screen: Screen): readonly OperationRef[] {
+function operationsOf(screen: Screen): readonly OperationRef[] {
   return operationIdsOf(screen).map((id) =>
     id !== 'listGroupClusters'
       ? any(id)
