@@ -13,9 +13,10 @@ afterEach(async () => {
 });
 
 /** Starts the bin; resolves with its URL, its exit, and everything it wrote to stderr. */
-async function startBin(args: string[]) {
+async function startBin(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@atlas-checkpoints/source', bin, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
@@ -92,16 +93,16 @@ describe('the log stream', () => {
       fixtures: generateFixtures({ seed: 3, projects: 1, clustersPerProject: 1, checkpointsPerCluster: 2 }),
     });
     upstream = await startGatedUpstream(fake);
-    const proxy = await startBin([
-      '--upstream',
-      upstream.url,
-      '--auth-mode',
-      'passthrough',
-      '--port',
-      '0',
-      '--drain-delay',
-      '0s',
-    ]);
+    // Both an API key and a service account: core's precedence picks the service account, and the start line says so.
+    const proxy = await startBin(
+      ['--upstream', upstream.url, '--auth-mode', 'passthrough', '--port', '0', '--drain-delay', '0s'],
+      {
+        MONGODB_ATLAS_PUBLIC_API_KEY: 'pub',
+        MONGODB_ATLAS_PRIVATE_API_KEY: 'private-key-value',
+        MONGODB_ATLAS_CLIENT_ID: 'mdb_sa_id_1',
+        MONGODB_ATLAS_CLIENT_SECRET: 'client-secret-value',
+      },
+    );
     const served = await fetch(`${proxy.url}/api/atlas/v2/groups`, { headers: { authorization: 'Bearer some-atlas-token' } });
     await served.arrayBuffer();
     proxy.child.kill('SIGTERM');
@@ -109,5 +110,8 @@ describe('the log stream', () => {
     const lines = proxy.stderr().split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+    const parsed = lines.map((line) => JSON.parse(line) as { msg?: string; credentials?: string });
+    expect(parsed.find((line) => line.msg === 'listening')?.credentials).toBe('serviceAccount');
+    expect(proxy.stderr()).not.toMatch(/private-key-value|client-secret-value/);
   });
 });

@@ -98,6 +98,8 @@ export async function startFromArgs(
   let upstreamUrl: string;
   let upstreamAuth: AtlasAuth = core.none();
   let upstreamFetch: ((input: Request, init?: RequestInit) => Promise<Response>) | undefined;
+  /** Which upstream credential is used (core's precedence: service account, API key, access token), for the start line. */
+  let credentials = 'none';
   if (opts.demo) {
     const { createFakeAtlas, generateDemoFixtures } = await import('@atlas-checkpoints/testkit');
     // The demo project first (every case of restore points: snapshots, checkpoints, a restore running), then three more.
@@ -117,6 +119,7 @@ export async function startFromArgs(
     });
     upstreamUrl = config.baseUrl;
     upstreamAuth = config.auth;
+    credentials = config.credentials;
     if (opts.authMode === 'proxy' && config.credentials === 'none') {
       throw new UsageError(
         '--auth-mode proxy needs upstream credentials: MONGODB_ATLAS_CLIENT_ID/MONGODB_ATLAS_CLIENT_SECRET, API keys, MONGODB_ATLAS_ACCESS_TOKEN, or an Atlas CLI profile (--profile)',
@@ -193,6 +196,7 @@ export async function startFromArgs(
       url: server.url,
       metricsUrl: metricsServer === undefined ? undefined : `${metricsServer.url}/metrics`,
       upstream: upstreamUrl,
+      credentials,
       cache: store.kind,
       authMode: opts.authMode,
       demo: opts.demo,
