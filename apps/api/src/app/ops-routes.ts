@@ -64,7 +64,40 @@ function sameSecret(presented: string, expected: string): boolean {
 }
 
 /**
- * `GET /healthz`, `GET /readyz`, `GET /metrics`, `GET /openapi.json` and `POST /admin/purge`.
+ * The Atlas-shaped 405 for `method` on a path served with other methods only, with the `Allow`
+ * RFC 9110 §15.5.6 requires: `GET, HEAD` (core's `wireErrors.methodNotAllowed`) unless `allow`
+ * says otherwise.
+ *
+ * @example
+ * app.all('/admin/purge', (c) => methodNotAllowed(c.req.method, 'POST'));
+ */
+export function methodNotAllowed(method: string, allow?: string): Response {
+  return wireErrorAnswer(wireErrors.methodNotAllowed(method), allow === undefined ? {} : { allow });
+}
+
+/**
+ * What the port of `/metrics` alone (`--metrics-port`) answers: `GET /metrics` (HEAD too), the
+ * Atlas-shaped 405 with `Allow: GET, HEAD` for any other method on it (RFC 9110 §15.5.6), and 404
+ * for every other path.
+ *
+ * @example
+ * await startServer(metricsOnly(proxy.metrics, token), { port: 9090, host: '0.0.0.0' });
+ */
+export function metricsOnly(metrics: ProxyMetrics, token: string | undefined) {
+  return (request: Request): Promise<Response> | Response => {
+    const path = new URL(request.url).pathname;
+    if (path !== '/metrics') return errorOf(wireErrors.resourceNotFound(path));
+    // Node sends no body in answer to HEAD.
+    if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(request.method);
+    return metricsResponse(metrics, token, request.headers.get('authorization') ?? undefined);
+  };
+}
+
+/**
+ * `GET /healthz`, `GET /readyz`, `GET /metrics`, `GET /openapi.json` and `POST /admin/purge`
+ * (HEAD with each GET); any other method on these paths gets the Atlas-shaped 405 with their
+ * `Allow` (RFC 9110 §15.5.6), as the Atlas paths do (`/admin/purge` only when it is served: an
+ * admin token is set).
  *
  * @example
  * registerOpsRoutes(app, { store, metrics, readiness, openapi: () => doc });
@@ -74,6 +107,7 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
     named(c, 'healthz');
     return new Response('{"status":"ok"}', { headers: jsonType() });
   });
+  app.all('/healthz', (c) => methodNotAllowed(c.req.method));
 
   app.get('/readyz', async (c) => {
     named(c, 'readyz');
@@ -81,6 +115,7 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
     deps.metrics.redisUp.set(body.cache === 'up' ? 1 : 0);
     return new Response(JSON.stringify(body), { status, headers: jsonType() });
   });
+  app.all('/readyz', (c) => methodNotAllowed(c.req.method));
 
   if (deps.metricsOnMainPort !== false) {
     app.get('/metrics', (c) => {
@@ -88,12 +123,14 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
       deps.metrics.redisUp.set(deps.store.healthy() ? 1 : 0);
       return metricsResponse(deps.metrics, deps.metricsToken, c.req.header('authorization'));
     });
+    app.all('/metrics', (c) => methodNotAllowed(c.req.method));
   }
 
   app.get('/openapi.json', (c) => {
     named(c, 'openapi');
     return new Response(JSON.stringify(deps.openapi()), { headers: jsonType() });
   });
+  app.all('/openapi.json', (c) => methodNotAllowed(c.req.method));
 
   // The token first, then the body limit (Hono's bodyLimit: `Content-Length`, and a chunked body counted as it streams).
   const authorizePurge = createMiddleware(async (c, next) => {
@@ -138,6 +175,10 @@ export function registerOpsRoutes(app: Hono, deps: OpsDeps): void {
     deps.onPurge?.({ groupId, clusterName, purged: purged + lists });
     return new Response(JSON.stringify({ purged: purged + lists }), { headers: jsonType() });
   });
+  // Not served without an admin token: 404 for every method then, as for POST.
+  app.all('/admin/purge', (c) =>
+    deps.adminToken === undefined ? errorOf(wireErrors.resourceNotFound(c.req.path)) : methodNotAllowed(c.req.method, 'POST'),
+  );
 }
 
 function errorOf(error: WireError): Response {
