@@ -37,18 +37,22 @@ describe('the Host header is never trusted as configuration', () => {
     }
   });
 
-  it('with --public-url, links use it whatever the Host, and a new Host does not render the body again', async () => {
+  it('with --public-url, links use it whatever valid Host, a new Host does not render the body again, an invalid one is still 400', async () => {
     h = await startHarness({ publicUrl: 'https://atlas-proxy.example.com' }, {}, undefined, { listen: true });
     const url = `${h.server.url}/api/atlas/v2/groups/${h.groupId}/clusters/${h.clusterName}/backupCheckpoints?itemsPerPage=5`;
     const first = await get(url, 'one.example');
     const renders = vi.mocked(renderEntry).mock.calls.length;
-    for (const host of ['two.example', 'a"b', `${'x'.repeat(20)}.example:1`]) {
+    for (const host of ['two.example', '10.0.0.7:8443', `${'x'.repeat(20)}.example:1`]) {
       const again = await get(url, host);
       expect(again.status).toBe(200);
       expect(again.text).toBe(first.text);
       expect(again.headers['cache-status']).toBe('atlas-checkpoints-proxy; hit; ttl=60');
     }
     expect(vi.mocked(renderEntry).mock.calls.length).toBe(renders);
+    // RFC 9112 §3.2: an invalid Host is refused even when links would not use it.
+    const refused = await get(url, 'a"b');
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.text)).toMatchObject({ error: 400, errorCode: 'INVALID_HOST_HEADER' });
     const body = JSON.parse(first.text) as { links: Array<{ href: string }>; results: Array<{ links: Array<{ href: string }> }> };
     for (const link of [...body.links, ...body.results.flatMap((r) => r.links)])
       expect(link.href.startsWith('https://atlas-proxy.example.com/api/atlas/v2/')).toBe(true);

@@ -158,13 +158,13 @@ describe('the hit path on Node’s own request and response', () => {
     expect(counts.handedOn).toBe(handedOn);
   });
 
-  it('answers a request node-server refuses (a Host that is no URL authority) Atlas-shaped, logged and counted', async () => {
+  it('answers a Host that is no URL authority with core’s INVALID_HOST_HEADER 400, logged and counted', async () => {
     const { lines, logger } = logLines();
     h = await startHarness({ logger });
     const { fast } = await serveBoth(h);
     const refused = await raw(`${fast.url}${V2}/groups`, { headers: { host: 'a:99999', 'x-request-id': 'bad-host-1' } });
     expect(refused.status).toBe(400);
-    expect(JSON.parse(refused.body.toString())).toMatchObject({ error: 400, errorCode: 'INVALID_REQUEST' });
+    expect(JSON.parse(refused.body.toString())).toMatchObject({ error: 400, errorCode: 'INVALID_HOST_HEADER' });
     expect(refused.headers['x-request-id']).toBe('bad-host-1');
     logger.flush();
     expect(lines.filter((line) => line.msg === 'request')).toMatchObject([

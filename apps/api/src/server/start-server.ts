@@ -1,16 +1,19 @@
 import { once } from 'node:events';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { renderError, wireErrors } from '@atlas-checkpoints/core';
+import { isValidHost, renderError, wireErrors } from '@atlas-checkpoints/core';
 import { getRequestListener, RequestError, type HttpBindings } from '@hono/node-server';
 import { proxyErrors, wireErrorAnswer } from '../http/proxy-errors.js';
 import type { NodeHit } from '../observability/observe.js';
-import { hasRepeatedHost } from './repeated-host.js';
+import { hasRepeatedSingleton } from './repeated-fields.js';
 import { whenItsTurn } from './pipelined.js';
 
 /** Server timeouts in ms. */
 export interface ServerTimeouts {
-  /** Time to receive the request headers (default 10 000). */
+  /**
+   * Time to receive the request headers (default 10 000), enforced within a second (see
+   * {@link checkingInterval}).
+   */
   readonly headersTimeoutMs?: number;
   /** Time to receive the whole request (default 30 000). */
   readonly requestTimeoutMs?: number;
@@ -47,9 +50,9 @@ export type Servable =
       readonly fetch: FetchHandler;
       readonly nodeHit?: NodeHit | undefined;
       /**
-       * Given the answer to a request refused before any handler ran (node-server cannot make it a
-       * URL, or it has more than one `Host`) and when it arrived (`performance.now()`); returns the
-       * answer to send.
+       * Given the answer to a request refused before any handler ran (its `Host` is unusable, it
+       * has more than one `Host` or `Authorization`, or node-server cannot make it a URL) and when
+       * it arrived (`performance.now()`); returns the answer to send.
        */
       readonly refused?: ((incoming: IncomingMessage, answer: Response, arrived?: number) => Response) | undefined;
       /**
@@ -85,30 +88,46 @@ export async function startServer(
   // An HTTP/1 server: @hono/node-server's env is always its HttpBindings here.
   const listener = getRequestListener(fetch as Parameters<typeof getRequestListener>[0], { errorHandler });
   const full = (incoming: IncomingMessage, outgoing: ServerResponse, arrived: number) => {
+    // Every unusable `Host` gets core's 400 INVALID_HOST_HEADER (RFC 9112 §3.2), whichever path
+    // and whether links would use it or not: checked here, off the hit path (a hit's URL was
+    // answered 200 by this path before, so its Host passed this check).
+    const host = incoming.headers.host;
+    if (host !== undefined && !isValidHost(host)) return refuseEarly(incoming, outgoing, arrived, refused, invalidHost());
     refusing = incoming;
     refusingArrived = arrived;
     void listener(incoming, outgoing);
     refusing = undefined;
   };
   const serve = (incoming: IncomingMessage, outgoing: ServerResponse, arrived: number) => {
-    if (hasRepeatedHost(incoming.rawHeaders)) return refuseRepeatedHost(incoming, outgoing, arrived, refused);
+    if (hasRepeatedSingleton(incoming.rawHeaders)) return refuseEarly(incoming, outgoing, arrived, refused, refusal());
     // Host names are case-insensitive (RFC 9110 §7.2); node-server refuses `Host: Name:port`.
     const host = incoming.headers.host;
-    if (host !== undefined && /[A-Z]/.test(host)) incoming.headers.host = host.toLowerCase();
+    if (host === undefined) {
+      // Only HTTP/1.1 requires a Host (RFC 9112 §3.2): an HTTP/1.0 request without one (a simple
+      // health checker) is for this server, at the address it listens on. HTTP/1.1 without one
+      // goes on to node-server's 400.
+      if (incoming.httpVersion === '1.0') incoming.headers.host = authority;
+    } else if (/[A-Z]/.test(host)) incoming.headers.host = host.toLowerCase();
     if (nodeHit) nodeHit(incoming, outgoing, () => full(incoming, outgoing, arrived), arrived);
     else full(incoming, outgoing, arrived);
   };
-  // No `Host` at all (HTTP/1.1 requires one) is refused by node-server like any unusable Host,
-  // Atlas-shaped and logged, rather than by Node with an empty 400.
-  const server = createServer({ requireHostHeader: false }, (incoming, outgoing) => {
-    const arrived = performance.now();
-    // A pipelined request waits for its turn (see `whenItsTurn`).
-    if (outgoing.socket === null) whenItsTurn(outgoing, () => serve(incoming, outgoing, arrived));
-    else serve(incoming, outgoing, arrived);
-  });
+  // No `Host` at all in HTTP/1.1 (which requires one) is refused by node-server, Atlas-shaped and
+  // logged, rather than by Node with an empty 400; HTTP/1.0 gets this server's address (`serve`).
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  let authority = '';
+  const server = createServer(
+    { requireHostHeader: false, connectionsCheckingInterval: checkingInterval(headersTimeout, requestTimeout) },
+    (incoming, outgoing) => {
+      const arrived = performance.now();
+      // A pipelined request waits for its turn (see `whenItsTurn`).
+      if (outgoing.socket === null) whenItsTurn(outgoing, () => serve(incoming, outgoing, arrived));
+      else serve(incoming, outgoing, arrived);
+    },
+  );
   server.listen(options.port, options.host);
-  server.headersTimeout = options.headersTimeoutMs ?? 10_000;
-  server.requestTimeout = options.requestTimeoutMs ?? 30_000;
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = requestTimeout;
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 5_000;
   server.maxHeadersCount = 100;
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => answerClientError(error, socket, parserRefused));
@@ -120,6 +139,7 @@ export async function startServer(
   if (!server.listening) await once(server, 'listening');
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
+  authority = `${host}:${port}`;
   let closed: Promise<void> | undefined;
   const stopAccepting = () =>
     (closed ??= new Promise<void>((resolve) => {
@@ -127,7 +147,7 @@ export async function startServer(
       server.closeIdleConnections();
     }));
   return {
-    url: `http://${host}:${port}`,
+    url: `http://${authority}`,
     port,
     server,
     stopAccepting,
@@ -139,6 +159,21 @@ export async function startServer(
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * How often Node checks the header and request timeouts of open connections: it only enforces
+ * them on this tick (default 30 s, so a 10 s header timeout fired after up to 40 s, and a client
+ * dripping header lines held a connection that long; RFC 9110 §15.5.9). A quarter of the shorter
+ * timeout, at most 1 s and at least 50 ms, keeps each bound within about a second of its value.
+ *
+ * @example
+ * checkingInterval(10_000, 30_000) // 1000
+ * checkingInterval(300, 30_000) // 75
+ */
+export function checkingInterval(headersTimeoutMs: number, requestTimeoutMs: number): number {
+  const shorter = Math.min(headersTimeoutMs || Infinity, requestTimeoutMs || Infinity);
+  return Math.max(50, Math.min(1_000, Math.floor(shorter / 4)));
 }
 
 /**
@@ -176,18 +211,25 @@ function answerClientError(
 }
 
 /**
- * What @hono/node-server answers when it cannot build the `Request` (a `Host` its URL check
- * refuses, such as `a:99999`, or a target that is not a URL: an Atlas-shaped 400) or the fetch
- * handler throws (an Atlas-shaped 500): in place of its own plain-text answers.
+ * What @hono/node-server answers when it cannot build the `Request` (a target that is not a URL:
+ * an Atlas-shaped 400; a `Host` that `isValidHost` accepts but that is not a URL's authority as
+ * sent, such as the non-canonical address `127.1`: core's 400 `INVALID_HOST_HEADER` like any other
+ * unusable Host, RFC 9112 §3.2) or the fetch handler throws (an Atlas-shaped 500): in place of its
+ * own plain-text answers.
  */
 function answerListenerError(error: unknown): Response {
-  if (error instanceof RequestError) return refusal();
+  if (error instanceof RequestError) return error.message === 'Invalid host header' ? invalidHost() : refusal();
   return wireErrorAnswer(wireErrors.unexpected());
 }
 
 /** The Atlas-shaped 400 of a request refused before any handler ran; the connection closes. */
 function refusal(): Response {
   return wireErrorAnswer(proxyErrors.badRequest(), { connection: 'close' });
+}
+
+/** Core's 400 `INVALID_HOST_HEADER` (RFC 9112 §3.2) for an unusable `Host`; the connection closes. */
+function invalidHost(): Response {
+  return wireErrorAnswer(wireErrors.invalidHost(), { connection: 'close' });
 }
 
 /**
@@ -218,17 +260,19 @@ function writeRaw(socket: Socket, status: number, headers: Readonly<Record<strin
 }
 
 /**
- * Answers a request with more than one `Host` field line 400, as RFC 9112 §3.2 requires, with
- * node-server's refusal (through `refused`: access line, metrics, request id); the connection
- * closes, so no request pipelined after it is run (see `whenItsTurn`).
+ * Answers a request refused before any handler ran with `refusal` (a 400: more than one `Host`,
+ * RFC 9112 §3.2, or `Authorization`, RFC 9110 §11.6.2; an unusable `Host`), through `refused`
+ * (access line, metrics, request id); the connection closes, so no request pipelined after it is
+ * run (see `whenItsTurn`).
  */
-function refuseRepeatedHost(
+function refuseEarly(
   incoming: IncomingMessage,
   outgoing: ServerResponse,
   arrived: number,
   refused: ((incoming: IncomingMessage, answer: Response, arrived?: number) => Response) | undefined,
+  refusal: Response,
 ): void {
-  const answer = refused ? refused(incoming, refusal(), arrived) : refusal();
+  const answer = refused ? refused(incoming, refusal, arrived) : refusal;
   incoming.resume();
   // Read before the body: node-server's `Response` forgets headers set on it once its body is read.
   const { status } = answer;

@@ -11,9 +11,26 @@ describe('the origin written into links', () => {
       '127.0.0.1:3000',
       '[::1]:8080',
       'xn--bcher-kva.example',
+      'proxy.internal:65535',
+      'proxy.internal:1',
     ])
       expect(isValidHost(host), host).toBe(true);
-    for (const host of ['a"b', 'a{b}', 'a b', '', '-a', `${'a'.repeat(64)}.example`, 'a/b', "a'b"])
+    for (const host of [
+      'a"b',
+      'a{b}',
+      'a b',
+      '',
+      '-a',
+      `${'a'.repeat(64)}.example`,
+      'a/b',
+      "a'b",
+      'a..b',
+      'evil.com:',
+      'evil.com:99999',
+      'evil.com:65536',
+      '127.0.0.1:0',
+      '[::1]:00',
+    ])
       expect(isValidHost(host), host).toBe(false);
   });
 
