@@ -42,7 +42,7 @@ function named(c: Context, route: string): void {
  * @example
  * app.get('/metrics', (c) => metricsResponse(metrics, token, c.req.header('authorization')));
  */
-export async function metricsResponse(
+async function metricsResponse(
   metrics: ProxyMetrics,
   token: string | undefined,
   authorization: string | undefined,
@@ -71,7 +71,7 @@ function sameSecret(presented: string, expected: string): boolean {
  * @example
  * app.all('/admin/purge', (c) => methodNotAllowed(c.req.method, 'POST'));
  */
-export function methodNotAllowed(method: string, allow?: string): Response {
+function methodNotAllowed(method: string, allow?: string): Response {
   return wireErrorAnswer(wireErrors.methodNotAllowed(method), allow === undefined ? {} : { allow });
 }
 

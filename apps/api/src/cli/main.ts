@@ -242,19 +242,10 @@ function readPem(path: string, flag: string): string {
   return text;
 }
 
-/** `GET /metrics` alone, for `--metrics-port`. */
+/** `GET /metrics` alone, for `--metrics-port` (405 for other methods, 404 elsewhere). */
 async function metricsHandler(metrics: ProxyMetrics, token: string | undefined) {
-  const { metricsResponse } = await import('../app/ops-routes.js');
-  const [{ wireErrors }, { wireErrorAnswer }] = await Promise.all([
-    import('@atlas-checkpoints/core'),
-    import('../http/proxy-errors.js'),
-  ]);
-  return (request: Request): Promise<Response> | Response => {
-    const path = new URL(request.url).pathname;
-    if (request.method === 'GET' && path === '/metrics')
-      return metricsResponse(metrics, token, request.headers.get('authorization') ?? undefined);
-    return wireErrorAnswer(wireErrors.resourceNotFound(path));
-  };
+  const { metricsOnly } = await import('../app/ops-routes.js');
+  return metricsOnly(metrics, token);
 }
 
 function envSwitch(name: string, value: string | undefined): boolean {

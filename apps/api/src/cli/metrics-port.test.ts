@@ -20,6 +20,9 @@ describe('--metrics-port and the metrics token', () => {
       expect(scraped.status).toBe(200);
       expect(await scraped.text()).toContain('atlas_proxy_request_duration_seconds');
       expect((await fetch(`${running.metricsUrl}/api/atlas/v2/groups`)).status).toBe(404);
+      const posted = await fetch(`${running.metricsUrl}/metrics`, { method: 'POST' });
+      expect(posted.status).toBe(405);
+      expect(posted.headers.get('allow')).toBe('GET, HEAD');
     } finally {
       await running.stop();
     }
