@@ -15,6 +15,8 @@ export interface Terminal {
   keys(...names: string[]): void;
   /** Sends `signal` to the program from outside, as `kill -TERM <pid>` does. */
   kill(signal: NodeJS.Signals): void;
+  /** Resizes the terminal to `columns` x `rows`, as dragging the window's corner does (the program gets SIGWINCH). */
+  resize(columns: number, rows: number): void;
   /** Whether the terminal shows its alternate screen now (tmux `alternate_on`). */
   alternateOn(): boolean;
   /** Types `text` literally. */
@@ -98,6 +100,7 @@ export async function openTerminal(
       const [child] = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/);
       process.kill(Number(child), signal);
     },
+    resize: (columns, rows) => void tmux('resize-window', '-t', 'test', '-x', String(columns), '-y', String(rows)),
     alternateOn: () => tmux('display-message', '-p', '-t', 'test', '#{alternate_on}').trim() === '1',
     async waitFor(expected, deadlineMs = 20_000) {
       const matches =

@@ -42,9 +42,17 @@ async function printLevel(connection: Connection, options: BrowseOptions, io: Cl
   }
 }
 
-/** Switch to the terminal's alternate screen (and back): the last frame does not stay in the scrollback. */
+/** Switch to the terminal's alternate screen: the frames do not go to the scrollback. */
 const ALT_SCREEN_ON = '\u001b[?1049h';
-const ALT_SCREEN_OFF = '\u001b[?1049l';
+/**
+ * Blank the alternate screen (ESC[2J, cursor home ESC[H) and switch back to the normal screen. The
+ * blanking matters after the terminal grew: tmux 3.3a, on ESC[?1049l, first resizes the alternate
+ * screen back to the size the normal screen was saved at, re-wrapping (reflowing) its lines; a frame
+ * 200 columns wide re-wraps into more rows than the saved 24, and the rows that do not fit stay above
+ * the restored normal screen, in front of the shell's output. A blank alternate screen has nothing to
+ * re-wrap. Not ESC[3J: that erases the scrollback, which holds the user's own output.
+ */
+const ALT_SCREEN_OFF = '\u001b[2J\u001b[H\u001b[?1049l';
 /** Show the cursor again (Ink hides it while drawing). */
 const CURSOR_ON = '\u001b[?25h';
 /** Signals sent from outside (`kill`, a closed terminal) that end the browser as Ctrl-C does. */
