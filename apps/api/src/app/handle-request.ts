@@ -73,6 +73,16 @@ function refusedAnswer(): Response {
   );
 }
 
+/**
+ * The refusal-memory key of a Digest request's user (an API key's public key: not a secret, RFC
+ * 7616 §3.4), or `undefined` for any other `Authorization`.
+ */
+function digestUser(authorization: string | undefined): string | undefined {
+  if (authorization === undefined || !/^digest\s/i.test(authorization)) return undefined;
+  const user = /(?:^|[\s,])username\s*=\s*"([^"]*)"/i.exec(authorization.slice(7))?.[1];
+  return user === undefined || user === '' ? undefined : `digest ${user}`;
+}
+
 function searchOf(url: string): string {
   const q = url.indexOf('?');
   return q < 0 ? '' : url.slice(q + 1);
@@ -139,8 +149,13 @@ export function createRequestHandler(deps: HandlerDeps): {
     return { principal, request, facts, alias: aliases.key(id, url, accept) };
   };
 
-  /** Forwards a request as it is; one without credentials (upstream will refuse it) within the unverified budget. */
-  const bypass = async (c: Context, note: RequestNote | undefined, anonymous: boolean): Promise<Response> => {
+  /**
+   * Forwards a request as it is. Only a Digest request of an API key Atlas has answered before
+   * runs under the shared limits; any other (no credentials, Basic, a malformed Bearer, a Digest
+   * user not seen answered) within the unverified budget, so no kind of made-up credentials can
+   * take the upstream queue from accepted callers.
+   */
+  const bypass = async (c: Context, note: RequestNote | undefined, authorization: string | undefined): Promise<Response> => {
     deps.onBypass();
     if (note) note.cache = 'bypass';
     const url = c.req.url;
@@ -150,8 +165,13 @@ export function createRequestHandler(deps: HandlerDeps): {
       headers: c.req.raw.headers,
       origin: linkOrigin(url, deps.publicUrl),
     };
-    const forward = () => deps.health.fill('forward', (signal) => deps.forwardUpstream({ ...request, signal }));
-    return anonymous ? deps.refusals.unverified(forward) : forward();
+    const digest = digestUser(authorization);
+    const forward = async () => {
+      const response = await deps.health.fill('forward', (signal) => deps.forwardUpstream({ ...request, signal }));
+      if (digest !== undefined && response.status < 400) deps.refusals.accept(digest);
+      return response;
+    };
+    return digest !== undefined && deps.refusals.accepted(digest) ? forward() : deps.refusals.unverified(forward);
   };
 
   const fail = async (error: unknown, principal: Principal | undefined): Promise<Response> => {
@@ -207,7 +227,7 @@ export function createRequestHandler(deps: HandlerDeps): {
       principal = deps.resolvePrincipal(authorization);
       if (principal.kind === 'bypass') {
         const caller = principal;
-        return bypass(c, note, authorization === undefined).catch((error: unknown) => fail(error, caller));
+        return bypass(c, note, authorization).catch((error: unknown) => fail(error, caller));
       }
       if (principal.kind === 'bearer' && deps.refusals.refused(principal.partition)) return refusedAnswer();
       prepared = prepare(c, headers, operation, principal, note);

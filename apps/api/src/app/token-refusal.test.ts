@@ -78,6 +78,17 @@ describe('tokens upstream refuses (passthrough, real sockets)', () => {
   it.each([
     ['made-up tokens', (i: number): Record<string, string> => ({ authorization: `Bearer garbage-flood-${i}` })],
     ['requests without credentials (forwarded)', (): Record<string, string> => ({})],
+    ['Basic credentials (forwarded)', (i: number): Record<string, string> => ({ authorization: `Basic ${btoa(`u${i}:p`)}` })],
+    [
+      'malformed Bearer headers (forwarded)',
+      (i: number): Record<string, string> => ({ authorization: `Bearer fake-${i} extra` }),
+    ],
+    [
+      'made-up Digest answers (forwarded)',
+      (i: number): Record<string, string> => ({
+        authorization: `Digest username="made-up-${i}", realm="MMS Public API", nonce="n", uri="/", response="0"`,
+      }),
+    ],
   ])('a flood of %s cannot push an accepted token out of the upstream queue', async (_kind, headersOf) => {
     // 4 upstream connections and a queue of 2: made-up tokens get 1 of them and a queue of their own.
     const { harness, a } = await cachedForTwoTokens({ upstreamConnections: 4, upstreamQueue: 2 });

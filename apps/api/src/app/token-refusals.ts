@@ -65,6 +65,8 @@ export function createTokenRefusals(options: TokenRefusalOptions) {
       accepted.delete(partition);
       if (options.ttlMs > 0) refusedUntil.set(partition, options.now() + options.ttlMs);
     },
+    /** Whether upstream answered this partition's token (or Digest user) with a success before. */
+    accepted: (partition: string): boolean => accepted.has(partition),
     /** Upstream answered this partition's token with a success. */
     accept(partition: string): void {
       if (!accepted.has(partition)) accepted.set(partition, true);

@@ -213,6 +213,12 @@ describe('a refused argument is repeated without its password', () => {
   it.each([
     [
       '--upstream',
+      'http://u:secret/pw@h',
+      "error: option '--upstream <url>' argument 'http://u:***@h' is invalid. expected an http(s) URL",
+    ],
+    ['--upstream', 'u:secretpw@h', "error: option '--upstream <url>' argument 'u:***@h' is invalid. expected an http(s) URL"],
+    [
+      '--upstream',
       'https://bob:s3cret@exa mple.com',
       "error: option '--upstream <url>' argument 'https://bob:***@exa mple.com' is invalid. expected an http(s) URL",
     ],
@@ -223,6 +229,16 @@ describe('a refused argument is repeated without its password', () => {
     ],
   ])('%s %s', async (flag, value, message) => {
     const line = await expectRefused([flag, value], message);
-    expect(line).not.toMatch(/s3cret|hunter2/);
+    expect(line).not.toMatch(/s3cret|hunter2|secret/);
+  });
+
+  it.each([[['--public-url', 'ftp://u:secretpw@h']], [['--public-url', 'http://u:secret#pw@h']]])('%j', async (args) => {
+    const line = await expectRefused(args, /^atlas-checkpoints-proxy: /);
+    expect(line).not.toContain('secret');
+  });
+
+  it('ATLAS_PROXY_PUBLIC_URL=gopher://u:secretpw@h', async () => {
+    const line = await expectRefused([], /^atlas-checkpoints-proxy: /, { ATLAS_PROXY_PUBLIC_URL: 'gopher://u:secretpw@h' });
+    expect(line).not.toContain('secret');
   });
 });

@@ -298,8 +298,10 @@ export async function main(argv: readonly string[]): Promise<void> {
       error instanceof ProxyOptionsError ||
       isConfigError(error);
     const cannotListen = isListenError(error);
+    // A message may quote a value as given (a URL with its password): never on stderr.
+    const message = redactCredentials(error instanceof Error ? error.message : String(error));
     process.stderr.write(
-      `atlas-checkpoints-proxy: ${error instanceof Error ? error.message : String(error)}\n${usage ? 'Run with --help for usage.\n' : cannotListen ? 'Check --port, --metrics-port and --host.\n' : ''}`,
+      `atlas-checkpoints-proxy: ${message}\n${usage ? 'Run with --help for usage.\n' : cannotListen ? 'Check --port, --metrics-port and --host.\n' : ''}`,
     );
     // A failure after one server started (the metrics port taken, say) must not leave a
     // half-started proxy serving without it: exit now (stderr is synchronous on Linux).

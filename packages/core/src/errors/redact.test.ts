@@ -22,6 +22,16 @@ describe('redactCredentials', () => {
       'two: rediss://a:***@x:1 and redis-sentinel://u:***@s1:26379,s2:26379/mymaster',
     ],
     ['https://example.com/a?token=abc&x=1', 'https://example.com/a?token=[REDACTED]&x=1'],
+    // malformed forms commander or a config check may repeat as typed
+    ["argument 'u:secretpw@h' is invalid", "argument 'u:***@h' is invalid"],
+    ["argument '//u:secretpw@h' is invalid", "argument '//u:***@h' is invalid"],
+    ["argument 'http://u:secret/pw@h' is invalid", "argument 'http://u:***@h' is invalid"],
+    ["argument 'redis://u:secret/pw@h' is invalid", "argument 'redis://u:***@h' is invalid"],
+    ["argument 'redis:u:secretpw@h' is invalid", "argument 'redis:***@h' is invalid"],
+    ["argument 'redis:/u:secretpw@h' is invalid", "argument 'redis:***@h' is invalid"],
+    ['not "mailto:u:secretpw@h"', 'not "mailto:***@h"'],
+    ['not "http://u:secret#pw@h"', 'not "http://u:***@h"'],
+    ['HTTPS_PROXY=http://u:secretpw@[bad', 'HTTPS_PROXY=http://u:***@[bad'],
     ["error: unknown option '--clientSecret=s3cret'", "error: unknown option '--clientSecret=[REDACTED]'"],
     ['--api-key=abc --privateKey=def -token=x', '--api-key=[REDACTED] --privateKey=[REDACTED] -token=[REDACTED]'],
   ])('%s', (text, expected) => {

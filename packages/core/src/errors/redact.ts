@@ -22,8 +22,13 @@ export function redactUrl(url: string): string {
   return out.replace(SECRET_PARAMS, '$1[REDACTED]');
 }
 
-/** `scheme://user:password@` anywhere in a text: the password part (up to `@`, no spaces or `/`). */
-const USERINFO_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:)[^\s@/]*@/gi;
+/**
+ * A user-info password anywhere in a text, in whatever shape it was typed: `scheme://user:password@`,
+ * `//user:password@`, a bare `user:password@host`, or a malformed `scheme:user:password@` or
+ * `scheme:/user:password@`; the password runs to the last `@` of the word, so one holding `/`, `#`
+ * or `:` is covered whole. An e-mail address (no `:` before its `@`) is left alone.
+ */
+const USERINFO_PASSWORD = /((?:^|[\s'"(=,<])(?:[a-z][a-z0-9+.-]*:\/\/|\/\/)?[^\s:@/'"=]*:)[^\s'"]*@/gi;
 
 /** A command-line flag with its value in one argument whose name looks like a credential (`--clientSecret=…`, `--api-key=…`). */
 const SECRET_FLAG = /(--?[\w-]*(?:secret|token|passw(?:or)?d|pwd|key|credential)[\w-]*=)[^\s'"]*/gi;
@@ -31,9 +36,10 @@ const SECRET_FLAG = /(--?[\w-]*(?:secret|token|passw(?:or)?d|pwd|key|credential)
 /**
  * Removes credentials from any text that may quote a URL or a command line, parseable or not (a
  * command-line error that repeats the argument it refused, such as commander's `unknown option
- * '--clientSecret=…'`, an exception message): the password of every `scheme://user:password@`
- * (the user name is kept, as in a Redis or MongoDB URL it names the account, not a secret),
- * secret-looking query parameters, and the value of a secret-looking `--flag=value`.
+ * '--clientSecret=…'`, an exception message): the password of every `user:password@`, with or
+ * without a scheme (the user name is kept where it can be told apart, as in a Redis or MongoDB
+ * URL it names the account, not a secret), secret-looking query parameters, and the value of a
+ * secret-looking `--flag=value`.
  *
  * @example
  * redactCredentials("argument 'redis://:hunter2@host:99999' is invalid") // "argument 'redis://:***@host:99999' is invalid"
