@@ -51,5 +51,8 @@ describe('Redis cache URLs', () => {
     expect(() => parseRedisUrl('redis-cluster://u:secret@h1:99999')).toThrow(/invalid host:port/);
     expect(() => parseRedisUrl('redis-cluster://u:secret@h1:99999')).not.toThrow(/secret/);
     expect(() => parseRedisUrl('memcached://h1')).toThrow(/redis-sentinel:\/\/host:port/);
+    expect(() => parseRedisUrl('redis://:secret@h/abc')).toThrow('invalid Redis database number in redis://:***@h/abc');
+    expect(parseRedisUrl('redis://h:6379/3')).toMatchObject({ mode: 'standalone' });
+    expect(parseRedisUrl('redis://h:6379/')).toMatchObject({ mode: 'standalone' });
   });
 });

@@ -42,11 +42,15 @@ const MULTI_HOST = /^(rediss?)-(sentinel|cluster):\/\/(?:([^@/]*)@)?([^/?#@]+)(?
  */
 export function parseRedisUrl(value: string): RedisTarget {
   if (/^rediss?:\/\//.test(value)) {
+    let url: URL;
     try {
-      new URL(value);
+      url = new URL(value);
     } catch {
       throw new Error(`invalid Redis URL: ${redactCredentials(value)}`);
     }
+    // `[/db]`: a database number or nothing (ioredis would read `/abc` as database 0).
+    const path = url.pathname.replace(/^\/|\/$/g, '');
+    if (path !== '' && !/^\d+$/.test(path)) throw new Error(`invalid Redis database number in ${redactCredentials(value)}`);
     return { mode: 'standalone', url: value, tls: value.startsWith('rediss:') };
   }
   const match = MULTI_HOST.exec(value);

@@ -242,3 +242,14 @@ describe('a refused argument is repeated without its password', () => {
     expect(line).not.toContain('secret');
   });
 });
+
+describe('forward-proxy variables', () => {
+  it('a proxy variable that is not an http(s) URL is refused in one line naming it, never repeating it', async () => {
+    const line = await expectRefused(
+      ['--auth-mode', 'passthrough', '--upstream', 'https://cloud.mongodb.com'],
+      'HTTPS_PROXY is not an http(s) proxy URL such as http://proxy.example.com:3128',
+      { HTTPS_PROXY: 'http://u:secretpw@[bad' },
+    );
+    expect(line).not.toContain('secret');
+  });
+});

@@ -88,30 +88,37 @@ describe('SIGTERM', () => {
 });
 
 describe('the log stream', () => {
-  it('is JSON lines only, from start to exit: Node’s own warnings (undici’s ExperimentalWarning) included', async () => {
-    const fake = createFakeAtlas({
-      fixtures: generateFixtures({ seed: 3, projects: 1, clustersPerProject: 1, checkpointsPerCluster: 2 }),
-    });
-    upstream = await startGatedUpstream(fake);
-    // Both an API key and a service account: core's precedence picks the service account, and the start line says so.
-    const proxy = await startBin(
-      ['--upstream', upstream.url, '--auth-mode', 'passthrough', '--port', '0', '--drain-delay', '0s'],
-      {
-        MONGODB_ATLAS_PUBLIC_API_KEY: 'pub',
-        MONGODB_ATLAS_PRIVATE_API_KEY: 'private-key-value',
-        MONGODB_ATLAS_CLIENT_ID: 'mdb_sa_id_1',
-        MONGODB_ATLAS_CLIENT_SECRET: 'client-secret-value',
-      },
-    );
-    const served = await fetch(`${proxy.url}/api/atlas/v2/groups`, { headers: { authorization: 'Bearer some-atlas-token' } });
-    await served.arrayBuffer();
-    proxy.child.kill('SIGTERM');
-    expect((await proxy.exited)[0]).toBe(0);
-    const lines = proxy.stderr().split('\n').filter(Boolean);
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
-    const parsed = lines.map((line) => JSON.parse(line) as { msg?: string; credentials?: string });
-    expect(parsed.find((line) => line.msg === 'listening')?.credentials).toBe('serviceAccount');
-    expect(proxy.stderr()).not.toMatch(/private-key-value|client-secret-value/);
-  });
+  it.each([
+    ['the memory cache', []],
+    // passthrough on Redis without --partition-key-file: the proxy's own warning about it
+    ['Redis', ['--cache', 'redis://127.0.0.1:6379/0', '--redis-prefix', `log-stream-${process.pid}:`]],
+  ])(
+    'is JSON lines only, from start to exit, with %s: Node’s own warnings (undici’s ExperimentalWarning) included',
+    async (_name, extra) => {
+      const fake = createFakeAtlas({
+        fixtures: generateFixtures({ seed: 3, projects: 1, clustersPerProject: 1, checkpointsPerCluster: 2 }),
+      });
+      upstream = await startGatedUpstream(fake);
+      // Both an API key and a service account: core's precedence picks the service account, and the start line says so.
+      const proxy = await startBin(
+        ['--upstream', upstream.url, '--auth-mode', 'passthrough', '--port', '0', '--drain-delay', '0s', ...extra],
+        {
+          MONGODB_ATLAS_PUBLIC_API_KEY: 'pub',
+          MONGODB_ATLAS_PRIVATE_API_KEY: 'private-key-value',
+          MONGODB_ATLAS_CLIENT_ID: 'mdb_sa_id_1',
+          MONGODB_ATLAS_CLIENT_SECRET: 'client-secret-value',
+        },
+      );
+      const served = await fetch(`${proxy.url}/api/atlas/v2/groups`, { headers: { authorization: 'Bearer some-atlas-token' } });
+      await served.arrayBuffer();
+      proxy.child.kill('SIGTERM');
+      expect((await proxy.exited)[0]).toBe(0);
+      const lines = proxy.stderr().split('\n').filter(Boolean);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+      const parsed = lines.map((line) => JSON.parse(line) as { msg?: string; credentials?: string });
+      expect(parsed.find((line) => line.msg === 'listening')?.credentials).toBe('serviceAccount');
+      expect(proxy.stderr()).not.toMatch(/private-key-value|client-secret-value/);
+    },
+  );
 });

@@ -145,9 +145,8 @@ export async function startFromArgs(
             up ? logger.info('cache backend up') : logger.warn('cache backend down: serving from the local copy'),
         });
   if (opts.cache !== 'memory' && opts.authMode === 'passthrough' && opts.partitionKeyFile === undefined) {
-    io.stderr(
-      'atlas-checkpoints-proxy: warning: passthrough partitions use a random key per process; set --partition-key-file to share them between replicas',
-    );
+    // A JSON line like every other: a deployment's stderr is parsed as JSON.
+    logger.warn('passthrough partitions use a random key per process; set --partition-key-file to share them between replicas');
   }
 
   const proxy = createProxy({

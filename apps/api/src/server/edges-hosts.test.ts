@@ -125,7 +125,17 @@ describe('the server edge: one Authorization (RFC 9110 §11.6.2)', () => {
 });
 
 describe('the server edge: every unusable Host gets one answer (RFC 9112 §3.2)', () => {
-  const unusable = ['evil.com:99999', 'evil.com:', 'a..b', '127.0.0.1:0', '127.1', 'a"b'];
+  const unusable = [
+    'evil.com:99999',
+    'evil.com:',
+    'a..b',
+    '127.0.0.1:0',
+    '127.1',
+    'a"b',
+    '256.1.1.1',
+    '1.2.3.4.5',
+    '999.1.1.1:80',
+  ];
 
   it('answers each 400 INVALID_HOST_HEADER, on an Atlas path or not, logged with its id', async () => {
     const { h, access } = await listening();

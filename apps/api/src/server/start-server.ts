@@ -82,7 +82,7 @@ export async function startServer(
   let refusing: IncomingMessage | undefined;
   let refusingArrived = 0;
   const errorHandler = (error: unknown) => {
-    const answer = answerListenerError(error);
+    const answer = answerListenerError(error, refusing?.headers.host);
     return refusing && refused && error instanceof RequestError ? refused(refusing, answer, refusingArrived) : answer;
   };
   // An HTTP/1 server: @hono/node-server's env is always its HttpBindings here.
@@ -217,9 +217,22 @@ function answerClientError(
  * unusable Host, RFC 9112 §3.2) or the fetch handler throws (an Atlas-shaped 500): in place of its
  * own plain-text answers.
  */
-function answerListenerError(error: unknown): Response {
-  if (error instanceof RequestError) return error.message === 'Invalid host header' ? invalidHost() : refusal();
+function answerListenerError(error: unknown, host: string | undefined): Response {
+  if (error instanceof RequestError) return host !== undefined && !isUrlAuthority(host) ? invalidHost() : refusal();
   return wireErrorAnswer(wireErrors.unexpected());
+}
+
+/**
+ * Whether `host` is a URL's authority as sent: the WHATWG URL parser takes it and gives it back
+ * unchanged (lower case). Not so for IPv4-looking names it refuses or rewrites (`256.1.1.1`,
+ * `1.2.3.4.5`, `127.1`), which `isValidHost`'s syntax accepts.
+ */
+function isUrlAuthority(host: string): boolean {
+  try {
+    return new URL(`http://${host}/`).host === host.toLowerCase().replace(/:80$/, '');
+  } catch {
+    return false;
+  }
 }
 
 /** The Atlas-shaped 400 of a request refused before any handler ran; the connection closes. */
