@@ -56,4 +56,12 @@ describe('detailLines', () => {
     }
     expect(lines.join('\n')).toContain(width >= 64 ? '(2y ago)' : '2y ago');
   });
+
+  it('keeps the whole time of day at 40 columns, dropping the age first', () => {
+    const checkpoint = { id: 'a'.repeat(24), timestamp: '2024-01-06T04:45:00Z' } as never;
+    const lines = detailLines(checkpoint, Date.parse('2026-01-10T00:00:00Z'), 40);
+    const line = lines.find((l) => l.includes('Timestamp')) ?? '';
+    expect(line.length).toBeLessThanOrEqual(40);
+    expect(line).toMatch(/Timestamp\s+(2y ago )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  });
 });

@@ -10,14 +10,15 @@ const field = (label: string, value: string): string => `  ${label.padEnd(14)}${
 
 /**
  * A time in `room` cells, never cut: `local (age)  ISO`, else `local (age)`, else {@link fitWhen}'s
- * shorter whole forms (`2y ago 2024-01-06`, `2y ago`).
+ * shorter whole forms keeping the exact time (`2y ago 2024-01-06 04:45:00`, `2024-01-06 04:45:00`)
+ * before the age with the date alone: for one record the time matters more than its age.
  */
 function when(iso: string | undefined, now: number, room: number): string {
   if (iso === undefined) return '—';
   const local = formatWhen(iso, now);
   if (local === '') return iso;
   for (const candidate of [`${local}  ${iso}`, local]) if (candidate.length <= room) return candidate;
-  return fitWhen(iso, now, room);
+  return fitWhen(iso, now, room, true);
 }
 
 /**

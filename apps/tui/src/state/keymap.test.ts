@@ -61,8 +61,64 @@ describe('splitKeys', () => {
     expect(presses[3]?.[1].backspace).toBe(true);
   });
 
-  it('leaves single keys and escape sequences alone', () => {
+  it('leaves single keys alone', () => {
     expect(splitKeys('j', NO_KEY)).toEqual([['j', NO_KEY]]);
-    expect(splitKeys('\u001b[A', NO_KEY)).toHaveLength(1);
+  });
+
+  const commands = (chunk: string) => splitKeys(chunk, NO_KEY).map(([input, key]) => keyToCommand(input, key, browse));
+
+  it.each([
+    [
+      'two tabs',
+      '\t\t',
+      [
+        { type: 'nextView', direction: 1 },
+        { type: 'nextView', direction: 1 },
+      ],
+    ],
+    [
+      'two shift-tabs',
+      '\u001b[Z\u001b[Z',
+      [
+        { type: 'nextView', direction: -1 },
+        { type: 'nextView', direction: -1 },
+      ],
+    ],
+    [
+      'two down arrows',
+      '\u001b[B\u001b[B',
+      [
+        { type: 'move', delta: 1 },
+        { type: 'move', delta: 1 },
+      ],
+    ],
+    [
+      'SS3 arrows and j',
+      '\u001bOAj',
+      [
+        { type: 'move', delta: -1 },
+        { type: 'move', delta: 1 },
+      ],
+    ],
+    ['page down, esc', '\u001b[6~\u001b', [{ type: 'page', direction: 1 }, { type: 'back' }]],
+    [
+      'tab, enter, home, end',
+      '\t\r\u001b[H\u001b[F',
+      [{ type: 'nextView', direction: 1 }, { type: 'open' }, { type: 'top' }, { type: 'bottom' }],
+    ],
+    [
+      'j then Ctrl-C',
+      'j\u0003',
+      [
+        { type: 'move', delta: 1 },
+        { type: 'quit', interrupted: true },
+      ],
+    ],
+  ])('maps every key of a chunk (%s)', (_name, chunk, expected) => {
+    expect(commands(chunk)).toEqual(expected);
+  });
+
+  it('keeps an unknown escape sequence whole, as no key', () => {
+    expect(commands('\u001b[15~j')).toEqual([undefined, { type: 'move', delta: 1 }]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Key } from 'ink';
 import type { Action } from './actions.js';
+import { chunkToKeys } from './key-sequences.js';
 
 /** What a key does: a reducer action, or `copy` (the reducer queues the selection for the clipboard). */
 export type KeyCommand = Exclude<Action, { type: 'key' }> | { readonly type: 'copy' };
@@ -76,13 +77,20 @@ export function keyToCommand(input: string, key: Key, mode: { filtering: boolean
  *
  * @example
  * splitKeys('jj\r', key) // [['j', …], ['j', …], ['', { …, return: true }]]
+ * splitKeys('\t\u001b[Z', key) // [['', { …, tab: true }], ['', { …, tab: true, shift: true }]]
  */
 export function splitKeys(input: string, key: Key): Array<[string, Key]> {
-  if ([...input].length <= 1 || input.startsWith('\u001b')) return [[input, key]];
-  const plain: Key = { ...key, return: false, backspace: false, delete: false, ctrl: false, meta: false, shift: false };
-  return [...input].map((ch): [string, Key] => {
-    if (ch === '\r' || ch === '\n') return ['', { ...plain, return: true }];
-    if (ch === '\u007f' || ch === '\b') return ['', { ...plain, backspace: true }];
-    return [ch, plain];
-  });
+  if ([...input].length <= 1) return [[input, key]];
+  const plain: Key = {
+    ...key,
+    return: false,
+    backspace: false,
+    delete: false,
+    tab: false,
+    escape: false,
+    ctrl: false,
+    meta: false,
+    shift: false,
+  };
+  return chunkToKeys(input, plain);
 }
