@@ -41,6 +41,19 @@ describe('connect', () => {
     expect(seen).toEqual(['listGroupClusterBackupCheckpoints']);
   });
 
+  it('--demo reads the configured output like Atlas mode, ignoring the credentials (even half a pair)', async () => {
+    const json = await connect({ demo: true, demoCheckpoints: 10 }, io({ MONGODB_ATLAS_OUTPUT: 'json' }));
+    expect(json.output).toBe('json');
+    const half = await connect(
+      { demo: true, demoCheckpoints: 10 },
+      io({ MONGODB_ATLAS_OUTPUT: 'plaintext', MONGODB_ATLAS_CLIENT_ID: 'id' }),
+    );
+    expect(half.output).toBe('table');
+    const error = await failure(connect({ demo: true, demoCheckpoints: 10 }, io({ MONGODB_ATLAS_OUTPUT: 'yaml' })));
+    expect(isConfigError(error)).toBe(true);
+    expect(String(error)).toContain('output "yaml" from env MONGODB_ATLAS_OUTPUT is not one of');
+  });
+
   it('a profile output this tool cannot print is a ConfigError naming where it came from', async () => {
     const error = await failure(connect({}, io({ MONGODB_ATLAS_ACCESS_TOKEN: 't', MONGODB_ATLAS_OUTPUT: 'go-template' })));
     expect(isConfigError(error)).toBe(true);

@@ -15,7 +15,8 @@ import { noCredentialsMessage, unknownAtlasVariables } from './credentials-help.
 import { createDemoTransport } from './demo.js';
 import type { CliIo } from './io.js';
 import { groupIdOf, type GlobalOptions } from './options.js';
-import { OUTPUT_FORMATS, type OutputFormat } from './output.js';
+import type { OutputFormat } from './output.js';
+import { defaultOutput, demoOutput } from './output-config.js';
 
 /** A reader ready to use, where it reads from, and its project id default. */
 export interface Connection {
@@ -50,25 +51,10 @@ export function isNoCredentialsError(error: unknown): error is NoCredentialsErro
   );
 }
 
-/** The Atlas CLI's `output` values this tool reads as its own (`plaintext` is its table). */
-const OUTPUT_ALIASES: Readonly<Record<string, OutputFormat>> = { plaintext: 'table' };
-
 /** Where a service account's token is kept between runs: `$XDG_CACHE_HOME/atlas-checkpoints`, else `~/.cache/atlas-checkpoints`. */
 function tokenCacheDir(env: Readonly<Record<string, string | undefined>>): string {
   const xdg = env['XDG_CACHE_HOME']?.trim();
   return join(xdg ? xdg : join(env['HOME']?.trim() || homedir(), '.cache'), 'atlas-checkpoints');
-}
-
-function defaultOutput(config: ResolvedConfig): OutputFormat | undefined {
-  if (config.output === undefined) return undefined;
-  const value = OUTPUT_ALIASES[config.output] ?? config.output;
-  if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;
-  const source = config.sources.output;
-  const where =
-    source?.from === 'env' ? `env ${source.variable}` : source?.from === 'profile' ? `profile "${source.profile}"` : 'config';
-  throw new ConfigError(
-    `output ${JSON.stringify(config.output.slice(0, 40))} from ${where} is not one of ${OUTPUT_FORMATS.join(', ')}: pass -o`,
-  );
 }
 
 /** A base URL was given (flag, env or profile `ops_manager_url`), not implied by the default or a `service`. */
@@ -83,7 +69,8 @@ function baseUrlNamed(config: ResolvedConfig): boolean {
 
 /**
  * Resolves flags, env and the Atlas CLI profile with core's `resolveConfig` and builds core's client.
- * With `--demo` it reads an embedded fake Atlas; it never falls back to it: with no credentials
+ * With `--demo` it reads an embedded fake Atlas (the configured output still applies, the
+ * credentials do not); it never falls back to it: with no credentials
  * and no base URL configured it throws a `ConfigError` saying how to configure them (exit 2).
  * A service account's token is kept under {@link tokenCacheDir} between runs.
  *
@@ -95,6 +82,7 @@ export async function connect(options: ConnectOptions, io: CliIo): Promise<Conne
   const flagGroupId = groupIdOf(options);
   const feed = createResponseFeed();
   if (options.demo === true) {
+    const output = await demoOutput(options.profile, io.env);
     const transport = await createDemoTransport(options.demoCheckpoints);
     const reader = createAtlasClient({
       baseUrl: transport.baseUrl,
@@ -107,7 +95,7 @@ export async function connect(options: ConnectOptions, io: CliIo): Promise<Conne
       feed,
       source: { label: 'DEMO', demo: true },
       groupId: flagGroupId,
-      output: undefined,
+      output,
       close: async () => undefined,
     };
   }

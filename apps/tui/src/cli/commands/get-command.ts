@@ -5,8 +5,7 @@ import { csvHeader, csvRow } from '../../format/csv.js';
 import type { CliIo } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import type { OutputFormat } from '../output.js';
-import { UsageError } from '../usage-error.js';
-import { connectScript } from './script-connection.js';
+import { connectScript, scriptProject } from './script-connection.js';
 
 /** Options of `get`. */
 export interface GetCommandOptions extends GlobalOptions {
@@ -25,9 +24,7 @@ export interface GetCommandOptions extends GlobalOptions {
 export async function runGetCommand(options: GetCommandOptions, io: CliIo): Promise<void> {
   const { connection, output } = await connectScript(options, io);
   try {
-    const groupId = connection.groupId;
-    if (groupId === undefined)
-      throw new UsageError('--groupId (or --projectId, MONGODB_ATLAS_PROJECT_ID, or a profile project_id) is required');
+    const groupId = await scriptProject(connection);
     const checkpoint = await connection.reader.getClusterBackupCheckpoint({
       groupId,
       clusterName: options.clusterName,

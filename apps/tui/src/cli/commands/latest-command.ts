@@ -2,11 +2,10 @@ import { pagesFromEnd, type Checkpoint } from '@atlas-checkpoints/core';
 import type { CliIo } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import type { OutputFormat } from '../output.js';
-import { UsageError } from '../usage-error.js';
 import { writeCheckpoint } from './get-command.js';
 import type { LatestKind } from '../kinds.js';
 import { latestRestorePoint, writeRestorePoint } from './latest-restore-point.js';
-import { connectScript } from './script-connection.js';
+import { connectScript, scriptProject } from './script-connection.js';
 
 /** Options of `latest`. */
 export interface LatestCommandOptions extends GlobalOptions {
@@ -57,9 +56,7 @@ export function newest(checkpoints: readonly Checkpoint[], matches: (checkpoint:
 export async function runLatestCommand(options: LatestCommandOptions, io: CliIo): Promise<void> {
   const { connection, output } = await connectScript(options, io);
   try {
-    const groupId = connection.groupId;
-    if (groupId === undefined)
-      throw new UsageError('--groupId (or --projectId, MONGODB_ATLAS_PROJECT_ID, or a profile project_id) is required');
+    const groupId = await scriptProject(connection);
     const { clusterName } = options;
     if (options.kind !== undefined && options.kind !== 'checkpoint') {
       const { kind } = options;

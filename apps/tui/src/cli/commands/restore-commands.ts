@@ -6,8 +6,7 @@ import type { CliIo } from '../io.js';
 import { DEFAULT_SHOWN } from '../kinds.js';
 import type { GlobalOptions } from '../options.js';
 import { writeStream, type OutputFormat } from '../output.js';
-import { UsageError } from '../usage-error.js';
-import { connectScript, type ScriptConnection } from './script-connection.js';
+import { connectScript, scriptProject } from './script-connection.js';
 
 /** Options of `snapshots` and `restores`. */
 export interface RestoreListOptions extends GlobalOptions {
@@ -19,17 +18,6 @@ export interface RestoreListOptions extends GlobalOptions {
   /** `restores` only: the jobs still running. */
   readonly running?: boolean | undefined;
   readonly output?: OutputFormat | undefined;
-}
-
-const GROUP_REQUIRED = '--groupId (or --projectId, MONGODB_ATLAS_PROJECT_ID, or a profile project_id) is required';
-
-/** The project: the flag or configured one; in demo mode the first demo project. */
-async function groupIdOf({ connection }: ScriptConnection): Promise<string> {
-  const groupId =
-    connection.groupId ??
-    (connection.source.demo ? (await connection.reader.listProjects({ itemsPerPage: 1 })).results[0]?.id : undefined);
-  if (groupId === undefined) throw new UsageError(GROUP_REQUIRED);
-  return groupId;
 }
 
 /**
@@ -63,7 +51,7 @@ async function writeItems<T>(
 export async function runSnapshotsCommand(options: RestoreListOptions, io: CliIo): Promise<void> {
   const script = await connectScript(options, io);
   try {
-    const groupId = await groupIdOf(script);
+    const groupId = await scriptProject(script.connection);
     const points = await script.connection.reader.listRestorePoints({ groupId, clusterName: options.clusterName });
     const kind = options.kind;
     const chosen = kind === undefined ? points : points.filter((point: RestorePoint) => point.kind === kind);
@@ -84,7 +72,7 @@ export async function runSnapshotsCommand(options: RestoreListOptions, io: CliIo
 export async function runRestoresCommand(options: RestoreListOptions, io: CliIo): Promise<void> {
   const script = await connectScript(options, io);
   try {
-    const groupId = await groupIdOf(script);
+    const groupId = await scriptProject(script.connection);
     const jobs = await listRestoreJobs(script.connection.reader, { groupId, clusterName: options.clusterName });
     const chosen = options.running === true ? jobs.filter((job: RestoreJob) => isRestoreJobRunning(job)) : jobs;
     await writeItems(chosen, RESTORE_JOB_COLUMNS, options, script.output, io);

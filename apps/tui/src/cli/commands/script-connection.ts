@@ -4,6 +4,7 @@ import { connect, type Connection } from '../connect.js';
 import type { CliIo } from '../io.js';
 import type { GlobalOptions } from '../options.js';
 import type { OutputFormat } from '../output.js';
+import { UsageError } from '../usage-error.js';
 
 /** What a script command reads through: the connection and the `-o` it settled on. */
 export interface ScriptConnection {
@@ -30,4 +31,22 @@ export async function connectScript(
   }
   connection.feed.subscribeDeprecations((notice) => io.stderr.write(`${printable(deprecationLine(notice))}\n`));
   return { connection, output: options.output ?? connection.output ?? 'table' };
+}
+
+const GROUP_REQUIRED = '--groupId (or --projectId, MONGODB_ATLAS_PROJECT_ID, or a profile project_id) is required';
+
+/**
+ * The project a script command reads: `--groupId`/`--projectId` or the configured one; in demo
+ * mode the first demo project.
+ *
+ * @throws {UsageError} with no project outside demo mode.
+ * @example
+ * const groupId = await scriptProject(connection);
+ */
+export async function scriptProject(connection: Connection): Promise<string> {
+  const groupId =
+    connection.groupId ??
+    (connection.source.demo ? (await connection.reader.listProjects({ itemsPerPage: 1 })).results[0]?.id : undefined);
+  if (groupId === undefined) throw new UsageError(GROUP_REQUIRED);
+  return groupId;
 }
