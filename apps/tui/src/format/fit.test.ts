@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cell, cellWidth, COLUMN_GAP, cutToWidth, ellipsize, ellipsizeStart, fitWidths, titleCell, titledWidth } from './fit.js';
+import {
+  cell,
+  cellWidth,
+  COLUMN_GAP,
+  cutToWidth,
+  ellipsize,
+  ellipsizeStart,
+  fitWidths,
+  titleCell,
+  titledWidth,
+  wrapToWidth,
+} from './fit.js';
 
 const used = (ws: number[]): number => {
   const shown = ws.filter((w) => w > 0);
@@ -138,5 +149,27 @@ describe('titleCell', () => {
   it('reserves a cell for the mark in the natural width', () => {
     expect(titledWidth({ header: 'RESTORABLE', width: 10 })).toBe(11);
     expect(titledWidth({ header: 'ID', width: 24 })).toBe(24);
+  });
+});
+
+describe('wrapToWidth', () => {
+  it('breaks between words, cuts only a word wider than the line, keeps each line of the text', () => {
+    expect(wrapToWidth('set MONGODB_ATLAS_CLIENT_ID and', 20)).toEqual(['set', 'MONGODB_ATLAS_CLIENT', '_ID and']);
+    expect(wrapToWidth('a b\nc', 10)).toEqual(['a b', 'c']);
+    expect(wrapToWidth('東京東京', 3)).toEqual(['東', '京', '東', '京']);
+  });
+
+  it('never exceeds the width and drops no character', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', ' ', '東', '\n') }),
+        fc.integer({ min: 1, max: 12 }),
+        (text, width) => {
+          const lines = wrapToWidth(text, width);
+          for (const line of lines) expect(cellWidth(line)).toBeLessThanOrEqual(Math.max(width, 2));
+          expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+        },
+      ),
+    );
   });
 });

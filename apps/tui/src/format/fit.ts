@@ -181,3 +181,35 @@ export function titleCell(title: string, mark: string, width: number, align: 'le
 export function titledWidth(column: { readonly header: string; readonly width: number }): number {
   return Math.max(column.width, cellWidth(column.header) + 1);
 }
+
+/**
+ * `text` wrapped into lines of at most `width` cells: each line of it on its own, broken between
+ * words (spaces), a word wider than `width` cut between graphemes onto as many lines as it needs.
+ * Nothing is dropped and nothing ends in `…`.
+ *
+ * @example
+ * wrapToWidth('set MONGODB_ATLAS_CLIENT_ID and', 20) // ['set', 'MONGODB_ATLAS_CLIENT', '_ID and']
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+  const size = Math.max(1, width);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      const joined = line === '' ? word : `${line} ${word}`;
+      if (cellWidth(joined) <= size) {
+        line = joined;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      line = word;
+      while (cellWidth(line) > size) {
+        const head = cutToWidth(line, size) || [...line][0] || '';
+        lines.push(head);
+        line = line.slice(head.length);
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -237,10 +237,13 @@ describe('no credentials', () => {
     [30, 3],
     [120, 30],
   ])('fits a %ix%i terminal: the title and d/q first, the advice cut to fit', async (columns, rows) => {
-    const app = show(<NoCredentials reason="No credentials configured" demo={() => browser()} onQuit={vi.fn()} />, {
-      rows,
-      columns,
-    });
+    const app = show(
+      <NoCredentials reason="no Atlas credentials found (flags, env)." demo={() => browser()} onQuit={vi.fn()} />,
+      {
+        rows,
+        columns,
+      },
+    );
     await app.until(/no Atlas credentials found[^\n]*\n[^\n]*q quit/);
     // the frame drawn for this size (a frame drawn before the resize may still be the last one under load)
     await vi.waitFor(() => expect(app.frame().split('\n').length).toBeLessThan(rows), { timeout: 3000, interval: 5 });

@@ -1,17 +1,10 @@
 import { Box, Text, useApp, useInput, useStdin, useStdout } from 'ink';
 import { useCallback, useState, type ReactElement } from 'react';
 import { useColor } from './color.js';
+import { noCredentialsText } from './no-credentials-text.js';
 import { terminalSize, useTerminalResize } from './use-terminal-size.js';
 
-const TITLE = 'atlas-checkpoints: no Atlas credentials found';
-const SHORT_TITLE = 'no Atlas credentials found';
 const DEMO_WHAT = 'browse the DEMO (sample data from an embedded fake Atlas, same as --demo)';
-const ADVICE = [
-  'Configure them the way the Atlas CLI does, then run atlas-checkpoints again:',
-  ' · env MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET (service account),',
-  ' · or MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY, or MONGODB_ATLAS_ACCESS_TOKEN,',
-  ' · or a profile in ~/.config/atlascli/config.toml (-P name), or flags (--help lists them).',
-];
 
 /** Props of {@link NoCredentials}. */
 export interface NoCredentialsProps {
@@ -46,15 +39,18 @@ export function NoCredentials({ reason, demo, onQuit }: NoCredentialsProps) {
     { isActive: isRawModeSupported && !showDemo },
   );
   if (showDemo) return demo();
-  // The title and the d/q line first, then as much advice as fits: the frame stays shorter than the
-  // terminal (a frame as tall as it makes Ink clear the screen) and no line wraps.
+  // The title and the d/q line first, then the configuration's message wrapped (never cut) to as
+  // many lines as fit: the frame stays shorter than the terminal (a frame as tall as it makes Ink
+  // clear the screen).
   const width = Math.max(1, size.columns - 2);
-  const advice = [...(reason === undefined ? [] : [reason]), ' ', ...ADVICE].slice(0, Math.max(0, size.rows - 3));
+  const text = noCredentialsText(reason, width);
+  const title = `atlas-checkpoints: ${text.title}`;
+  const advice = text.lines.slice(0, Math.max(0, size.rows - 3));
   const demoWhat = 2 + DEMO_WHAT.length + ' · q quit'.length <= width ? DEMO_WHAT : 'browse the DEMO';
   return (
     <Box flexDirection="column" paddingX={1}>
       <Text bold wrap="truncate-end" {...color('yellow')}>
-        {TITLE.length <= width ? TITLE : SHORT_TITLE}
+        {title.length <= width ? title : text.title}
       </Text>
       {size.rows >= 3 ? (
         <Text wrap="truncate-end">
