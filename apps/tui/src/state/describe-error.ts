@@ -21,6 +21,20 @@ function notFound(errorCode: string, context: ErrorContext): string {
   return `Not found: ${ids.join(' / ') || 'the resource'}.`;
 }
 
+const BASE_URL_HINT =
+  'Check --baseUrl (or MONGODB_ATLAS_OPS_MANAGER_URL): it should be the Atlas (or proxy) address without a path, e.g. https://cloud.mongodb.com.';
+
+/**
+ * A 404 that says the base URL is wrong rather than an id: the body was no Atlas error document
+ * (another server answered), the path is not under `/api/atlas/` (a base URL with a path), or
+ * the request named no id (`projects`), so there was no id to get wrong.
+ */
+function wrongBaseUrl(error: { readonly url: string; readonly atlasErrorDocument?: boolean }): boolean {
+  if (error.atlasErrorDocument === false) return true;
+  const path = URL.canParse(error.url) ? new URL(error.url).pathname : error.url;
+  return !path.startsWith('/api/atlas/') || !/\/groups\/[^/]+/.test(path);
+}
+
 /**
  * What went wrong and what to do, for the browser and for the script commands' stderr.
  *
@@ -41,6 +55,8 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
           hint: 'Your key or service account cannot read this. Add your IP address to its API access list and check its project role.',
         };
       case 404:
+        if (wrongBaseUrl(error))
+          return { ...base, title: `404 (${error.errorCode}): ${error.method} ${error.url} was not found.`, hint: BASE_URL_HINT };
         return { ...base, title: `404 (${error.errorCode}): ${notFound(error.errorCode, context)}`, hint: 'Check the id.' };
       case 429:
         return {

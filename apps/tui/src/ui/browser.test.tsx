@@ -193,7 +193,7 @@ describe('Browser', () => {
     const error = new AtlasApiError({
       status: 404,
       method: 'GET',
-      url: 'http://x',
+      url: 'https://cloud.mongodb.com/api/atlas/v2/groups/x/clusters/Gone/backupCheckpoints',
       body: { error: 404, errorCode: 'CLUSTER_NOT_FOUND', detail: 'nope', reason: 'Not Found' },
     });
     const app = open({

@@ -39,6 +39,11 @@ export class AtlasApiError extends AtlasError {
   readonly headers: Readonly<Record<string, string>>;
   /** The Atlas error document as received (or synthesised from the status when the body was not one). */
   readonly body: ApiError;
+  /**
+   * True when the response body was an Atlas error document; false when {@link body} was
+   * synthesised from the status (a server that is not Atlas answered: often a wrong base URL).
+   */
+  readonly atlasErrorDocument: boolean;
 
   constructor(init: AtlasApiErrorInit) {
     const url = redactUrl(init.url);
@@ -56,6 +61,7 @@ export class AtlasApiError extends AtlasError {
     this.retryAfterMs = init.retryAfterMs;
     this.headers = init.headers ?? {};
     this.body = body;
+    this.atlasErrorDocument = init.body !== undefined;
   }
 }
 
