@@ -55,7 +55,7 @@ export function initialState(
     filterDraft: undefined,
     help: false,
     rateLimitedMs: undefined,
-    cache: undefined,
+    cache: {},
     copyRequest: undefined,
     unsentCopies: [],
     notice: undefined,

@@ -7,7 +7,7 @@ import { initialState } from './initial.js';
 import type { AppendList } from './append-list.js';
 import { itemAt, viewLength } from './list.js';
 import { browserReducer } from './reducer.js';
-import { currentScreen, nextRequest, PREFETCH_MARGIN, projectNameRequest, selectedItem } from './selectors.js';
+import { cacheOf, currentScreen, nextRequest, PREFETCH_MARGIN, projectNameRequest, selectedItem } from './selectors.js';
 import type { BrowserState, ListScreen, Place } from './types.js';
 
 const key = (input: string, flags: Partial<Key> = {}): Action => ({ type: 'key', input, key: { ...NO_KEY, ...flags } });
@@ -387,11 +387,25 @@ describe('chrome', () => {
     expect(state.quit).toBe(true);
   });
 
+  it("ties cache info to the screen whose request it answered: back on a screen shows that screen's own, or none", () => {
+    let state = run(initialState({ rows: 30, columns: 100 }), ...page(1, 1, [{ id: GROUP, name: 'p' }], 1, undefined, 'replace'));
+    state = run(state, { type: 'cacheInfo', status: 'proxy; fwd=miss', age: 0 });
+    state = run(state, key('', { return: true }));
+    expect(state.stack).toHaveLength(2);
+    expect(cacheOf(state)).toBeUndefined();
+    state = run(state, { type: 'cacheInfo', status: 'proxy; hit; ttl=40', age: 21 });
+    expect(cacheOf(state)).toEqual({ status: 'proxy; hit; ttl=40', age: 21 });
+    state = run(state, key('', { escape: true }));
+    expect(cacheOf(state)).toEqual({ status: 'proxy; fwd=miss', age: 0 });
+    state = run(state, key('', { return: true }));
+    expect(cacheOf(state)).toBeUndefined();
+  });
+
   it('toggles help, records cache info, copies and quits', () => {
     let state = run(initialState({ rows: 30, columns: 100 }), { type: 'toggleHelp' });
     expect(state.help).toBe(true);
     state = run(state, { type: 'cacheInfo', status: 'atlas-proxy; hit', age: 12 }, { type: 'toggleHelp' });
-    expect(state.cache).toEqual({ status: 'atlas-proxy; hit', age: 12 });
+    expect(cacheOf(state)).toEqual({ status: 'atlas-proxy; hit', age: 12 });
     state = run(state, ...page(1, 1, [{ id: GROUP, name: 'p' }], 1, undefined, 'replace'));
     state = run(state, key('y'));
     expect(JSON.parse(state.copyRequest?.text ?? '')).toEqual({ id: GROUP, name: 'p' });

@@ -314,8 +314,14 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
       });
     case 'rateLimited':
       return { ...state, rateLimitedMs: action.retryAfterMs };
-    case 'cacheInfo':
-      return { ...state, cache: { status: action.status, age: action.age } };
+    case 'cacheInfo': {
+      // The screen on top made the request; screens no longer on the stack drop theirs.
+      const id = currentScreen(state).id;
+      const kept = state.stack.flatMap((s) =>
+        s.id !== id && state.cache[s.id] !== undefined ? [[s.id, state.cache[s.id]]] : [],
+      );
+      return { ...state, cache: { ...Object.fromEntries(kept), [id]: { status: action.status, age: action.age } } };
+    }
     case 'copied': {
       const request = state.copyRequest;
       if (request === undefined || request.seq !== action.seq) return state;

@@ -1,6 +1,6 @@
 import { isRestoreJobRunning } from '../source/restore-jobs.js';
 import { itemAt, viewLength } from './list.js';
-import type { BrowserState, ListData, ListScreen, Place, RecordScreen, Screen } from './types.js';
+import type { BrowserState, CacheInfo, ListData, ListScreen, Place, RecordScreen, Screen } from './types.js';
 import { columnsOf } from './view.js';
 
 /**
@@ -30,6 +30,14 @@ export function layoutFor(rows: number): Layout {
 }
 /** Start fetching the next page when the cursor is this close to the end of what is loaded. */
 export const PREFETCH_MARGIN = 50;
+
+/**
+ * The proxy's cache answer to the current screen's latest request, when it made one: not another
+ * screen's (going back shows that screen's own, or none).
+ */
+export function cacheOf(state: BrowserState): CacheInfo | undefined {
+  return state.cache[currentScreen(state).id];
+}
 
 /** The screen on top of the stack. */
 export function currentScreen(state: BrowserState): Screen {

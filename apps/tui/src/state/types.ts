@@ -142,6 +142,12 @@ export interface Deprecation {
   readonly text: string;
 }
 
+/** A caching proxy's answer to a screen's latest request: its `Cache-Status` and `Age` (seconds). */
+export interface CacheInfo {
+  readonly status: string;
+  readonly age: number | undefined;
+}
+
 /** The whole browser state. */
 export interface BrowserState {
   /** Never empty: the last screen is the one shown. */
@@ -152,7 +158,8 @@ export interface BrowserState {
   readonly filterDraft: string | undefined;
   readonly help: boolean;
   readonly rateLimitedMs: number | undefined;
-  readonly cache: { readonly status: string; readonly age: number | undefined } | undefined;
+  /** The proxy's last `Cache-Status` and `Age` for each screen on the stack, by screen id: the header shows the current screen's (`cacheOf`). */
+  readonly cache: Readonly<Record<number, CacheInfo>>;
   /** The latest `y`: the selection as JSON, waiting for the clipboard effect (`seq` counts copies). */
   readonly copyRequest: { readonly text: string; readonly seq: number } | undefined;
   /** Copies that could not go to the clipboard, printed on exit. */

@@ -1,8 +1,9 @@
 import { printable } from '../format/printable.js';
-import { currentScreen, isListScreen } from '../state/selectors.js';
+import { cacheOf, currentScreen, isListScreen } from '../state/selectors.js';
 import type { BrowserState, ListScreen, Screen, SortOrder } from '../state/types.js';
 import { columnsOf } from '../state/view.js';
 import { cellWidth, ellipsize, ellipsizeStart } from '../format/fit.js';
+import { cacheTexts } from './cache-text.js';
 
 /** Where the data comes from, for the header. */
 export interface SourceInfo {
@@ -72,7 +73,8 @@ const GAP = 2;
 
 /**
  * The header's first line fitted to `width` cells: the title keeps at least 60% of the line; the
- * cache info goes first, then the order, then the source URL is cut; DEMO always stays. A title
+ * whole cache info goes first, then the order, then the source URL is cut; DEMO always stays. The
+ * proxy's short cache info (`cache hit · age 21s`) then shows while the title keeps 40%. A title
  * still too long loses its start (`…harded-legacy › restore points`), never the current location.
  *
  * @example
@@ -94,10 +96,9 @@ export function headerText(state: BrowserState, source: SourceInfo, width: numbe
       sort.descending)
       ? orderLabel(screen.kind, sort)
       : '';
-  let cache =
-    state.cache === undefined
-      ? ''
-      : printable(`cache: ${state.cache.status}${state.cache.age === undefined ? '' : ` age ${state.cache.age}s`}`);
+  // The current screen's own cache info: the whole Cache-Status when the title still fits whole beside it.
+  const [fullCache = '', shortCache = ''] = cacheTexts(cacheOf(state));
+  let cache = fullCache;
   let label = source.demo ? ' DEMO ' : printable(source.label);
   const rightWidth = (): number =>
     [order, label, cache].filter((p) => p !== '').reduce((sum, p, i) => sum + cellWidth(p) + (i > 0 ? 1 : 0), 0);
@@ -107,6 +108,11 @@ export function headerText(state: BrowserState, source: SourceInfo, width: numbe
   if (titleRoom() < cellWidth(title)) cache = '';
   if (titleRoom() < minTitle) order = '';
   if (!source.demo && titleRoom() < minTitle) label = ellipsize(label, Math.max(0, width - GAP - minTitle));
+  // Short of room for the whole Cache-Status: its short form, while the title keeps 40% of the line.
+  if (cache === '' && shortCache !== '') {
+    cache = shortCache;
+    if (titleRoom() < Math.min(cellWidth(title), Math.max(24, Math.floor(width * 0.4)))) cache = '';
+  }
   // Cut from the start: the end of the breadcrumbs is where you are.
   return { title: fitTitle(crumbs, Math.max(0, Math.min(cellWidth(title), titleRoom()))), order, source: label, cache };
 }
