@@ -6,7 +6,7 @@ import { keyToCommand } from './keymap.js';
 import { addPage, emptyList, moveTo, reView, viewLength } from './list.js';
 import { copyableItem, currentScreen, isListScreen, listHeight, selectedItem } from './selectors.js';
 import { columnsOf } from './view.js';
-import type { BrowserState, DetailScreen, Jump, ListData, ListScreen, RecordScreen, Screen } from './types.js';
+import type { BrowserState, CacheInfo, DetailScreen, Jump, ListData, ListScreen, RecordScreen, Screen } from './types.js';
 import { detailLines } from '../format/detail-lines.js';
 import { recordLines } from '../format/record-lines.js';
 
@@ -317,10 +317,13 @@ export function browserReducer(state: BrowserState, action: Action): BrowserStat
     case 'cacheInfo': {
       // The screen on top made the request; screens no longer on the stack drop theirs.
       const id = currentScreen(state).id;
-      const kept = state.stack.flatMap((s) =>
-        s.id !== id && state.cache[s.id] !== undefined ? [[s.id, state.cache[s.id]]] : [],
-      );
-      return { ...state, cache: { ...Object.fromEntries(kept), [id]: { status: action.status, age: action.age } } };
+      const cache: Record<number, CacheInfo> = {};
+      for (const s of state.stack) {
+        const info = state.cache[s.id];
+        if (info !== undefined) cache[s.id] = info;
+      }
+      cache[id] = { status: action.status, age: action.age };
+      return { ...state, cache };
     }
     case 'copied': {
       const request = state.copyRequest;
