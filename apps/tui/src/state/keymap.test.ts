@@ -67,33 +67,14 @@ describe('splitKeys', () => {
 
   const commands = (chunk: string) => splitKeys(chunk, NO_KEY).map(([input, key]) => keyToCommand(input, key, browse));
 
+  const twice = (command: object): object[] => [command, command];
+
   it.each([
+    ['two tabs', '\t\t', twice({ type: 'nextView', direction: 1 })],
+    ['two shift-tabs', '\u001b[Z\u001b[Z', twice({ type: 'nextView', direction: -1 })],
+    ['two down arrows', '\u001b[B\u001b[B', twice({ type: 'move', delta: 1 })],
     [
-      'two tabs',
-      '\t\t',
-      [
-        { type: 'nextView', direction: 1 },
-        { type: 'nextView', direction: 1 },
-      ],
-    ],
-    [
-      'two shift-tabs',
-      '\u001b[Z\u001b[Z',
-      [
-        { type: 'nextView', direction: -1 },
-        { type: 'nextView', direction: -1 },
-      ],
-    ],
-    [
-      'two down arrows',
-      '\u001b[B\u001b[B',
-      [
-        { type: 'move', delta: 1 },
-        { type: 'move', delta: 1 },
-      ],
-    ],
-    [
-      'SS3 arrows and j',
+      'SS3 up and j',
       '\u001bOAj',
       [
         { type: 'move', delta: -1 },
