@@ -11,8 +11,8 @@ export interface TokenRefusalOptions {
   /** Partitions remembered at most, refused and accepted each (default 50 000: a few MB). */
   readonly max?: number;
   /**
-   * Requests of callers upstream has not accepted yet (tokens not seen answered, requests without
-   * credentials) that may run at once (default 4), and wait beyond those (default 64); the rest are
+   * Requests of callers upstream has not accepted yet (tokens not seen answered, forwarded
+   * requests other than a Digest user's seen answered) that may run at once (default 4), and wait beyond those (default 64); the rest are
    * refused at once with `queue-full`. Set below the upstream concurrency, so such callers never
    * hold more than this share of it, nor any place in its queue, whatever their number.
    */
