@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,10 +7,10 @@ import { none } from '@atlas-checkpoints/core';
 import { createMemoryStore } from '../cache/memory-store.js';
 import { createRedisStore } from '../cache/redis-store.js';
 import type { CacheStore } from '../cache/store.js';
-import { createLogger } from '../observability/logger.js';
 import { startServer, type RunningProxyServer } from '../server/start-server.js';
 import { POLICY, startHarness, type Harness } from '../test-helpers/setup.js';
 import { createProxy } from './create-proxy.js';
+import { logLines } from '../test-helpers/log-lines.js';
 
 const V2 = '/api/atlas/v2';
 let h: Harness | undefined;
@@ -21,17 +20,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-function logLines() {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'info', destination }) };
-}
 
 /**
  * The proxy served two ways: `fast` as the bin serves it (`startServer(proxy)`: the hit path on

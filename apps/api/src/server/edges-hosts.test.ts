@@ -1,9 +1,8 @@
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../observability/logger.js';
 import { startHarness, type Harness } from '../test-helpers/setup.js';
 import { checkingInterval, startServer, type RunningProxyServer } from './start-server.js';
+import { exchange, logLines } from '../test-helpers/log-lines.js';
 
 const V2 = '/api/atlas/v2';
 let h: Harness | undefined;
@@ -14,26 +13,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-function logLines() {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'info', destination }) };
-}
-
-/** Writes `text` on a new connection in one write and reads until the server closes it. */
-async function exchange(url: string, text: string): Promise<string> {
-  const socket = connect(Number(new URL(url).port), '127.0.0.1');
-  socket.write(text);
-  let reply = '';
-  for await (const chunk of socket) reply += String(chunk);
-  return reply;
-}
 
 const statusOf = (reply: string) => Number(/^HTTP\/1\.1 (\d{3}) /.exec(reply)?.[1]);
 const bodyOf = (reply: string) => JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;

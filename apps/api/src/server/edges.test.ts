@@ -1,9 +1,7 @@
-import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../observability/logger.js';
 import { startHarness, type Harness } from '../test-helpers/setup.js';
 import { startServer, type RunningProxyServer } from './start-server.js';
+import { exchange, logLines } from '../test-helpers/log-lines.js';
 
 const V2 = '/api/atlas/v2';
 let h: Harness | undefined;
@@ -15,26 +13,6 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
-
-function logLines() {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { lines, logger: createLogger({ level: 'info', destination }) };
-}
-
-/** Writes `text` on a new connection in one write and reads until the server closes it. */
-async function exchange(url: string, text: string): Promise<string> {
-  const socket = connect(Number(new URL(url).port), '127.0.0.1');
-  socket.write(text);
-  let reply = '';
-  for await (const chunk of socket) reply += String(chunk);
-  return reply;
-}
 
 /** The status lines of the responses in `reply`, in order. */
 const statuses = (reply: string) => [...reply.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => Number(m[1]));
